@@ -1,0 +1,11 @@
+.PHONY: setup test sample lint bench
+setup:
+	bash scripts/setup.sh
+test:
+	bash scripts/test.sh
+sample:
+	bash scripts/run_sample.sh
+lint:
+	. scripts/env.sh && ruff check .
+bench:
+	bash bench/run.sh

@@ -1,0 +1,1 @@
+"""Processing provider and one thin QgsProcessingAlgorithm per file, over ``core``."""

@@ -1,0 +1,92 @@
+"""Shared base class: names, groups, help, icon, translation and error handling.
+
+Subclasses set the class attributes and implement ``initAlgorithm`` and ``run``; ``run``
+may raise ``TailingsInputError`` (turned into a clean ``QgsProcessingException``) or
+``OperationCancelled`` (returns what was finished so far as an empty result).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.errors import OperationCancelled, TailingsInputError
+
+PLUGIN_DIR = Path(__file__).resolve().parent.parent
+
+
+class TailingsAlgorithm(QgsProcessingAlgorithm):
+    ALG_ID = ""
+    DISPLAY_NAME = ""
+    GROUP = "Tailings UNFC"
+    GROUP_ID = "tailingsunfc"
+    HELP = ""
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate("TailingsUnfc", text)
+
+    def name(self) -> str:
+        return self.ALG_ID
+
+    def displayName(self) -> str:
+        return self.tr(self.DISPLAY_NAME)
+
+    def group(self) -> str:
+        return self.tr(self.GROUP)
+
+    def groupId(self) -> str:
+        return self.GROUP_ID
+
+    def shortHelpString(self) -> str:
+        return self.tr(self.HELP)
+
+    def icon(self) -> QIcon:
+        return QIcon(str(PLUGIN_DIR / "resources" / "icon.svg"))
+
+    def createInstance(self):
+        return type(self)()
+
+    def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                         feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        try:
+            return self.run(parameters, context, feedback)
+        except TailingsInputError as err:
+            raise QgsProcessingException(str(err)) from None
+        except OperationCancelled:
+            feedback.reportError(self.tr("Cancelled by the user; no output was written."))
+            return {}
+        except MemoryError:
+            raise QgsProcessingException(self.tr("Out of memory: the input is too large for this machine.")) from None
+        except OSError as err:
+            # Disk full, permission denied, missing file: say which, without a traceback.
+            raise QgsProcessingException(f"{err.strerror or err}: {err.filename or ''}".strip(": ")) from None
+
+    def run(self, parameters: dict[str, Any], context: QgsProcessingContext,
+            feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        raise NotImplementedError
+
+    @staticmethod
+    def cancel_hook(feedback: QgsProcessingFeedback):
+        """A callable for core loops: raises OperationCancelled once the user cancels."""
+        def check() -> None:
+            if feedback is not None and feedback.isCanceled():
+                raise OperationCancelled()
+        return check
+
+    @staticmethod
+    def log_counts(feedback: QgsProcessingFeedback, what: str, read: int, accepted: int,
+                   rejected: int, other: int = 0, other_label: str = "") -> None:
+        extra = f" + {other} {other_label}" if other_label else ""
+        feedback.pushInfo(f"{what}: {read} read = {accepted} accepted{extra} + {rejected} rejected")
+        if read != accepted + rejected + other:
+            raise QgsProcessingException(
+                f"Internal accounting error in {what}: {read} read but "
+                f"{accepted + other + rejected} accounted for. Please report this.")

@@ -1,0 +1,187 @@
+"""Conversion between QGIS feature sources/sinks and pandas frames for ``core``.
+
+Geometry travels as WKB ``bytes`` in a ``geometry`` column (shapely reads it vectorised);
+QGIS NULLs become ``None``/NaN and Qt date types become Python ones.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+
+from ..core.errors import OperationCancelled
+from ..core.schema import FieldSpec, all_known_specs
+
+GEOMETRY_COLUMN = "geometry"
+FID_COLUMN = "_fid"
+
+_QVARIANT_TYPES = {
+    "string": QVariant.String,
+    "int": QVariant.LongLong,
+    "double": QVariant.Double,
+    "datetime": QVariant.DateTime,
+    "bool": QVariant.Bool,
+}
+
+
+def python_value(value: Any) -> Any:
+    """A QGIS attribute value as a plain Python value (NULL → None)."""
+    if value is None:
+        return None
+    if isinstance(value, QVariant):
+        return None if value.isNull() else value.value()
+    if isinstance(value, QDateTime):
+        return value.toPyDateTime() if value.isValid() else None
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
+    if isinstance(value, QTime):
+        return value.toPyTime() if value.isValid() else None
+    return value
+
+
+def source_to_frame(source, feedback: QgsProcessingFeedback | None = None, *,
+                    with_geometry: bool = True,
+                    target_crs: QgsCoordinateReferenceSystem | None = None,
+                    context: QgsProcessingContext | None = None) -> pd.DataFrame:
+    """Every feature of ``source`` as one row: attributes, ``_fid`` and WKB ``geometry``."""
+    request = QgsFeatureRequest()
+    if not with_geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    elif target_crs is not None and target_crs.isValid() and source.sourceCrs().isValid():
+        transform_context = context.transformContext() if context else None
+        if transform_context is not None:
+            request.setDestinationCrs(target_crs, transform_context)
+    names = [f.name() for f in source.fields()]
+    total = source.featureCount()
+    step = 100.0 / total if total and total > 0 else 0
+    rows: list[list[Any]] = []
+    fids: list[int] = []
+    geoms: list[bytes | None] = []
+    for i, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and i % 1000 == 0:
+            if feedback.isCanceled():
+                raise OperationCancelled()
+            feedback.setProgress(i * step)
+        rows.append([python_value(v) for v in feature.attributes()])
+        fids.append(feature.id())
+        if with_geometry:
+            geom = feature.geometry()
+            geoms.append(None if geom is None or geom.isNull() else bytes(geom.asWkb()))
+    frame = pd.DataFrame(rows, columns=names) if rows else pd.DataFrame(columns=names)
+    frame.insert(0, FID_COLUMN, np.asarray(fids, dtype=np.int64))
+    if with_geometry:
+        frame[GEOMETRY_COLUMN] = pd.Series(geoms, index=frame.index, dtype=object)
+    return frame
+
+
+def qgs_field(spec: FieldSpec) -> QgsField:
+    field = QgsField(spec.name, _QVARIANT_TYPES[spec.type])
+    if spec.alias_nb:
+        field.setAlias(spec.alias_nb)
+    if spec.description:
+        field.setComment(spec.description + (f" [{spec.unit}]" if spec.unit else ""))
+    return field
+
+
+def infer_spec(name: str, series: pd.Series) -> FieldSpec:
+    """A FieldSpec for a column that is not in the canonical schema."""
+    known = all_known_specs().get(name)
+    if known is not None:
+        return known
+    if pd.api.types.is_bool_dtype(series):
+        kind = "bool"
+    elif pd.api.types.is_integer_dtype(series):
+        kind = "int"
+    elif pd.api.types.is_float_dtype(series):
+        kind = "double"
+    elif pd.api.types.is_datetime64_any_dtype(series):
+        kind = "datetime"
+    else:
+        kind = "string"
+    return FieldSpec(name, kind, "", "")
+
+
+def fields_for_frame(frame: pd.DataFrame, specs: Sequence[FieldSpec] = ()) -> QgsFields:
+    """QgsFields in frame column order; ``specs`` win over inference."""
+    by_name = {s.name: s for s in specs}
+    fields = QgsFields()
+    for name in frame.columns:
+        if name in (GEOMETRY_COLUMN, FID_COLUMN):
+            continue
+        fields.append(qgs_field(by_name.get(name) or infer_spec(name, frame[name])))
+    return fields
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+        if isinstance(value, float) and math.isnan(value):
+            return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else QDateTime(value.to_pydatetime())
+    if value is pd.NaT or value is pd.NA:
+        return None
+    return value
+
+
+def frame_to_sink(frame: pd.DataFrame, fields: QgsFields, sink: QgsFeatureSink,
+                  feedback: QgsProcessingFeedback | None = None,
+                  transform: QgsCoordinateTransform | None = None) -> int:
+    """Write every row of ``frame`` (columns named as ``fields``) to ``sink``; returns count."""
+    names = [fields.at(i).name() for i in range(fields.count())]
+    columns = [frame[n].astype(object).tolist() if n in frame.columns else [None] * len(frame)
+               for n in names]
+    geoms = frame[GEOMETRY_COLUMN].tolist() if GEOMETRY_COLUMN in frame.columns else None
+    total = len(frame)
+    written = 0
+    batch: list[QgsFeature] = []
+    for i in range(total):
+        feature = QgsFeature(fields)
+        feature.setAttributes([_cell(col[i]) for col in columns])
+        if geoms is not None and geoms[i] is not None:
+            geom = QgsGeometry()
+            geom.fromWkb(geoms[i])
+            if transform is not None:
+                geom.transform(transform)
+            feature.setGeometry(geom)
+        batch.append(feature)
+        if len(batch) >= 5000:
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            written += len(batch)
+            batch = []
+            if feedback is not None:
+                if feedback.isCanceled():
+                    raise OperationCancelled()
+                feedback.setProgress(100.0 * written / max(total, 1))
+    if batch:
+        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        written += len(batch)
+    return written
+
+
+def frames_columns(frames: Iterable[pd.DataFrame]) -> list[str]:
+    seen: dict[str, None] = {}
+    for frame in frames:
+        for c in frame.columns:
+            seen.setdefault(c, None)
+    return list(seen)

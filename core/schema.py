@@ -1,0 +1,149 @@
+"""Canonical field names and types shared by every step (the public contract of DESIGN.md).
+
+Types are plain strings ("string", "int", "double", "datetime") so both core (pandas) and the
+QGIS adapters (QgsField) can map them. Norwegian (Bokmål) aliases go into the layers' alias
+table and into the export's field dictionary.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+COMMODITIES: tuple[str, ...] = ("co", "cu", "zn", "tree")
+COMMODITY_NAMES = {"co": "cobalt", "cu": "copper", "zn": "zinc", "tree": "total rare-earth elements"}
+REE_ELEMENTS: tuple[str, ...] = (
+    "la", "ce", "pr", "nd", "sm", "eu", "gd", "tb", "dy", "ho", "er", "tm", "yb", "lu", "y",
+)
+DEFAULT_CRS = "EPSG:25833"
+DEPOSIT_KINDS = ("tailings", "waste_rock", "slag", "other")
+SETTINGS = ("land", "lake", "sea")
+ESTIMATE_METHODS = ("measured", "regression", "analogue", "none")
+TONNAGE_SOURCES = ("recorded", "volume_x_density", "volume_x_default_density", "none")
+
+# Interval convention, used by estimate, classify and export alike: `_lo` is P90 (10th
+# percentile, low estimate), the best value is P50, `_hi` is P10 (90th percentile, high
+# estimate): an 80 % central interval, which maps directly onto UNFC's low/best/high
+# estimates (ECE Energy Series 61, Part I, §V).
+INTERVAL_LEVEL = 0.80
+INTERVAL_DESCRIPTION = (
+    "x_lo = P90 (10th percentile), x = P50 (median, best estimate), x_hi = P10 (90th "
+    "percentile): an 80 % central interval"
+)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: str  # "string" | "int" | "double" | "datetime"
+    alias_nb: str
+    description: str
+    unit: str = ""
+
+
+DEPOSIT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("deposit_id", "string", "forekomst-id", "Stable deposit identifier"),
+    FieldSpec("name", "string", "navn", "Deposit name"),
+    FieldSpec("municipality", "string", "kommune", "Municipality"),
+    FieldSpec("deposit_kind", "string", "deponitype", "tailings, waste_rock, slag or other"),
+    FieldSpec("setting", "string", "plassering", "land, lake or sea"),
+    FieldSpec("source_mine", "string", "kildegruve", "Mine the material came from"),
+    FieldSpec("source_commodity", "string", "kilderåstoff", "Commodity of the source mine"),
+    FieldSpec("status", "string", "status", "Status of the deposit or mine"),
+    FieldSpec("area_m2", "double", "areal (m²)", "Footprint area", "m2"),
+    FieldSpec("volume_m3", "double", "volum (m³)", "Volume", "m3"),
+    FieldSpec("density_t_m3", "double", "tetthet (t/m³)", "Dry bulk density", "t/m3"),
+    FieldSpec("tonnage_t", "double", "tonnasje (t)", "Dry tonnage", "t"),
+    FieldSpec("tonnage_source", "string", "tonnasjekilde", "recorded, volume_x_density, ..."),
+)
+
+# Optional attributes that importdeposits carries through when a source has them; the
+# estimation (analogue model) and classification (F and E axes) read them.
+_PROJECT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("importance", "string", "råstoffbetydning", "NGU RåstoffBetydning"),
+    FieldSpec("ore_type", "string", "malmtype", "Ore type of the source mine"),
+    FieldSpec("mining_start", "int", "drift start", "First year of mining", "year"),
+    FieldSpec("mining_end", "int", "drift slutt", "Last year of mining", "year"),
+    FieldSpec("mill_process", "string", "oppredningsprosess", "Mill process"),
+    FieldSpec("project_status", "string", "prosjektstatus", "Reprocessing project status"),
+    FieldSpec("permit_status", "string", "tillatelse", "Permit or impact-assessment status"),
+    FieldSpec("resource_category", "string", "ressurskategori", "CRIRSCO/PERC/JORC category"),
+    FieldSpec("unfc_e_override", "string", "UNFC E (overstyrt)", "Expert override of E"),
+    FieldSpec("unfc_f_override", "string", "UNFC F (overstyrt)", "Expert override of F"),
+    FieldSpec("unfc_g_override", "string", "UNFC G (overstyrt)", "Expert override of G"),
+)
+_MILL_FIELDS: tuple[FieldSpec, ...] = tuple(
+    spec
+    for c in COMMODITIES
+    for spec in (
+        FieldSpec(f"{c}_head_ppm", "double", f"{c} hodegehalt (ppm)", f"{c} head grade of the mill feed", "ppm"),
+        FieldSpec(f"{c}_recovery", "double", f"{c} utbytte", f"{c} mill recovery, fraction 0-1", "fraction"),
+        FieldSpec(f"{c}_conc_ppm", "double", f"{c} konsentratgehalt (ppm)", f"{c} concentrate grade", "ppm"),
+    )
+)
+OPTIONAL_DEPOSIT_FIELDS: tuple[FieldSpec, ...] = (*_PROJECT_FIELDS, *_MILL_FIELDS)
+
+
+def commodity_fields(c: str) -> tuple[FieldSpec, ...]:
+    name = COMMODITY_NAMES[c]
+    return (
+        FieldSpec(f"{c}_ppm", "double", f"{c} gehalt (ppm)", f"Best estimate (P50) of mean {name} grade", "ppm"),
+        FieldSpec(f"{c}_ppm_lo", "double", f"{c} gehalt lav (ppm)", f"Low (P90) mean {name} grade", "ppm"),
+        FieldSpec(f"{c}_ppm_hi", "double", f"{c} gehalt høy (ppm)", f"High (P10) mean {name} grade", "ppm"),
+        FieldSpec(f"{c}_t", "double", f"{c} innhold (t)", f"Best estimate of contained {name}", "t"),
+        FieldSpec(f"{c}_t_lo", "double", f"{c} innhold lav (t)", f"Low (P90) contained {name}", "t"),
+        FieldSpec(f"{c}_t_hi", "double", f"{c} innhold høy (t)", f"High (P10) contained {name}", "t"),
+        FieldSpec(f"{c}_n", "int", f"{c} antall prøver", f"Samples used for {name}"),
+        FieldSpec(f"{c}_method", "string", f"{c} metode", "measured, regression, analogue or none"),
+    )
+
+
+ESTIMATE_FIELDS: tuple[FieldSpec, ...] = tuple(s for c in COMMODITIES for s in commodity_fields(c))
+
+UNFC_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("unfc_e", "string", "UNFC E", "E category of the headline commodity"),
+    FieldSpec("unfc_f", "string", "UNFC F", "F category of the headline commodity"),
+    FieldSpec("unfc_g", "string", "UNFC G", "G category (highest-confidence increment present)"),
+    FieldSpec("unfc_code", "string", "UNFC-kode", "Code of the headline commodity, e.g. E3.2F4G2"),
+    FieldSpec("unfc_class", "string", "UNFC-klasse", "UNFC class"),
+    FieldSpec("unfc_subclass", "string", "UNFC-underklasse", "UNFC sub-class"),
+    FieldSpec("unfc_rationale", "string", "UNFC-begrunnelse", "Why: facts and thresholds per axis"),
+    FieldSpec("rules_version", "string", "regelversjon", "Version of the rules file"),
+    FieldSpec("classified_at", "datetime", "klassifisert", "Time of classification (UTC)"),
+    FieldSpec("plugin_version", "string", "programversjon", "Tailings UNFC version"),
+)
+
+QUANTITY_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("deposit_id", "string", "forekomst-id", "Deposit identifier"),
+    FieldSpec("commodity", "string", "råstoff", "co, cu, zn or tree"),
+    FieldSpec("quantity_t", "double", "mengde (t)", "Contained quantity in this increment", "t"),
+    FieldSpec("unfc_e", "string", "UNFC E", "E category"),
+    FieldSpec("unfc_f", "string", "UNFC F", "F category"),
+    FieldSpec("unfc_g", "string", "UNFC G", "G increment (G1, G2, G3, G4.1, G4.2, G4.3)"),
+    FieldSpec("unfc_code", "string", "UNFC-kode", "Full code"),
+    FieldSpec("unfc_class", "string", "UNFC-klasse", "UNFC class"),
+)
+
+SAMPLE_KINDS = ("sample", "crm", "blank", "duplicate")
+SAMPLE_FLAGS = ("censored", "over_range", "sentinel", "invalid")
+SAMPLE_BASE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("sample_id", "string", "prøve-id", "Sample identifier"),
+    FieldSpec("deposit_id", "string", "forekomst-id", "Linked deposit (NULL when unlinked)"),
+    FieldSpec("sample_kind", "string", "prøvetype", "sample, crm, blank or duplicate"),
+    FieldSpec("src_file", "string", "kildefil", "Source file name"),
+    FieldSpec("src_sheet", "string", "kildeark", "Source sheet"),
+    FieldSpec("src_row", "int", "kilderad", "1-based row number in the source sheet"),
+)
+REJECT_REASON_FIELD = FieldSpec("reject_reason", "string", "avvisningsgrunn", "Why the row was rejected")
+
+
+def field_names(specs: tuple[FieldSpec, ...]) -> list[str]:
+    return [s.name for s in specs]
+
+
+def all_known_specs() -> dict[str, FieldSpec]:
+    """Every canonical field by name (for aliases and the export's field dictionary)."""
+    out: dict[str, FieldSpec] = {}
+    for group in (DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS, ESTIMATE_FIELDS, UNFC_FIELDS,
+                  QUANTITY_FIELDS, SAMPLE_BASE_FIELDS, (REJECT_REASON_FIELD,)):
+        for spec in group:
+            out.setdefault(spec.name, spec)
+    return out

@@ -1,0 +1,103 @@
+"""Plugin object: Processing provider, "Tailings UNFC" menu, translator, dependency check."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from .core.dependencies import install_hint, missing_packages
+
+PLUGIN_DIR = Path(__file__).resolve().parent
+LOG_TAG = "Tailings UNFC"
+
+# Menu entries: (algorithm id, English label). Labels are translated at run time.
+MENU_ALGORITHMS = (
+    ("importdeposits", "Import deposit layer…"),
+    ("importassays", "Import assay spreadsheet…"),
+    ("trainmodel", "Train proxy regression model…"),
+    ("estimate", "Estimate deposit grades and tonnages…"),
+    ("classify", "Classify under UNFC…"),
+    ("export", "Export to national database…"),
+    ("pipeline", "Run the whole pipeline…"),
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TailingsUnfc", text)
+
+
+class TailingsUnfcPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.menu: QMenu | None = None
+        self.translator: QTranslator | None = None
+        self._install_translator()
+
+    # -- translation -------------------------------------------------------------
+    def _install_translator(self) -> None:
+        locale = str(QgsSettings().value("locale/userLocale", "") or "")[:2]
+        if locale in ("nb", "no", "nn"):
+            qm = PLUGIN_DIR / "i18n" / "tailings_unfc_nb.qm"
+            translator = QTranslator()
+            if qm.exists() and translator.load(str(qm)):
+                QCoreApplication.installTranslator(translator)
+                self.translator = translator
+
+    # -- Processing --------------------------------------------------------------
+    def initProcessing(self) -> None:
+        if self.provider is not None:
+            return
+        missing = missing_packages()
+        if missing:
+            self._report_missing(missing)
+            return
+        from .algorithms.provider import TailingsUnfcProvider
+
+        self.provider = TailingsUnfcProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def _report_missing(self, missing: list[str]) -> None:
+        message = tr("Tailings UNFC cannot load its algorithms.") + " " + install_hint(missing)
+        QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Critical)
+        if self.iface is not None:
+            bar = self.iface.messageBar()
+            bar.pushMessage(LOG_TAG, message, level=Qgis.Critical, duration=0)
+
+    # -- GUI ---------------------------------------------------------------------
+    def initGui(self) -> None:
+        self.initProcessing()
+        if self.iface is None or self.menu is not None:
+            return
+        window = self.iface.mainWindow()
+        self.menu = QMenu(tr("Tailings UNFC"), window)
+        self.menu.setObjectName("tailingsUnfcMenu")
+        self.menu.setIcon(QIcon(str(PLUGIN_DIR / "resources" / "icon.svg")))
+        for alg_id, label in MENU_ALGORITHMS:
+            action = QAction(tr(label), self.menu)
+            action.setEnabled(self.provider is not None)
+            action.triggered.connect(lambda _checked=False, a=alg_id: self._open_dialog(a))
+            self.menu.addAction(action)
+        menubar = window.menuBar()
+        menubar.insertMenu(self.iface.firstRightStandardMenu().menuAction(), self.menu)
+
+    @staticmethod
+    def _open_dialog(alg_id: str) -> None:
+        import processing  # QGIS's own Processing plugin
+
+        processing.execAlgorithmDialog(f"tailingsunfc:{alg_id}")
+
+    def unload(self) -> None:
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.menu is not None:
+            self.menu.deleteLater()
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# One-command, idempotent set-up on Debian bookworm (root or sudo):
+#   QGIS 3.40 LTR + qgis-server from bookworm-backports, PostgreSQL + PostGIS, GDAL utils,
+#   and a venv (.venv) on /usr/bin/python3 with --system-site-packages for the Python deps.
+# A second run checks and changes nothing.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+
+need_apt=0
+for p in qgis python3-qgis qgis-server python3-gdal gdal-bin postgresql postgis python3-venv; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt=1
+done
+if [ "$need_apt" = 1 ]; then
+  if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    echo "deb http://deb.debian.org/debian bookworm-backports main" |
+      $SUDO tee /etc/apt/sources.list.d/bookworm-backports.list >/dev/null
+  fi
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends -t bookworm-backports \
+    qgis python3-qgis qgis-server python3-gdal gdal-bin
+  $SUDO apt-get install -y -qq --no-install-recommends postgresql postgis python3-venv python3-pip
+fi
+
+venv="$here/.venv"
+if [ ! -x "$venv/bin/python" ]; then
+  /usr/bin/python3 -m venv --system-site-packages "$venv"
+fi
+stamp="$venv/.requirements.sha256"
+want="$(sha256sum requirements.txt | cut -d' ' -f1)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r requirements.txt
+  echo "$want" > "$stamp"
+fi
+"$venv/bin/python" -c "import qgis.core, numpy, pandas, sklearn, openpyxl, python_calamine, skops" \
+  || { echo "setup: the venv cannot import its packages" >&2; exit 1; }
+echo "setup: ok (venv: $venv)"
