@@ -82,7 +82,11 @@ class TailingsUnfcPlugin:
             action.triggered.connect(lambda _checked=False, a=alg_id: self._open_dialog(a))
             self.menu.addAction(action)
         menubar = window.menuBar()
-        menubar.insertMenu(self.iface.firstRightStandardMenu().menuAction(), self.menu)
+        help_menu = self.iface.firstRightStandardMenu()
+        if isinstance(help_menu, QMenu):  # put ours before "Help", as QGIS's own plugins do
+            menubar.insertMenu(help_menu.menuAction(), self.menu)
+        else:
+            menubar.addMenu(self.menu)
 
     @staticmethod
     def _open_dialog(alg_id: str) -> None:
@@ -95,8 +99,8 @@ class TailingsUnfcPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         if self.menu is not None:
-            self.menu.deleteLater()
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
             self.menu = None
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)

@@ -12,18 +12,26 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
 need_apt=0
-for p in qgis python3-qgis qgis-server python3-gdal gdal-bin postgresql postgis python3-venv; do
+for p in qgis python3-qgis qgis-server python3-gdal gdal-bin postgresql postgis python3-venv qttools5-dev-tools; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt=1
 done
+apt_log="${TMPDIR:-/tmp}/tailings-unfc-apt.log"
+apt_quiet() {  # full apt output to a log; only a failure prints (the end of) it
+  if ! "$@" >>"$apt_log" 2>&1; then
+    echo "setup: '$*' failed; last lines of $apt_log:" >&2; tail -n 30 "$apt_log" >&2; exit 1
+  fi
+}
 if [ "$need_apt" = 1 ]; then
+  echo "setup: installing QGIS 3.40 (bookworm-backports), PostgreSQL/PostGIS and tools (log: $apt_log)"
   if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
     echo "deb http://deb.debian.org/debian bookworm-backports main" |
       $SUDO tee /etc/apt/sources.list.d/bookworm-backports.list >/dev/null
   fi
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends -t bookworm-backports \
+  apt_quiet $SUDO apt-get update
+  apt_quiet $SUDO apt-get install -y --no-install-recommends -t bookworm-backports \
     qgis python3-qgis qgis-server python3-gdal gdal-bin
-  $SUDO apt-get install -y -qq --no-install-recommends postgresql postgis python3-venv python3-pip
+  apt_quiet $SUDO apt-get install -y --no-install-recommends postgresql postgis python3-venv \
+    python3-pip qttools5-dev-tools
 fi
 
 venv="$here/.venv"
@@ -33,9 +41,14 @@ fi
 stamp="$venv/.requirements.sha256"
 want="$(sha256sum requirements.txt | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r requirements.txt
+  echo "setup: installing Python packages into $venv"
+  pip_log="${TMPDIR:-/tmp}/tailings-unfc-pip.log"
+  if ! "$venv/bin/python" -m pip install --disable-pip-version-check -r requirements.txt >"$pip_log" 2>&1; then
+    echo "setup: pip install failed; last lines of $pip_log:" >&2; tail -n 30 "$pip_log" >&2; exit 1
+  fi
   echo "$want" > "$stamp"
 fi
 "$venv/bin/python" -c "import qgis.core, numpy, pandas, sklearn, openpyxl, python_calamine, skops" \
   || { echo "setup: the venv cannot import its packages" >&2; exit 1; }
+bash scripts/build_translations.sh
 echo "setup: ok (venv: $venv)"

@@ -1,0 +1,18 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nb_NO" sourcelanguage="en">
+<context>
+    <name>TailingsUnfc</name>
+    <message><source>Tailings UNFC</source><translation>Tailings UNFC</translation></message>
+    <message><source>Tailings UNFC cannot load its algorithms.</source><translation>Tailings UNFC kan ikke laste inn algoritmene sine.</translation></message>
+    <message><source>Cancelled by the user; no output was written.</source><translation>Avbrutt av brukeren; ingen utdata ble skrevet.</translation></message>
+    <message><source>Out of memory: the input is too large for this machine.</source><translation>Tom for minne: inndataene er for store for denne maskinen.</translation></message>
+    <message><source>Import deposit layer…</source><translation>Importer forekomstlag…</translation></message>
+    <message><source>Import assay spreadsheet…</source><translation>Importer analyseregneark…</translation></message>
+    <message><source>Train proxy regression model…</source><translation>Tren proxy-regresjonsmodell…</translation></message>
+    <message><source>Estimate deposit grades and tonnages…</source><translation>Estimer gehalter og tonnasjer per deponi…</translation></message>
+    <message><source>Classify under UNFC…</source><translation>Klassifiser etter UNFC…</translation></message>
+    <message><source>Export to national database…</source><translation>Eksporter til nasjonal database…</translation></message>
+    <message><source>Run the whole pipeline…</source><translation>Kjør hele arbeidsflyten…</translation></message>
+</context>
+</TS>
