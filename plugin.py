@@ -34,6 +34,7 @@ class TailingsUnfcPlugin:
         self.iface = iface
         self.provider = None
         self.menu: QMenu | None = None
+        self.dock = None
         self.translator: QTranslator | None = None
         self._install_translator()
 
@@ -78,15 +79,31 @@ class TailingsUnfcPlugin:
         self.menu.setIcon(QIcon(str(PLUGIN_DIR / "resources" / "icon.svg")))
         for alg_id, label in MENU_ALGORITHMS:
             action = QAction(tr(label), self.menu)
+            action.setData(alg_id)
             action.setEnabled(self.provider is not None)
             action.triggered.connect(lambda _checked=False, a=alg_id: self._open_dialog(a))
             self.menu.addAction(action)
+        self.menu.addSeparator()
+        dock_action = QAction(tr("Show results panel"), self.menu)
+        dock_action.triggered.connect(self._show_dock)
+        self.menu.addAction(dock_action)
         menubar = window.menuBar()
         help_menu = self.iface.firstRightStandardMenu()
         if isinstance(help_menu, QMenu):  # put ours before "Help", as QGIS's own plugins do
             menubar.insertMenu(help_menu.menuAction(), self.menu)
         else:
             menubar.addMenu(self.menu)
+
+    def _show_dock(self) -> None:
+        if self.dock is None:
+            from qgis.PyQt.QtCore import Qt
+
+            from .ui.results_dock import ResultsDock
+
+            self.dock = ResultsDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.set_layer(self.iface.activeLayer())
+        self.dock.show()
 
     @staticmethod
     def _open_dialog(alg_id: str) -> None:
@@ -98,6 +115,10 @@ class TailingsUnfcPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
         if self.menu is not None:
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
             self.menu.deleteLater()

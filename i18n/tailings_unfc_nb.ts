@@ -14,5 +14,13 @@
     <message><source>Classify under UNFC…</source><translation>Klassifiser etter UNFC…</translation></message>
     <message><source>Export to national database…</source><translation>Eksporter til nasjonal database…</translation></message>
     <message><source>Run the whole pipeline…</source><translation>Kjør hele arbeidsflyten…</translation></message>
+    <message><source>Show results panel</source><translation>Vis resultatpanel</translation></message>
+    <message><source>Tailings UNFC results</source><translation>Tailings UNFC – resultater</translation></message>
+    <message><source>Select a layer produced by Tailings UNFC (estimate, classify or export).</source><translation>Velg et lag laget av Tailings UNFC (estimering, klassifisering eller eksport).</translation></message>
+    <message><source>Deposit id</source><translation>Forekomst-id</translation></message>
+    <message><source>Name</source><translation>Navn</translation></message>
+    <message><source>UNFC code</source><translation>UNFC-kode</translation></message>
+    <message><source>UNFC class</source><translation>UNFC-klasse</translation></message>
+    <message><source>deposits</source><translation>deponier</translation></message>
 </context>
 </TS>

@@ -1,0 +1,1 @@
+"""Dock widgets and dialogs of the plugin (Qt through qgis.PyQt only)."""
