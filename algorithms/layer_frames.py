@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -31,13 +32,15 @@ from ..core.schema import FieldSpec, all_known_specs
 GEOMETRY_COLUMN = "geometry"
 FID_COLUMN = "_fid"
 
-_QVARIANT_TYPES = {
-    "string": QVariant.String,
-    "int": QVariant.LongLong,
-    "double": QVariant.Double,
-    "datetime": QVariant.DateTime,
-    "bool": QVariant.Bool,
-}
+# QGIS 3.38 moved QgsField to QMetaType types (the QVariant form is deprecated); 3.34 needs QVariant.
+if Qgis.versionInt() >= 33800:
+    from qgis.PyQt.QtCore import QMetaType
+
+    _FIELD_TYPES = {"string": QMetaType.QString, "int": QMetaType.LongLong, "double": QMetaType.Double,
+                    "datetime": QMetaType.QDateTime, "bool": QMetaType.Bool}
+else:  # pragma: no cover - exercised on QGIS < 3.38 only
+    _FIELD_TYPES = {"string": QVariant.String, "int": QVariant.LongLong, "double": QVariant.Double,
+                    "datetime": QVariant.DateTime, "bool": QVariant.Bool}
 
 
 def python_value(value: Any) -> Any:
@@ -91,7 +94,7 @@ def source_to_frame(source, feedback: QgsProcessingFeedback | None = None, *,
 
 
 def qgs_field(spec: FieldSpec) -> QgsField:
-    field = QgsField(spec.name, _QVARIANT_TYPES[spec.type])
+    field = QgsField(spec.name, _FIELD_TYPES[spec.type])
     if spec.alias_nb:
         field.setAlias(spec.alias_nb)
     if spec.description:

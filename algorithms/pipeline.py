@@ -23,7 +23,7 @@ from qgis.core import (
 )
 
 from ..core.errors import OperationCancelled, TailingsInputError
-from ..core.proxy_plan import plan_proxy_models
+from ..core.proxy_plan import DEFAULT_TARGETS, plan_proxy_models
 from ..core.schema import DEFAULT_CRS
 from .base import TailingsAlgorithm
 from .layer_frames import source_to_frame
@@ -32,7 +32,9 @@ GEOPACKAGE_NAME = "tailings_unfc.gpkg"
 SUMMARY_NAME = "tailings_unfc_summary.xlsx"
 
 
-def _sha256(path: str) -> str | None:
+def _sha256(path: str | None) -> str | None:
+    if not path:
+        return None
     file = Path(path.split("|")[0])
     if not file.is_file():
         return None
@@ -59,6 +61,9 @@ class PipelineAlgorithm(TailingsAlgorithm):
             "DEPOSITS", self.tr("Deposit / tailings layer(s)"), QgsProcessing.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             "ASSAYS", self.tr("Assay file(s) (xlsx, xlsm, ods, csv)"), QgsProcessing.TypeFile))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            "PROXY_ASSAYS", self.tr("Field / pXRF assay file(s): proxies only, their Co and REE are predicted"),
+            QgsProcessing.TypeFile, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             "RULES", self.tr("UNFC rules file (TOML; default: the shipped rules)"),
             extension="toml", optional=True))
@@ -84,18 +89,20 @@ class PipelineAlgorithm(TailingsAlgorithm):
         import processing  # QGIS's Processing plugin; imported late, as QGIS's own scripts do
 
         deposit_layers = self.parameterAsLayerList(parameters, "DEPOSITS", context)
-        assay_files = [str(p) for p in (parameters.get("ASSAYS") or [])]
-        if isinstance(parameters.get("ASSAYS"), str):
-            assay_files = [p for p in parameters["ASSAYS"].split(";") if p]
+        assay_files = self._files(parameters.get("ASSAYS"))
         if not deposit_layers:
             raise TailingsInputError("No deposit layer given (DEPOSITS)")
-        if not assay_files:
-            raise TailingsInputError("No assay file given (ASSAYS)")
-        for path in assay_files:
+        proxy_files = self._files(parameters.get("PROXY_ASSAYS"))
+        if not assay_files and not proxy_files:
+            raise TailingsInputError("No assay file given (ASSAYS or PROXY_ASSAYS)")
+        for path in assay_files + proxy_files:
             if not Path(path).is_file():
                 raise TailingsInputError("Assay file does not exist", file=path)
         rules = self.parameterAsFile(parameters, "RULES", context) or None
-        model_files = [str(p) for p in (parameters.get("MODELS") or [])]
+        model_files = self._files(parameters.get("MODELS"))
+        from ..core.unfc import DEFAULT_RULES_PATH
+
+        rules_path = rules or DEFAULT_RULES_PATH
         constraints = [lyr.source() for lyr in self.parameterAsLayerList(parameters, "CONSTRAINTS", context)]
         train = self.parameterAsBoolean(parameters, "TRAIN_MODELS", context)
         crs = self.parameterAsCrs(parameters, "TARGET_CRS", context)
@@ -104,7 +111,7 @@ class PipelineAlgorithm(TailingsAlgorithm):
         (out_dir / "rejects").mkdir(parents=True, exist_ok=True)
         (out_dir / "models").mkdir(parents=True, exist_ok=True)
 
-        steps = len(deposit_layers) + len(assay_files) + 6
+        steps = len(deposit_layers) + len(assay_files) + len(proxy_files) + 6
         multi = QgsProcessingMultiStepFeedback(steps, feedback)
         step = 0
 
@@ -144,6 +151,12 @@ class PipelineAlgorithm(TailingsAlgorithm):
                 "REJECTS": str(out_dir / "rejects" / f"assays_{i}_{Path(path).stem}.csv"),
             })
             samples.append(result["OUTPUT"])
+        for i, path in enumerate(proxy_files, start=1):
+            result = child("importassays", {
+                "INPUT": path, "DEPOSITS": deposit_layer, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+                "REJECTS": str(out_dir / "rejects" / f"proxy_assays_{i}_{Path(path).stem}.csv"),
+            })
+            samples.append(self._drop_untrusted(result["OUTPUT"], path, context, multi))
         sample_layer = merged(samples)
 
         # 3. proxy models (trained here, or given)
@@ -187,7 +200,8 @@ class PipelineAlgorithm(TailingsAlgorithm):
             "inputs": [{"role": "deposits", "source": lyr.source(), "sha256": _sha256(lyr.source())}
                        for lyr in deposit_layers]
                       + [{"role": "assays", "source": p, "sha256": _sha256(p)} for p in assay_files]
-                      + [{"role": "rules", "source": rules, "sha256": _sha256(rules)}] * bool(rules),
+                      + [{"role": "rules", "source": str(rules_path), "sha256": _sha256(str(rules_path))}]
+                      + [{"role": "proxy_assays", "source": p, "sha256": _sha256(p)} for p in proxy_files],
             "models": [{"path": m, "sha256": _sha256(m)} for m in models],
             "seeds": {"pipeline": seed},
         }
@@ -206,6 +220,37 @@ class PipelineAlgorithm(TailingsAlgorithm):
         feedback.pushInfo(f"Rejected rows: {out_dir / 'rejects'}")
         return {"GEOPACKAGE": str(gpkg), "SUMMARY": str(summary), "REPORTS": reports, "FOLDER": str(out_dir),
                 "OUTPUT": str(out_dir)}
+
+    @staticmethod
+    def _files(value: Any) -> list[str]:
+        if not value:
+            return []
+        if isinstance(value, str):
+            return [p for p in value.split(";") if p]
+        return [str(p) for p in value]
+
+    def _drop_untrusted(self, layer_id: str, path: str, context: QgsProcessingContext,
+                        feedback: QgsProcessingFeedback) -> str:
+        """Blank the lab-only elements of a field/pXRF file, so models predict them instead.
+
+        pXRF reads Co poorly (Co Kα overlaps Fe Kβ) and REE not at all at tailings levels
+        (DOMAIN.md §4): such readings must neither train nor be averaged as measurements.
+        """
+        import processing
+
+        layer = self._layer(layer_id, context)
+        for target in DEFAULT_TARGETS:
+            field = f"{target}_ppm"
+            if layer.fields().indexOf(field) < 0:
+                continue
+            count = sum(1 for f in layer.getFeatures() if f[field] is not None and f[field] == f[field])
+            feedback.pushInfo(f"{Path(path).name}: {count} {field} readings not used (field/pXRF file; "
+                              f"{target} is predicted from the proxies instead)")
+            layer_id = processing.run("native:fieldcalculator", {
+                "INPUT": layer_id, "FIELD_NAME": field, "FIELD_TYPE": 0, "FORMULA": "NULL",
+                "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT}, context=context, is_child_algorithm=True)["OUTPUT"]
+            layer = self._layer(layer_id, context)
+        return layer_id
 
     @staticmethod
     def _layer(value: Any, context: QgsProcessingContext):

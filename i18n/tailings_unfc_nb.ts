@@ -22,5 +22,12 @@
     <message><source>UNFC code</source><translation>UNFC-kode</translation></message>
     <message><source>UNFC class</source><translation>UNFC-klasse</translation></message>
     <message><source>deposits</source><translation>deponier</translation></message>
+    <message><source>Classify deposits under UNFC</source><translation>Klassifiser deponier etter UNFC</translation></message>
+    <message><source>Estimate grade, tonnage and contained metal</source><translation>Estimer gehalt, tonnasje og metallinnhold</translation></message>
+    <message><source>Export to national database (GeoPackage / PostGIS)</source><translation>Eksporter til nasjonal database (GeoPackage / PostGIS)</translation></message>
+    <message><source>Import assay spreadsheet</source><translation>Importer analyseregneark</translation></message>
+    <message><source>Import deposit layer</source><translation>Importer forekomstlag</translation></message>
+    <message><source>Run the whole pipeline</source><translation>Kjør hele arbeidsflyten</translation></message>
+    <message><source>Train grade model (proxy regression)</source><translation>Tren gehaltsmodell (proxy-regresjon)</translation></message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ log="$out/pipeline.log"
 echo "Running tailingsunfc:pipeline on the bundled (synthetic) sample data; log: $log"
 if ! qgis_process run tailingsunfc:pipeline \
       --DEPOSITS="$data/old_tailings.gpkg|layername=avgangsdeponi" \
-      --ASSAYS="$data/assays_lab.xlsx" --ASSAYS="$data/pxrf_field.csv" \
+      --ASSAYS="$data/assays_lab.xlsx" --PROXY_ASSAYS="$data/pxrf_field.csv" \
       --OUTPUT="$out" >"$log" 2>&1; then
   tail -n 40 "$log" >&2
   echo "run_sample: the pipeline failed (full log: $log)" >&2

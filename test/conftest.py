@@ -19,9 +19,10 @@ def sample_data() -> Path:
     return SAMPLE_DATA
 
 
-@pytest.fixture(scope="session")
-def tailings_provider(qgis_app, qgis_processing):
-    """The plugin's provider registered in this process's Processing registry."""
+_LIVE_PROVIDERS: list = []
+
+
+def _registered_provider():
     from qgis.core import QgsApplication
     from tailings_unfc.algorithms.provider import TailingsUnfcProvider
 
@@ -31,6 +32,24 @@ def tailings_provider(qgis_app, qgis_processing):
         return existing
     provider = TailingsUnfcProvider()
     assert registry.addProvider(provider)
+    # Keep the Python object alive: if it were collected, the registry would hold a bare C++
+    # provider whose algorithms lost their Python subclasses.
+    _LIVE_PROVIDERS.append(provider)
     return provider
 
 
+class _LiveProvider:
+    """Stands for whichever tailingsunfc provider is registered now.
+
+    The plugin life-cycle tests remove and re-add the provider (and the registry deletes a
+    provider it removes), so a session fixture must not hold on to one instance."""
+
+    def __getattr__(self, name):
+        return getattr(_registered_provider(), name)
+
+
+@pytest.fixture(scope="session")
+def tailings_provider(qgis_app, qgis_processing):
+    """The plugin's provider, registered in this process's Processing registry."""
+    _registered_provider()
+    return _LiveProvider()

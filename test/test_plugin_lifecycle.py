@@ -27,7 +27,7 @@ def fresh_registry(qgis_app, qgis_processing):
     existing = registry.providerById("tailingsunfc")
     if existing is not None:
         registry.removeProvider(existing)
-    yield registry
+    yield registry  # the tailings_provider fixture registers a fresh one for later tests
 
 
 @pytest.fixture()

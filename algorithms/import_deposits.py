@@ -1,0 +1,407 @@
+"""``tailingsunfc:importdeposits``: any OGR source or WFS layer → the canonical deposit schema."""
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeatureRequest,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+    QgsRectangle,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..core.deposits import import_deposits, parse_field_map
+from ..core.deposits.geometry import LINE, POINT, POLYGON
+from ..core.deposits.tonnage import DEFAULT_DRY_DENSITY_T_M3
+from ..core.errors import TailingsInputError
+from ..core.schema import DEFAULT_CRS, DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS, REJECT_REASON_FIELD
+from .base import TailingsAlgorithm
+from .layer_frames import FID_COLUMN, GEOMETRY_COLUMN, frame_to_sink, qgs_field, source_to_frame
+
+# Widening (longitude, latitude degrees) of a CRS's official area of use before coordinates count as
+# impossible for it; catches lat/lon pasted into a UTM layer (y of a few dozen metres = the equator).
+AREA_OF_USE_MARGIN_DEG = (15.0, 10.0)
+_SPECS = {s.name: s for s in (*DEPOSIT_FIELDS, *OPTIONAL_DEPOSIT_FIELDS)}
+_DIMENSION = {QgsWkbTypes.PointGeometry: POINT, QgsWkbTypes.LineGeometry: LINE,
+              QgsWkbTypes.PolygonGeometry: POLYGON}
+
+
+def wfs_uri_from_text(text: str) -> str | None:
+    """A QGIS WFS provider URI for the WFS forms a user may type, else None.
+
+    Accepted: ``wfs://url=... typename=...``, a bare provider URI ``url=... typename=...``,
+    and a plain GetFeature/GetCapabilities URL with ``TYPENAME`` (or ``TYPENAMES``) in its
+    query string, e.g. ``http://host/ows?SERVICE=WFS&TYPENAME=ns:layer``.
+    """
+    text = text.strip()
+    if text.lower().startswith("wfs://"):
+        return text[len("wfs://"):]
+    if re.search(r"(^|\s)url=", text) and re.search(r"(^|\s)typename=", text, flags=re.IGNORECASE):
+        return text
+    if re.match(r"https?://", text, flags=re.IGNORECASE):
+        parts = urlsplit(text)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        typename = next((v for k, v in query if k.lower() in ("typename", "typenames")), None)
+        # The provider builds its own requests: keep only the parts that are not WFS request keys.
+        keep = [(k, v) for k, v in query if k.lower() not in (
+            "service", "request", "version", "typename", "typenames", "outputformat", "srsname")]
+        base = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(keep), ""))
+        if typename is None:
+            raise TailingsInputError(
+                f"The WFS URL {text!r} does not say which feature type to read: add TYPENAME=<layer> "
+                f"(see the service's GetCapabilities), or pass \"url={base} typename=<layer>\".")
+        return f"url='{base}' typename='{typename}'"
+    return None
+
+
+class ImportDepositsAlgorithm(TailingsAlgorithm):
+    ALG_ID = "importdeposits"
+    DISPLAY_NAME = "Import deposit layer"
+    HELP = (
+        "Reads an NGU deposit registry (points) or an old-tailings layer (polygons) from any OGR source "
+        "(GeoPackage, shapefile, GeoJSON, GML) or a WFS, and writes it in the canonical deposit schema "
+        "(deposit_id, name, municipality, deposit_kind, setting, source_mine, source_commodity, status, "
+        "area_m2, volume_m3, density_t_m3, tonnage_t, tonnage_source), then the optional fields found "
+        "(importance, ore_type, mining years, mill process, project status, head grades in ppm, recoveries "
+        "as fractions, ...), then the source's other fields.\n\n"
+        "Fields are matched by name (Norwegian, English, shapefile-truncated); FIELD_MAP overrides, e.g. "
+        "'deposit_id=OBJ_ID;name=NAVN' or JSON {\"deposit_id\": \"OBJ_ID\"}; 'tonnage_t=' switches a match off.\n\n"
+        "Tonnage: a recorded tonnage wins; else volume × density; else, for tailings (or unknown kind), "
+        f"volume × {DEFAULT_DRY_DENSITY_T_M3} t/m³; else none. tonnage_source says which.\n\n"
+        "Every feature ends in OUTPUT or in REJECTS with reject_reason: missing or duplicate ids, values that "
+        "are not numbers, negative quantities, empty geometries, invalid geometries that cannot be repaired "
+        "safely. A layer without a CRS is refused.\n\n"
+        "WFS: INPUT takes 'wfs://url=https://host/ows typename=ns:layer', the bare provider form "
+        "'url=... typename=...', or a URL with TYPENAME in its query."
+    )
+
+    INPUT = "INPUT"
+    FIELD_MAP = "FIELD_MAP"
+    TARGET_CRS = "TARGET_CRS"
+    OUTPUT = "OUTPUT"
+    REJECTS = "REJECTS"
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Deposit layer (file, database or WFS)"),
+            [QgsProcessing.TypeVectorAnyGeometry]))
+        self.addParameter(QgsProcessingParameterString(
+            self.FIELD_MAP, self.tr("Field map override (canonical=source;... or JSON)"), optional=True))
+        self.addParameter(QgsProcessingParameterCrs(
+            self.TARGET_CRS, self.tr("Target CRS"), defaultValue=DEFAULT_CRS))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Deposits")))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.REJECTS, self.tr("Rejected features")))
+        for name, label in (("N_READ", "Features read"), ("N_ACCEPTED", "Deposits written"),
+                            ("N_REJECTED", "Features rejected")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    # -- input ------------------------------------------------------------------------------
+
+    def _raw_input(self, parameters: dict[str, Any]) -> str:
+        value = parameters.get(self.INPUT)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            value = value.source.staticValue()
+        if isinstance(value, QgsVectorLayer):
+            return value.source()
+        return "" if value is None else str(value)
+
+    def _open_input(self, parameters: dict[str, Any], context: QgsProcessingContext):
+        """(feature source, a name for messages); raises TailingsInputError with the cause."""
+        raw = self._raw_input(parameters)
+        wfs_uri = wfs_uri_from_text(raw) if raw else None
+        source = None
+        if wfs_uri is None:
+            source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is not None:
+            return source, raw or source.sourceName()
+        if wfs_uri is not None:
+            self._wfs_layer = self._open_wfs(wfs_uri)  # kept alive while its features are read
+            return self._wfs_layer, wfs_uri
+        self._check_path(raw)
+        raise TailingsInputError(
+            f"Could not open {raw!r} as a vector layer: GDAL/OGR cannot read it, or the layer name after "
+            f"'|layername=' is wrong.")
+
+    def checkParameterValues(self, parameters: dict[str, Any], context: QgsProcessingContext) -> tuple[bool, str]:
+        # QGIS's own check loads INPUT and only says "not found"; give the cause instead, and let
+        # WFS forms the generic loader does not know (bare provider URI, plain URL) through.
+        raw = self._raw_input(parameters)
+        if raw:
+            try:
+                wfs_uri = wfs_uri_from_text(raw)
+                if wfs_uri is not None:
+                    layer = self._open_wfs(wfs_uri)
+                    return super().checkParameterValues({**parameters, self.INPUT: layer}, context)
+                self._check_path(raw)
+            except TailingsInputError as err:
+                return False, str(err)
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok and raw:
+            message = self._explain_unreadable(raw) or message
+        return ok, message
+
+    @staticmethod
+    def _explain_unreadable(raw: str) -> str | None:
+        """For an existing file QGIS cannot open: say whether GDAL reads it and which layers it has."""
+        path, _, rest = raw.partition("|")
+        if not Path(path).is_file():
+            return None
+        from osgeo import gdal
+
+        try:
+            dataset = gdal.OpenEx(path, gdal.OF_VECTOR)
+        except RuntimeError:
+            dataset = None
+        if dataset is None:
+            return f"GDAL/OGR cannot read {path} as a vector file (wrong format or damaged)."
+        names = [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+        wanted = rest.partition("layername=")[2].split("|")[0] if "layername=" in rest else ""
+        if wanted and wanted not in names:
+            return f"{path} has no layer {wanted!r}; its layers are: {', '.join(names)}"
+        return None
+
+    @staticmethod
+    def _open_wfs(wfs_uri: str) -> QgsVectorLayer:
+        layer = QgsVectorLayer(wfs_uri, "wfs_input", "WFS")
+        if not layer.isValid():
+            detail = layer.dataProvider().error().summary() if layer.dataProvider() else ""
+            raise TailingsInputError(
+                f"The WFS did not answer or does not offer the requested feature type ({wfs_uri}). "
+                f"Check the address, the typename and the network{': ' + detail if detail else ''}.")
+        return layer
+
+    @staticmethod
+    def _check_path(raw: str) -> None:
+        """A plain file path (not a provider URI such as 'dbname=...' or 'PG:...') must exist."""
+        path = raw.split("|", 1)[0].strip()
+        looks_like_uri = ("=" in path or path.startswith("/vsi")  # GDAL virtual files: /vsizip/, /vsicurl/
+                          or re.match(r"^[A-Za-z][A-Za-z0-9+.-]+:(?![\\/])", path) is not None)
+        if path and not looks_like_uri and not Path(path).exists():
+            raise TailingsInputError("The input file does not exist", file=path)
+
+    # -- run --------------------------------------------------------------------------------
+
+    def run(self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback,
+            configuration: dict[str, Any] | None = None, catchExceptions: bool = True) -> Any:
+        # base.TailingsAlgorithm names its hook ``run``, which shadows QgsProcessingAlgorithm.run(
+        # parameters, context, feedback, configuration, catchExceptions) that processing.run() calls.
+        # The 5-argument call is QGIS's entry point; it ends in processAlgorithm → the 3-argument call.
+        if configuration is not None:
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, configuration, catchExceptions)
+        return self.run_import(parameters, context, feedback)
+
+    def run_import(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                   feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        overrides = parse_field_map(self.parameterAsString(parameters, self.FIELD_MAP, context))
+        target_crs: QgsCoordinateReferenceSystem = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
+        if not target_crs.isValid() or target_crs.isGeographic() \
+                or target_crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+            raise TailingsInputError(
+                f"TARGET_CRS must be a projected CRS in metres (areas and volumes are in m², m³); got "
+                f"{target_crs.authid() or target_crs.description() or 'an invalid CRS'}. Use e.g. EPSG:25833.")
+
+        # Read every feature, invalid geometries included: they must reach OUTPUT (repaired) or
+        # REJECTS, never be dropped silently by the context's invalid-geometry filter.
+        previous_check = context.invalidGeometryCheck()
+        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        try:
+            source, source_name = self._open_input(parameters, context)
+            geometry_type = QgsWkbTypes.geometryType(source.wkbType())
+            if geometry_type == QgsWkbTypes.NullGeometry:
+                raise TailingsInputError(
+                    "The input is a table without geometry; a deposit layer needs points or polygons "
+                    "(for a spreadsheet of samples use Import assays).", file=source_name)
+            source_crs = source.sourceCrs()
+            if not source_crs.isValid():
+                raise TailingsInputError(
+                    "The input layer has no coordinate reference system, so its coordinates cannot be placed. "
+                    "Assign the right one (Layer Properties → Source, or native:assignprojection, or a .prj "
+                    "beside a shapefile) and run again; common Norwegian CRSs are EPSG:25832/25833/25835 "
+                    "and EPSG:4326.", file=source_name)
+            feedback.pushInfo(f"Reading {source_name} ({source_crs.authid() or source_crs.description()}"
+                              f" → {target_crs.authid()})")
+            frame = source_to_frame(source, steps, target_crs=target_crs, context=context)
+            source_fields = source.fields()
+            problems = self._transform_failures(source, frame, source_crs, target_crs)
+        finally:
+            context.setInvalidGeometryCheck(previous_check)
+        if frame.empty:
+            feedback.pushWarning(self.tr("The input layer has no features."))
+
+        steps.setCurrentStep(1)
+        result = import_deposits(frame, field_map=overrides, geometry_dimension=_DIMENSION.get(geometry_type),
+                                 source_name=source_name, geometry_problems=problems,
+                                 valid_extent=self._crs_extent(source_crs, target_crs, context),
+                                 extent_label=source_crs.authid() or source_crs.description(),
+                                 cancel=self.cancel_hook(feedback))
+        feedback.pushInfo("Field mapping:\n  " + "\n  ".join(result.mapping.describe()))
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        if result.tonnage_sources:
+            feedback.pushInfo("tonnage_source: " + ", ".join(f"{k} {v}" for k, v in
+                                                               sorted(result.tonnage_sources.items())))
+
+        steps.setCurrentStep(2)
+        deposits, rejects = result.deposits, result.rejects
+        out_fields = self._output_fields(deposits, source_fields, result.mapping)
+        out_type = source.wkbType()
+        if geometry_type == QgsWkbTypes.PolygonGeometry and not deposits.empty:
+            kinds = shapely.get_type_id(shapely.from_wkb(deposits[GEOMETRY_COLUMN].to_numpy()))
+            if (kinds == shapely.GeometryType.MULTIPOLYGON).any():
+                out_type = QgsWkbTypes.multiType(out_type)  # a repaired polygon may have become multi
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, out_type, target_crs)
+        reject_fields = QgsFields(source_fields)
+        reject_reason = qgs_field(REJECT_REASON_FIELD)
+        reject_reason.setAlias("")
+        reject_reason.setComment("")
+        reject_fields.append(reject_reason)
+        reject_sink, reject_id = self.parameterAsSink(parameters, self.REJECTS, context, reject_fields,
+                                                      source.wkbType(), target_crs)
+        if sink is None or reject_sink is None:
+            raise TailingsInputError("Could not create the output layers (check the output paths).")
+        written = frame_to_sink(deposits, out_fields, sink, steps)
+        rejected = frame_to_sink(rejects, reject_fields, reject_sink)
+        for sink_object in (sink, reject_sink):
+            sink_object.flushBuffer()
+        # Drop the sink objects so file outputs are closed before their style is written.
+        del sink, reject_sink
+        self._apply_aliases(dest_id, out_fields, context, feedback)
+        steps.setProgress(100)
+        self.log_counts(feedback, "Deposits", len(frame), written, rejected)
+        return {self.OUTPUT: dest_id, self.REJECTS: reject_id, "N_READ": len(frame),
+                "N_ACCEPTED": written, "N_REJECTED": rejected}
+
+    @staticmethod
+    def _transform_failures(source, frame, source_crs: QgsCoordinateReferenceSystem,
+                            target_crs: QgsCoordinateReferenceSystem) -> pd.Series | None:
+        """Reasons for features whose geometry QGIS dropped because it could not be transformed
+        (e.g. UTM metres in a layer that says EPSG:4326): re-read just those, untransformed."""
+        if source_crs == target_crs or frame.empty:
+            return None
+        missing = frame[GEOMETRY_COLUMN].isna()
+        if not missing.any():
+            return None
+        request = QgsFeatureRequest().setFilterFids([int(f) for f in frame.loc[missing, FID_COLUMN]])
+        reasons = {}
+        for feature in source.getFeatures(request):
+            geom = feature.geometry()
+            if geom is not None and not geom.isNull() and not geom.isEmpty():
+                vertex = geom.vertexAt(0)
+                reasons[feature.id()] = (
+                    f"coordinates ({vertex.x():.6g}, {vertex.y():.6g}) cannot be transformed from "
+                    f"{source_crs.authid()} to {target_crs.authid()}: is this feature in another CRS?")
+        if not reasons:
+            return None
+        return frame[FID_COLUMN].map(reasons).astype(object).where(frame[FID_COLUMN].isin(list(reasons)), None)
+
+    @staticmethod
+    def _crs_extent(source_crs: QgsCoordinateReferenceSystem, target_crs: QgsCoordinateReferenceSystem,
+                    context: QgsProcessingContext) -> tuple[float, float, float, float] | None:
+        """The source CRS's area of use, widened (national grids are used well beyond their official
+        zone: EPSG:25833 for all of Norway, 4°E-31°E), in target-CRS coordinates; None when unknown."""
+        bounds = source_crs.bounds()
+        if bounds.isNull() or bounds.isEmpty():
+            return None
+        lon_margin, lat_margin = AREA_OF_USE_MARGIN_DEG
+        widened = QgsRectangle(max(-180.0, bounds.xMinimum() - lon_margin), max(-90.0, bounds.yMinimum() - lat_margin),
+                               min(180.0, bounds.xMaximum() + lon_margin), min(90.0, bounds.yMaximum() + lat_margin))
+        if widened.width() >= 359.0:
+            return None  # a world-wide CRS: nothing to check
+        try:
+            to_target = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), target_crs,
+                                               context.transformContext())
+            box = to_target.transformBoundingBox(widened)
+        except QgsCsException:
+            return None
+        values = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+        return values if all(math.isfinite(v) for v in values) else None
+
+    def _apply_aliases(self, dest_id: str, fields: QgsFields, context: QgsProcessingContext,
+                       feedback: QgsProcessingFeedback) -> None:
+        """Norwegian aliases on the output: in the layer loaded into QGIS (post-processor), and, for a
+        GeoPackage, as its default style, since the file writer of QGIS 3.40 / GDAL 3.6 does not store
+        field aliases itself."""
+        aliases = {s.name: s.alias_nb for s in _SPECS.values() if s.alias_nb and fields.indexOf(s.name) >= 0}
+        if context.willLoadLayerOnCompletion(dest_id):
+            _ALIAS_SETTERS.append(_AliasSetter(aliases))  # must outlive this call; QGIS keeps a raw pointer
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_ALIAS_SETTERS[-1])
+        path = dest_id.split("|", 1)[0]
+        if not path.lower().endswith(".gpkg") or not Path(path).is_file():
+            return
+        layer = QgsVectorLayer(dest_id, "deposits", "ogr")
+        if not layer.isValid():
+            return
+        _set_aliases(layer, aliases)
+        message = layer.saveStyleToDatabase("default", "Tailings UNFC: Norwegian field aliases", True, "")
+        if message:
+            feedback.pushWarning(f"Field aliases could not be stored in {path}: {message}")
+
+    @staticmethod
+    def _output_fields(deposits, source_fields: QgsFields, mapping) -> QgsFields:
+        """Canonical fields with aliases, then optional ones, then the source's other fields with their
+        original types (renamed ``src_<name>`` where they would clash)."""
+        fields = QgsFields()
+        source_names = [source_fields.at(i).name() for i in range(source_fields.count())]
+        unmapped = [n for n in source_names if n not in mapping.mapped_sources]
+        other_iter = iter(unmapped)
+        for name in deposits.columns:
+            if name in (GEOMETRY_COLUMN, FID_COLUMN):
+                continue
+            if name in _SPECS:
+                # Aliases and comments go on through the layer style (see _apply_aliases): memory
+                # layers and the GeoPackage writer do not keep them on the field.
+                field = qgs_field(_SPECS[name])
+                field.setAlias("")
+                field.setComment("")
+                fields.append(field)
+                continue
+            original = next(other_iter)
+            field = source_fields.at(source_fields.indexOf(original))
+            field.setName(name)
+            fields.append(field)
+        return fields
+
+
+
+def _set_aliases(layer: QgsVectorLayer, aliases: dict[str, str]) -> None:
+    for name, alias in aliases.items():
+        index = layer.fields().indexOf(name)
+        if index >= 0:
+            layer.setFieldAlias(index, alias)
+
+
+class _AliasSetter(QgsProcessingLayerPostProcessorInterface):
+    def __init__(self, aliases: dict[str, str]):
+        super().__init__()
+        self.aliases = aliases
+
+    def postProcessLayer(self, layer, context, feedback) -> None:
+        if isinstance(layer, QgsVectorLayer):
+            _set_aliases(layer, self.aliases)
+
+
+_ALIAS_SETTERS: list[_AliasSetter] = []
