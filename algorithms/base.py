@@ -1,8 +1,9 @@
 """Shared base class: names, groups, help, icon, translation and error handling.
 
-Subclasses set the class attributes and implement ``initAlgorithm`` and ``run``; ``run``
-may raise ``TailingsInputError`` (turned into a clean ``QgsProcessingException``) or
-``OperationCancelled`` (returns what was finished so far as an empty result).
+Subclasses set the class attributes and implement ``initAlgorithm`` and ``execute``
+(not ``run``: that is QgsProcessingAlgorithm's own entry point, which processing.run()
+calls with five arguments). ``execute`` may raise ``TailingsInputError`` (turned into a
+clean ``QgsProcessingException``) or ``OperationCancelled`` (returns an empty result).
 """
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict[str, Any]:
         try:
-            return self.run(parameters, context, feedback)
+            return self.execute(parameters, context, feedback)
         except TailingsInputError as err:
             raise QgsProcessingException(str(err)) from None
         except OperationCancelled:
@@ -69,9 +70,11 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
             # Disk full, permission denied, missing file: say which, without a traceback.
             raise QgsProcessingException(f"{err.strerror or err}: {err.filename or ''}".strip(": ")) from None
 
-    def run(self, parameters: dict[str, Any], context: QgsProcessingContext,
-            feedback: QgsProcessingFeedback) -> dict[str, Any]:
-        raise NotImplementedError
+    def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        # Transitional: algorithms written against the first draft of this base class named
+        # their hook ``run`` and dispatch the three-argument call themselves.
+        return self.run(parameters, context, feedback)
 
     @staticmethod
     def cancel_hook(feedback: QgsProcessingFeedback):

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
@@ -204,17 +203,8 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
 
     # -- run --------------------------------------------------------------------------------
 
-    def run(self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback,
-            configuration: dict[str, Any] | None = None, catchExceptions: bool = True) -> Any:
-        # base.TailingsAlgorithm names its hook ``run``, which shadows QgsProcessingAlgorithm.run(
-        # parameters, context, feedback, configuration, catchExceptions) that processing.run() calls.
-        # The 5-argument call is QGIS's entry point; it ends in processAlgorithm → the 3-argument call.
-        if configuration is not None:
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, configuration, catchExceptions)
-        return self.run_import(parameters, context, feedback)
-
-    def run_import(self, parameters: dict[str, Any], context: QgsProcessingContext,
-                   feedback: QgsProcessingFeedback) -> dict[str, Any]:
+    def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> dict[str, Any]:
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         overrides = parse_field_map(self.parameterAsString(parameters, self.FIELD_MAP, context))
         target_crs: QgsCoordinateReferenceSystem = self.parameterAsCrs(parameters, self.TARGET_CRS, context)

@@ -43,6 +43,9 @@ else:  # pragma: no cover - exercised on QGIS < 3.38 only
                     "datetime": QVariant.DateTime, "bool": QVariant.Bool}
 
 
+_PLAIN_TYPES = frozenset((str, int, float, bool, bytes))  # values PyQGIS already gives as Python
+
+
 def python_value(value: Any) -> Any:
     """A QGIS attribute value as a plain Python value (NULL → None)."""
     if value is None:
@@ -81,7 +84,7 @@ def source_to_frame(source, feedback: QgsProcessingFeedback | None = None, *,
             if feedback.isCanceled():
                 raise OperationCancelled()
             feedback.setProgress(i * step)
-        rows.append([python_value(v) for v in feature.attributes()])
+        rows.append([v if type(v) in _PLAIN_TYPES else python_value(v) for v in feature.attributes()])
         fids.append(feature.id())
         if with_geometry:
             geom = feature.geometry()

@@ -74,7 +74,7 @@ def plugin_pipeline(paths: dict[str, Path], work: Path) -> float:
     out = work / "pipeline"
     seconds, _ = timed("plugin: tailingsunfc:pipeline", lambda: processing.run("tailingsunfc:pipeline", {
         "DEPOSITS": [f"{paths['polygons']}|layername=avgangsdeponi"],
-        "ASSAYS": [str(paths["csv"]), str(paths["xlsx"])], "TRAIN_MODELS": False, "OUTPUT": str(out)}))
+        "ASSAYS": [str(paths["xlsx"])], "PROXY_ASSAYS": [str(paths["csv"])], "TRAIN_MODELS": True, "OUTPUT": str(out)}))
     return seconds
 
 

@@ -7,7 +7,12 @@ cd "$root"
 bash scripts/setup.sh
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
-qgis_process plugins enable tailings_unfc >/dev/null
+# Enable once per QGIS profile ("already enabled" is not an error), then check QGIS sees it.
+qgis_process plugins enable tailings_unfc >/dev/null 2>&1 || true
+if ! qgis_process list 2>/dev/null | grep -q "tailingsunfc:pipeline"; then
+  echo "run_sample: qgis_process does not see the tailingsunfc provider; see 'qgis_process plugins'" >&2
+  exit 1
+fi
 out="$(realpath -m "${1:-output/sample_run}")"
 mkdir -p "$out"
 data="$root/resources/sample_data"

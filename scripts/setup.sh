@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
 need_apt=0
-for p in qgis python3-qgis qgis-server python3-gdal gdal-bin postgresql postgis python3-venv qttools5-dev-tools; do
+for p in qgis python3-qgis qgis-server python3-gdal gdal-bin postgresql postgis postgresql-15-postgis-3 python3-venv qttools5-dev-tools; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt=1
 done
 apt_log="${TMPDIR:-/tmp}/tailings-unfc-apt.log"
@@ -30,7 +30,7 @@ if [ "$need_apt" = 1 ]; then
   apt_quiet $SUDO apt-get update
   apt_quiet $SUDO apt-get install -y --no-install-recommends -t bookworm-backports \
     qgis python3-qgis qgis-server python3-gdal gdal-bin
-  apt_quiet $SUDO apt-get install -y --no-install-recommends postgresql postgis python3-venv \
+  apt_quiet $SUDO apt-get install -y --no-install-recommends postgresql postgis postgresql-15-postgis-3 python3-venv \
     python3-pip qttools5-dev-tools
 fi
 

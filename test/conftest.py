@@ -9,6 +9,16 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA = REPO_ROOT / "resources" / "sample_data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def plugin_enabled_for_qgis_process(qgis_app):
+    """pytest-qgis gives the session its own QGIS profile (QGIS_CUSTOM_CONFIG_PATH), which
+    ``qgis_process`` subprocesses inherit: enable the plugin there once."""
+    import subprocess
+
+    subprocess.run(["qgis_process", "plugins", "enable", "tailings_unfc"], capture_output=True,
+                   stdin=subprocess.DEVNULL, timeout=120)
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return REPO_ROOT

@@ -111,7 +111,8 @@ def _coerce(frame: pd.DataFrame, spec: FieldSpec, what: str) -> pd.Series:
         return values.dt.tz_convert("UTC").dt.tz_localize(None)
     text = raw.where(present).astype(object)
     mask = text.notna()
-    text[mask] = text[mask].map(str)
+    if pd.api.types.infer_dtype(text[mask], skipna=True) not in ("string", "empty"):
+        text[mask] = text[mask].map(str)  # numbers or dates in a text field become their text
     vocabulary = _VOCABULARIES.get(spec.name)
     if vocabulary is not None:
         bad = mask.to_numpy() & ~text.isin(vocabulary).to_numpy()

@@ -1,0 +1,140 @@
+"""``tailingsunfc:estimate``: per-deposit grade, tonnage and contained metal with intervals."""
+from __future__ import annotations
+
+from typing import Any
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.errors import TailingsInputError
+from ..core.estimation.deposit_estimates import (
+    BASIS_FIELD,
+    TONNAGE_FIELDS,
+    WARNING_FIELD,
+    EstimateSettings,
+    LoadedModel,
+    estimate_deposits,
+)
+from ..core.estimation.model_file import load_model
+from ..core.estimation.training_data import element_of
+from ..core.schema import COMMODITIES, ESTIMATE_FIELDS, INTERVAL_DESCRIPTION, FieldSpec
+from .base import TailingsAlgorithm
+from .layer_frames import fields_for_frame, frame_to_sink, source_to_frame
+
+EXTRA_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(TONNAGE_FIELDS[0], "double", "tonnasje lav (t)", "Low (P90) tonnage", "t"),
+    FieldSpec(TONNAGE_FIELDS[1], "double", "tonnasje beste (t)", "Best (P50) tonnage", "t"),
+    FieldSpec(TONNAGE_FIELDS[2], "double", "tonnasje høy (t)", "High (P10) tonnage", "t"),
+    FieldSpec(WARNING_FIELD, "string", "estimatvarsel", "Why an estimate is unreliable"),
+    FieldSpec(BASIS_FIELD, "string", "estimatgrunnlag", "How each commodity was estimated"),
+)
+
+
+def split_semicolon_list(values: list[str]) -> list[str]:
+    """Entries of a list parameter; each entry may itself be a ";"-separated list."""
+    return [p.strip() for v in values for p in str(v).split(";") if p.strip()]
+
+
+class EstimateAlgorithm(TailingsAlgorithm):
+    ALG_ID = "estimate"
+    DISPLAY_NAME = "Estimate grade, tonnage and contained metal"
+    HELP = (
+        "For each deposit and each of co, cu, zn and tree: mean grade from measured samples "
+        "(log-normal mean with a generalized-pivotal interval), from model-predicted samples where "
+        "the element is missing (MODELS: .skops files from Train grade model), or from analogues "
+        "(mill mass balance, or sampled deposits of the same ore type / source commodity / era). "
+        "Tonnage range from tonnage_source; contained metal = tonnage × grade by Monte Carlo "
+        "(ITERATIONS draws, SEED). " + INTERVAL_DESCRIPTION + ". Deposits with fewer than "
+        "MIN_SAMPLES samples are flagged in estimate_warning. See docs/estimation.md.")
+
+    DEPOSITS = "DEPOSITS"
+    ASSAYS = "ASSAYS"
+    MODELS = "MODELS"
+    MIN_SAMPLES = "MIN_SAMPLES"
+    SEED = "SEED"
+    ITERATIONS = "ITERATIONS"
+    PROXY_FILES = "PROXY_FILES"
+    OUTPUT = "OUTPUT"
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.DEPOSITS, self.tr("Deposits (canonical deposit layer)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.ASSAYS, self.tr("Samples (canonical sample table or point layer)"), [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.MODELS, self.tr("Model files (.skops, from Train grade model)"), QgsProcessing.TypeFile,
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_SAMPLES, self.tr("Minimum samples per deposit"), QgsProcessingParameterNumber.Integer, 5,
+            minValue=1))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 42))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.ITERATIONS, self.tr("Monte Carlo iterations"), QgsProcessingParameterNumber.Integer, 2000,
+            minValue=100, maxValue=100000))
+        self.addParameter(QgsProcessingParameterString(
+            self.PROXY_FILES, self.tr("Proxy source files whose grades are not used as measured "
+                                      "(src_file names, ';'-separated, e.g. pxrf_field.csv)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Deposit estimates")))
+
+    def _models(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> dict[str, LoadedModel]:
+        paths = split_semicolon_list(self.parameterAsFileList(parameters, self.MODELS, context))
+        models: dict[str, LoadedModel] = {}
+        for path in paths:
+            pipeline, metadata = load_model(path)
+            commodity = element_of(metadata["target_column"]).lower()
+            if commodity not in COMMODITIES:
+                feedback.pushWarning(f"{path}: model for {metadata['target_column']} is not for "
+                                     f"co, cu, zn or tree; not used")
+                continue
+            if commodity in models:
+                raise TailingsInputError(f"Two model files for {commodity}: {models[commodity].source} and {path}",
+                                         file=path)
+            models[commodity] = LoadedModel(pipeline, metadata, path)
+            feedback.pushInfo(f"{path}: {metadata['method']} model for {commodity} from "
+                              f"{', '.join(metadata['predictors'])} (grouped CV R² "
+                              f"{metadata['cv']['grouped']['r2_log']:.3f})")
+        return models
+
+    def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> dict[str, Any]:
+        deposits_src = self.parameterAsSource(parameters, self.DEPOSITS, context)
+        samples_src = self.parameterAsSource(parameters, self.ASSAYS, context)
+        if deposits_src is None or samples_src is None:
+            raise TailingsInputError("The deposit or sample layer cannot be read")
+        models = self._models(parameters, context, feedback)
+        settings = EstimateSettings(
+            min_samples=self.parameterAsInt(parameters, self.MIN_SAMPLES, context),
+            iterations=self.parameterAsInt(parameters, self.ITERATIONS, context),
+            seed=self.parameterAsInt(parameters, self.SEED, context),
+            proxy_files=tuple(split_semicolon_list([self.parameterAsString(parameters, self.PROXY_FILES, context)])))
+        deposits = source_to_frame(deposits_src, None, with_geometry=True)
+        samples = source_to_frame(samples_src, feedback, with_geometry=False)
+        feedback.setProgress(10)
+        result = estimate_deposits(deposits, samples, models, settings, cancel=self.cancel_hook(feedback),
+                                   progress=lambda f: feedback.setProgress(10 + 80 * f))
+        for message in result.messages:
+            feedback.pushInfo(message)
+        warned = result.frame[WARNING_FIELD].notna()
+        for dep_id, text in zip(result.frame.loc[warned, "deposit_id"], result.frame.loc[warned, WARNING_FIELD]):
+            feedback.pushWarning(f"{dep_id}: {text}")
+        feedback.pushInfo(INTERVAL_DESCRIPTION)
+        fields = fields_for_frame(result.frame, (*ESTIMATE_FIELDS, *EXTRA_FIELDS))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
+                                             deposits_src.wkbType(), deposits_src.sourceCrs())
+        if sink is None:
+            raise TailingsInputError("Cannot create the output layer", value=str(parameters.get(self.OUTPUT)))
+        written = frame_to_sink(result.frame, fields, sink, feedback)
+        self.log_counts(feedback, "deposits", len(deposits), written, 0)
+        feedback.setProgress(100)
+        return {self.OUTPUT: dest_id}

@@ -1,0 +1,552 @@
+"""The assay import: file → samples, QA/QC rows, rejected rows and cell problems.
+
+Accounting (logged and checked): every non-blank row below the header is exactly one of
+a sample, a QA/QC row or a rejected row. A bad cell in an otherwise good row does not
+reject the row: its value becomes NaN with flag ``invalid`` (or ``sentinel``) and the cell
+is listed in ``cell_issues`` (file, sheet, row, column, value, reason), so no cell problem
+is lost and the row count stays exact.
+"""
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..errors import TailingsInputError
+from ..schema import DEFAULT_CRS, REE_ELEMENTS
+from .header import Column, HeaderLayout, find_header, header_score, snake
+from .location import infer_source_crs, link_to_deposits, out_of_range, reproject
+from .provenance import file_sha256
+from .qaqc import QaqcSummary, classify_kinds, read_certified_values, summarise
+from .sources import SheetRows, Workbook, describe_sheet_list, detect_format, open_text
+from .textcells import text_values
+from .values import (
+    CENSORED,
+    EMPTY,
+    NUMBER,
+    OVER_RANGE,
+    SENTINEL_CANDIDATE,
+    ParsedCells,
+    finalise,
+    parse_cells,
+    parse_plain_numbers,
+)
+
+KEY_ROLES = ("sample_id", "deposit", "sample_type")
+COORDINATE_ROLES = ("easting", "northing", "latitude", "longitude")
+CELL_ISSUE_COLUMNS = ["src_file", "src_sheet", "src_row", "sample_id", "column", "value", "reject_reason",
+                      "action"]
+REJECT_COLUMNS = ["src_file", "src_sheet", "src_row", "sample_id", "column", "value", "reject_reason",
+                  "raw_values"]
+
+
+@dataclass
+class ImportOptions:
+    sheet: str | None = None
+    censored_substitution: str = "half_dl"
+    source_crs: str | None = None
+    target_crs: str = DEFAULT_CRS
+    deposits: pd.DataFrame | None = None     # deposit_id (+ geometry WKB in target CRS)
+    engine: str = "auto"                     # auto, calamine, openpyxl
+    chunk_rows: int = 65_536
+    cancel: Callable[[], None] | None = None
+    progress: Callable[[float], None] | None = None
+
+
+@dataclass
+class AssayImport:
+    samples: pd.DataFrame
+    qaqc: pd.DataFrame
+    rejects: pd.DataFrame          # one row per rejected source row
+    cell_issues: pd.DataFrame      # one row per problem cell in kept (or rejected) rows
+    file: str
+    sheet: str
+    sheets: list[str]
+    engine: str
+    header_row: int
+    rows_read: int
+    blank_rows: int
+    elements: list[str]
+    tree_elements: list[str]
+    located: bool
+    source_crs: str | None
+    qaqc_summary: QaqcSummary
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def counts_add_up(self) -> bool:
+        return self.rows_read == len(self.samples) + len(self.qaqc) + len(self.rejects)
+
+    def rejects_table(self) -> pd.DataFrame:
+        """Rejected rows and problem cells in one table (``reject_level`` row / cell)."""
+        rows = self.rejects.assign(reject_level="row")
+        cells = self.cell_issues.assign(reject_level="cell", raw_values=None)
+        cells["reject_reason"] = cells["reject_reason"] + " (" + cells["action"] + ")"
+        out = pd.concat([rows[[*REJECT_COLUMNS, "reject_level"]], cells[[*REJECT_COLUMNS, "reject_level"]]],
+                        ignore_index=True)
+        return out.sort_values(["src_row", "reject_level"], ascending=[True, False], kind="stable") \
+            .reset_index(drop=True)
+
+
+def list_sheets(path: str | Path, engine: str = "auto") -> list[str]:
+    path = Path(path)
+    kind = detect_format(path)
+    if kind == "text":
+        return [path.stem]
+    book = Workbook(path, kind, engine)
+    try:
+        return list(book.sheet_names)
+    finally:
+        book.close()
+
+
+def import_assays(path: str | Path, options: ImportOptions | None = None) -> AssayImport:
+    """Read one assay file (xlsx/xlsm/ods/xls/csv/txt) into canonical samples."""
+    options = options or ImportOptions()
+    path = Path(path)
+    kind = detect_format(path)
+    notes: list[str] = []
+    certified = None
+    book = None
+    if kind == "text":
+        source = open_text(path, options.chunk_rows)
+        sheets = [source.name]
+        engine = source.engine
+    else:
+        book = Workbook(path, kind, options.engine)
+        sheets = list(book.sheet_names)
+        engine = book.engine
+        notes.append(f"sheets in the workbook: {describe_sheet_list(sheets)}")
+        name = _choose_sheet(book, options.sheet, path)
+        notes.append(f"reading sheet {name!r}" + ("" if options.sheet else " (the one that looks like assay data)"))
+        certified = _find_certified(book, name, notes)
+        source = SheetRows(name, book.chunks(name, options.chunk_rows), engine)
+    notes.extend(source.notes)
+    try:
+        with _gc_paused():
+            result = _read(path, source, options, notes, certified, sheets, engine)
+    finally:
+        if book is not None:
+            book.close()
+    return result
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while millions of cell objects come and go.
+
+    The reader makes no reference cycles; without the pause, the collector's full passes
+    over the growing heap cost a large share of the import time on big sheets.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _choose_sheet(book: Workbook, wanted: str | None, path: Path) -> str:
+    if wanted:
+        for name in book.sheet_names:
+            if name == wanted or name.casefold() == wanted.strip().casefold():
+                return name
+        raise TailingsInputError(f"No sheet named {wanted!r}; the workbook has {describe_sheet_list(book.sheet_names)}",
+                                 file=path.name, sheet=wanted)
+    best, best_score = None, 0
+    for name in book.sheet_names:
+        head = book.head(name, 60)
+        if head.empty:
+            continue
+        score = max(header_score(row) for row in head.astype(object).where(head.notna(), None).values.tolist())
+        if score > best_score:
+            best, best_score = name, score
+    if best is None:
+        raise TailingsInputError(
+            "No sheet has element or oxide columns (e.g. Co_ppm, Cu %, Fe2O3); sheets: "
+            + describe_sheet_list(book.sheet_names), file=path.name)
+    return best
+
+
+def _find_certified(book: Workbook, data_sheet: str, notes: list[str]) -> pd.DataFrame | None:
+    for name in book.sheet_names:
+        if name == data_sheet:
+            continue
+        head = book.head(name, 5000)
+        if head.empty:
+            continue
+        table = read_certified_values(head)
+        if table is not None and len(table):
+            notes.append(f"certified CRM values read from sheet {name!r}: {len(table)} value(s) for "
+                         f"{table['crm'].nunique()} CRM(s)")
+            return table
+    return None
+
+
+@dataclass
+class _Accumulator:
+    row_numbers: list[np.ndarray] = field(default_factory=list)
+    text: dict[int, list[np.ndarray]] = field(default_factory=dict)
+    coords: dict[int, list[tuple[np.ndarray, np.ndarray, np.ndarray]]] = field(default_factory=dict)
+    analytes: dict[int, list[ParsedCells]] = field(default_factory=dict)
+    suspect_rows: list[np.ndarray] = field(default_factory=list)
+    suspect_text: list[np.ndarray] = field(default_factory=list)
+    blank_row_numbers: list[np.ndarray] = field(default_factory=list)
+
+
+def _read(path: Path, source: SheetRows, options: ImportOptions, notes: list[str],
+          certified: pd.DataFrame | None, sheets: list[str], engine: str) -> AssayImport:
+    layout: HeaderLayout | None = None
+    acc = _Accumulator()
+    for start, frame in source.chunks:
+        if options.cancel is not None:
+            options.cancel()
+        row_numbers = start + np.arange(len(frame))
+        if layout is None:
+            layout = find_header(frame)
+            if layout is None:
+                if frame.empty:
+                    raise TailingsInputError("The sheet is empty", file=path.name, sheet=source.name)
+                raise TailingsInputError(
+                    "No element or oxide columns found in the first rows (expected headers such as "
+                    "Co_ppm, Cu %, Fe2O3, or element names with a units row)", file=path.name, sheet=source.name)
+            _check_layout(layout, path, source.name, row_numbers)
+            notes.extend(layout.notes)
+            skip = (layout.units_offset if layout.units_offset is not None else layout.header_offset) + 1
+            frame, row_numbers = frame.iloc[skip:].reset_index(drop=True), row_numbers[skip:]
+            header_row = int(start + layout.header_offset)
+        _read_chunk(frame, row_numbers, layout, source.decimal_comma, acc)
+        if options.progress is not None:
+            options.progress(float(row_numbers[-1]) if len(row_numbers) else 0.0)
+    if layout is None:
+        raise TailingsInputError("The sheet is empty", file=path.name, sheet=source.name)
+    return _assemble(path, source.name, sheets, engine, header_row, layout, acc, options, notes, certified)
+
+
+def _check_layout(layout: HeaderLayout, path: Path, sheet: str, row_numbers: np.ndarray) -> None:
+    header_row = int(row_numbers[layout.header_offset])
+    roles = [c.role for c in layout.columns]
+    if "sample_id" not in roles:
+        raise TailingsInputError("No sample id column in the header (expected e.g. 'Sample ID', 'Prøve-ID')",
+                                 file=path.name, sheet=sheet, row=header_row)
+    if roles.count("sample_id") > 1:
+        extra = [c for c in layout.columns if c.role == "sample_id"][1:]
+        for column in extra:
+            column.role = "other"
+            layout.notes.append(f"column {column.header!r} also looks like a sample id; the first one is used")
+    for role in ("deposit", "sample_type", *COORDINATE_ROLES):
+        same = [c for c in layout.columns if c.role == role]
+        for column in same[1:]:
+            column.role = "other"
+            layout.notes.append(f"column {column.header!r}: second {role} column, carried as text")
+    # Output names: first column of an element gets <el>, later ones <el>..._2, _3 (duplicate
+    # or method-variant columns; logged).
+    seen: dict[str, int] = {}
+    used_names: set[str] = set()
+    for column in layout.columns:
+        if column.role == "element":
+            base = column.element.lower()
+        elif column.role == "oxide":
+            base = column.oxide.formula.lower()
+        else:
+            continue
+        seen[base] = seen.get(base, 0) + 1
+        column.name = base if seen[base] == 1 else f"{base}#{seen[base]}"
+        if seen[base] > 1:
+            layout.notes.append(f"column {column.header!r} repeats {base}; its fields get the suffix _{seen[base]}")
+        used_names.add(column.name)
+    for column in layout.columns:
+        if column.role == "other":
+            name = snake(column.header)
+            while name in used_names or name.endswith(("_ppm", "_pct", "_flag", "_dl")) or name in (
+                    "sample_id", "deposit_id", "sample_kind", "x", "y", "src_file", "src_sheet", "src_row",
+                    "src_hash", "tree_ppm", "link_method", "src_deposit", "sample_warning"):
+                name = f"{name}_src"
+            column.name = name
+            used_names.add(name)
+
+
+def _read_chunk(frame: pd.DataFrame, row_numbers: np.ndarray, layout: HeaderLayout, decimal_comma: bool,
+                acc: _Accumulator) -> None:
+    if frame.empty:
+        return
+    width = len(layout.columns)
+    if frame.shape[1] < width:
+        frame = frame.reindex(columns=range(width))
+    # Parse every column of the chunk first; a row is blank when no column found anything.
+    n = len(frame)
+    non_blank = np.zeros(n, dtype=bool)
+    usable_any = np.zeros(n, dtype=bool)
+    no_id = np.zeros(n, dtype=bool)
+    analytes: dict[int, ParsedCells] = {}
+    coords: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    texts: dict[int, np.ndarray] = {}
+    for column in layout.columns:
+        cells = frame[column.index]
+        if column.role in ("element", "oxide"):
+            out_per_ppm = 1.0 if column.role == "element" else 1e-4
+            parsed = parse_cells(cells, out_per_ppm, column.unit or "ppm", decimal_comma)
+            analytes[column.index] = parsed
+            non_blank |= parsed.code != EMPTY
+            usable_any |= np.isin(parsed.code, (NUMBER, CENSORED, OVER_RANGE, SENTINEL_CANDIDATE))
+        elif column.role in COORDINATE_ROLES:
+            values, bad, raw = parse_plain_numbers(cells, decimal_comma)
+            coords[column.index] = (values, bad, raw)
+            non_blank |= np.isfinite(values) | bad
+        elif column.role in (*KEY_ROLES, "other"):
+            values = text_values(cells)
+            texts[column.index] = values
+            filled = pd.notna(values)
+            non_blank |= filled
+            if column.role == "sample_id":
+                no_id = ~filled
+        else:  # a column without a header: its cells only make a row non-blank
+            non_blank |= (cells.notna() & cells.ne("")).to_numpy(dtype=bool)
+    acc.blank_row_numbers.append(row_numbers[~non_blank])
+    if not non_blank.any():
+        return
+    keep = None if non_blank.all() else non_blank
+    if keep is not None:
+        # A bad coordinate cell makes its row non-blank, so the raw texts of bad cells all stay.
+        coords = {i: (v[keep], b[keep], r) for i, (v, b, r) in coords.items()}
+        analytes = {i: p.take(keep) for i, p in analytes.items()}
+        texts = {i: t[keep] for i, t in texts.items()}
+        usable_any, no_id = usable_any[keep], no_id[keep]
+        frame, row_numbers = frame[keep].reset_index(drop=True), row_numbers[keep]
+    acc.row_numbers.append(row_numbers)
+    for i, parsed in analytes.items():
+        acc.analytes.setdefault(i, []).append(parsed)
+    for i, triple in coords.items():
+        acc.coords.setdefault(i, []).append(triple)
+    for i, values in texts.items():
+        acc.text.setdefault(i, []).append(values)
+    may_be_rejected = no_id | ~usable_any
+    if may_be_rejected.any():
+        # The raw row of a likely reject, for the REJECTS output ("Header=value; ...").
+        headers = [c.header or f"column {c.index + 1}" for c in layout.columns]
+        rows = frame.loc[may_be_rejected, [c.index for c in layout.columns]]
+        lines = ["; ".join(f"{h}={_cell_text(v)}" for h, v in zip(headers, row)
+                           if v is not None and not (isinstance(v, float) and np.isnan(v)) and v != "")
+                 for row in rows.itertuples(index=False, name=None)]
+        acc.suspect_rows.append(row_numbers[may_be_rejected])
+        acc.suspect_text.append(np.array(lines, dtype=object))
+
+
+def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row: int, layout: HeaderLayout,
+              acc: _Accumulator, options: ImportOptions, notes: list[str],
+              certified: pd.DataFrame | None) -> AssayImport:
+    file_name = path.name
+    src_hash = file_sha256(path)
+    rows = np.concatenate(acc.row_numbers) if acc.row_numbers else np.array([], dtype=np.int64)
+    n = len(rows)
+    # Blank rows between data rows are counted; trailing ones are not (engines differ on
+    # whether a row without cells after the data exists at all).
+    blank = np.concatenate(acc.blank_row_numbers) if acc.blank_row_numbers else np.array([], dtype=np.int64)
+    blank_rows = int((blank < rows.max()).sum()) if n else 0
+    by_role = {c.role: c for c in layout.columns if c.role in (*KEY_ROLES, *COORDINATE_ROLES)}
+
+    def text_of(column: Column | None) -> np.ndarray:
+        if column is None:
+            return np.full(n, None, dtype=object)
+        parts = acc.text.get(column.index, [])
+        return np.concatenate(parts) if parts else np.full(n, None, dtype=object)
+
+    sample_id = text_of(by_role.get("sample_id"))
+    sheet_deposit = text_of(by_role.get("deposit"))
+    sample_type = text_of(by_role.get("sample_type"))
+    issues: list[pd.DataFrame] = []
+
+    usable_any = np.zeros(n, dtype=bool)
+    analyte_blocks: dict[str, np.ndarray] = {}
+    elements_present: list[str] = []
+    derived_from_oxide: list[tuple[Column, object]] = []
+    analyte_columns = [c for c in layout.columns if c.role in ("element", "oxide")]
+    for column in analyte_columns:
+        parsed = ParsedCells.concat(acc.analytes.get(column.index, []))
+        max_value = 1e6 if column.role == "element" else 100.0
+        done = finalise(parsed, options.censored_substitution, max_value)
+        notes.extend(f"column {column.header!r}: {note}" for note in done.notes)
+        usable_any |= done.usable
+        issues.append(_issue_frame(file_name, sheet, rows, sample_id, column.header, done))
+        base, _, repeat = column.name.partition("#")
+        suffix = f"_{repeat}" if repeat else ""
+        if column.role == "element":
+            analyte_blocks[f"{base}_ppm{suffix}"] = done.value
+            analyte_blocks[f"{base}_flag{suffix}"] = done.flag
+            analyte_blocks[f"{base}_dl{suffix}"] = done.dl
+            if not repeat:
+                elements_present.append(base)
+        else:
+            analyte_blocks[f"{base}_pct{suffix}"] = done.value
+            analyte_blocks[f"{base}_flag{suffix}"] = done.flag
+            if not repeat:
+                derived_from_oxide.append((column, done))
+    direct = {c.element.lower() for c in analyte_columns if c.role == "element"}
+    for column, done in derived_from_oxide:
+        element = column.element.lower()
+        if element in direct or element in elements_present:
+            continue
+        factor = 1e4 * column.oxide.element_fraction  # wt % oxide → ppm element
+        analyte_blocks[f"{element}_ppm"] = done.value * factor
+        analyte_blocks[f"{element}_flag"] = done.flag
+        analyte_blocks[f"{element}_dl"] = done.dl * factor
+        elements_present.append(element)
+        notes.append(f"{element}_ppm computed from {column.header!r} ({column.oxide.formula} × "
+                     f"{column.oxide.element_fraction:.4f} × 10 000)")
+    tree_elements = [e for e in REE_ELEMENTS if e in elements_present]
+    if tree_elements:
+        ree_values = np.column_stack([analyte_blocks[f"{e}_ppm"] for e in tree_elements])
+        ree_flags = np.column_stack([analyte_blocks[f"{e}_flag"] for e in tree_elements])
+        # Total REE only where every REE column present has a value: a sum with holes
+        # would understate the total. Censored parts enter with their substituted value.
+        incomplete = ~np.isfinite(ree_values).all(axis=1)
+        analyte_blocks["tree_ppm"] = np.where(incomplete, np.nan, np.nansum(ree_values, axis=1))
+        tree_flag = np.full(n, None, dtype=object)
+        tree_flag[(ree_flags == "censored").any(axis=1)] = "censored"
+        tree_flag[incomplete] = "invalid"
+        analyte_blocks["tree_flag"] = tree_flag
+        notes.append(f"tree_ppm = sum of {', '.join(e.capitalize() for e in tree_elements)} "
+                     f"({len(tree_elements)} of 15 REE present)")
+
+    # Row decisions.
+    no_id = pd.isna(sample_id)
+    kinds = classify_kinds(pd.Series(sample_id, dtype=object),
+                           pd.Series(sample_type, dtype=object) if "sample_type" in by_role else None)
+    reason = np.full(n, None, dtype=object)
+    reason[~usable_any] = "no usable assay value (cells empty, text or no-data codes)"
+    reason[no_id] = "no sample id"
+    rejected = pd.notna(reason)
+
+    # Location.
+    located = False
+    source_crs_text = None
+    x = np.full(n, np.nan)
+    y = np.full(n, np.nan)
+    coordinate_kind = None
+    if "latitude" in by_role and "longitude" in by_role:
+        coordinate_kind, x_col, y_col = "latlon", by_role["longitude"], by_role["latitude"]
+    elif "easting" in by_role and "northing" in by_role:
+        coordinate_kind, x_col, y_col = "utm", by_role["easting"], by_role["northing"]
+    if coordinate_kind:
+        located = True
+        sx, sy = (np.concatenate([p[0] for p in acc.coords[c.index]]) for c in (x_col, y_col))
+        for col in (x_col, y_col):
+            bad = np.concatenate([p[1] for p in acc.coords[col.index]])
+            raw = np.concatenate([p[2] for p in acc.coords[col.index]])
+            issues.append(_cells_frame(file_name, sheet, rows, sample_id, col.header, bad, raw,
+                                       "not a coordinate", "location set to NULL"))
+        missing_half = np.isfinite(sx) ^ np.isfinite(sy)
+        if missing_half.any():
+            issues.append(_cells_frame(file_name, sheet, rows, sample_id, f"{x_col.header}/{y_col.header}",
+                                       missing_half, np.array([f"{a:.15g}/{b:.15g}" for a, b in
+                                                               zip(sx[missing_half], sy[missing_half])], dtype=object),
+                                       "only one of the two coordinates given", "location set to NULL"))
+            sx[missing_half] = np.nan
+            sy[missing_half] = np.nan
+        hints = [c.zone_hint for c in (x_col, y_col) if c.zone_hint]
+        crs = infer_source_crs(coordinate_kind, hints, options.source_crs, sx, sy)
+        source_crs_text = f"EPSG:{crs.epsg}" if crs.epsg else options.source_crs
+        notes.append(f"coordinates: {x_col.header!r}/{y_col.header!r} in {source_crs_text} ({crs.reason}), "
+                     f"reprojected to {options.target_crs}")
+        outside = out_of_range(crs.epsg, sx, sy)
+        if outside.any():
+            issues.append(_cells_frame(file_name, sheet, rows, sample_id, f"{x_col.header}/{y_col.header}", outside,
+                                       np.array([f"{a:.15g}/{b:.15g}" for a, b in zip(sx[outside], sy[outside])],
+                                                dtype=object),
+                                       f"coordinates outside the range of {source_crs_text}",
+                                       "location set to NULL"))
+            sx[outside] = np.nan
+            sy[outside] = np.nan
+        x, y = reproject(sx, sy, source_crs_text, options.target_crs)
+
+    link = link_to_deposits(pd.Series(sheet_deposit, dtype=object), x, y, options.deposits)
+    notes.extend(link.notes)
+
+    # Build the frame in one go (assigning column by column would re-consolidate blocks).
+    columns: dict[str, object] = {"sample_id": sample_id, "deposit_id": link.deposit_id, "sample_kind": kinds,
+                                  "link_method": link.method, "src_deposit": sheet_deposit}
+    columns.update(analyte_blocks)
+    for column in layout.columns:
+        if column.role == "other" and column.header:
+            columns[column.name] = text_of(column)
+    columns.update({"sample_warning": np.full(n, None, dtype=object), "src_file": file_name, "src_sheet": sheet,
+                    "src_row": rows.astype(np.int64), "src_hash": src_hash, "x": x, "y": y})
+    frame = pd.DataFrame(columns, copy=False)
+
+    # Duplicate sample ids among accepted samples: kept, flagged, and listed.
+    accepted_sample = ~rejected & (kinds == "sample")
+    ids = frame["sample_id"].where(accepted_sample)
+    repeated = ids.notna() & ids.duplicated(keep=False)
+    if repeated.any():
+        rows_by_id = frame.loc[repeated].groupby("sample_id")["src_row"].agg(lambda r: ", ".join(map(str, r)))
+        warning = "duplicate sample_id (rows " + frame.loc[repeated, "sample_id"].map(rows_by_id) + ")"
+        frame.loc[repeated, "sample_warning"] = warning
+        issues.append(pd.DataFrame({
+            "src_file": file_name, "src_sheet": sheet, "src_row": frame.loc[repeated, "src_row"].to_numpy(),
+            "sample_id": frame.loc[repeated, "sample_id"].to_numpy(), "column": by_role["sample_id"].header,
+            "value": frame.loc[repeated, "sample_id"].to_numpy(), "reject_reason": warning.to_numpy(),
+            "action": "row kept, flagged in sample_warning"}))
+        notes.append(f"{int(repeated.sum())} samples share a sample_id with another row (kept, flagged)")
+
+    suspect_rows = np.concatenate(acc.suspect_rows) if acc.suspect_rows else np.array([], dtype=np.int64)
+    suspect_text = np.concatenate(acc.suspect_text) if acc.suspect_text else np.array([], dtype=object)
+    raw_by_row = pd.Series(suspect_text, index=suspect_rows, dtype=object)
+    raw_by_row = raw_by_row[~raw_by_row.index.duplicated()]
+    rejects = pd.DataFrame({
+        "src_file": file_name, "src_sheet": sheet, "src_row": rows[rejected].astype(np.int64),
+        "sample_id": sample_id[rejected], "column": None, "value": None, "reject_reason": reason[rejected],
+        "raw_values": raw_by_row.reindex(rows[rejected]).to_numpy(dtype=object),
+    }, columns=REJECT_COLUMNS)
+    is_sample = ~rejected & (kinds == "sample")
+    is_qaqc = ~rejected & (kinds != "sample")
+    # Usually (almost) every row is a sample: avoid copying the whole frame for nothing.
+    samples = frame if is_sample.all() else frame[is_sample].reset_index(drop=True)
+    qaqc = frame.iloc[:0] if not is_qaqc.any() else frame[is_qaqc].reset_index(drop=True)
+    cell_issues = pd.concat([i for i in issues if len(i)], ignore_index=True) if any(len(i) for i in issues) \
+        else pd.DataFrame(columns=CELL_ISSUE_COLUMNS)
+    cell_issues = cell_issues[CELL_ISSUE_COLUMNS].sort_values("src_row", kind="stable").reset_index(drop=True)
+    summary = summarise(qaqc, samples, elements_present, certified)
+    unlinked = int(samples["deposit_id"].isna().sum())
+    notes.append(f"{len(samples)} samples, {unlinked} not linked to a deposit")
+    if len(qaqc):
+        notes.append("QA/QC rows: " + ", ".join(f"{k} {v}" for k, v in summary.counts.items()))
+    result = AssayImport(samples, qaqc, rejects, cell_issues, file_name, sheet, sheets, engine, header_row, n,
+                         blank_rows, elements_present, tree_elements, located, source_crs_text, summary, notes)
+    if not result.counts_add_up:  # an internal error, never a user's
+        raise AssertionError(f"row accounting failed: {n} != {len(samples)} + {len(qaqc)} + {len(rejects)}")
+    return result
+
+
+def _issue_frame(file_name: str, sheet: str, rows: np.ndarray, sample_id: np.ndarray, header: str,
+                 done) -> pd.DataFrame:
+    positions = done.issue_positions
+    action = np.where(pd.isna(done.value[positions]), "row kept, value set to NULL", "row kept, value converted")
+    return pd.DataFrame({
+        "src_file": file_name, "src_sheet": sheet, "src_row": rows[positions].astype(np.int64),
+        "sample_id": sample_id[positions], "column": header, "value": done.issue_raw,
+        "reject_reason": done.issue_reasons, "action": action}, columns=CELL_ISSUE_COLUMNS)
+
+
+def _cells_frame(file_name: str, sheet: str, rows: np.ndarray, sample_id: np.ndarray, header: str,
+                 mask: np.ndarray, values: np.ndarray, reason: str, action: str) -> pd.DataFrame:
+    """Issue rows for the cells in ``mask``; ``values`` holds their raw text, in mask order."""
+    return pd.DataFrame({
+        "src_file": file_name, "src_sheet": sheet, "src_row": rows[mask].astype(np.int64),
+        "sample_id": sample_id[mask], "column": header, "value": values, "reject_reason": reason,
+        "action": action}, columns=CELL_ISSUE_COLUMNS)
+
+
+
+def _cell_text(value: object) -> str:
+    """A raw cell as text, the same for every engine (1001.0 and 1001 → "1001")."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        return f"{value:.15g}"
+    return str(value)

@@ -1,0 +1,60 @@
+"""The QA/QC report of an import: counts, CRM bias, blanks and duplicates (CSV or HTML).
+
+Written atomically (temporary file in the same folder, then ``os.replace``).
+"""
+from __future__ import annotations
+
+import html
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .importer import AssayImport
+
+
+def report_tables(result: AssayImport) -> dict[str, pd.DataFrame]:
+    summary = result.qaqc_summary
+    accounting = pd.DataFrame({
+        "item": ["file", "sheet", "sha256", "rows read", "samples", "QA/QC rows", "rejected rows",
+                 "blank rows ignored", "cell problems", "CRM rows", "blank rows", "duplicate rows",
+                 "duplicates without their original", "elements", "tree_ppm from"],
+        "value": [result.file, result.sheet, result.samples["src_hash"].iloc[0] if len(result.samples) else "",
+                  result.rows_read, len(result.samples), len(result.qaqc), len(result.rejects), result.blank_rows,
+                  len(result.cell_issues), summary.counts["crm"], summary.counts["blank"],
+                  summary.counts["duplicate"], summary.unmatched_duplicates, ", ".join(result.elements),
+                  ", ".join(result.tree_elements)],
+    })
+    return {"summary": accounting, "crm_bias": summary.crm_bias, "blanks": summary.blanks,
+            "duplicates": summary.duplicates}
+
+
+def write_qaqc_report(result: AssayImport, path: str | Path) -> Path:
+    """CSV (one table, a ``section`` column) when the name ends in .csv, else HTML."""
+    path = Path(path)
+    tables = report_tables(result)
+    if path.suffix.lower() == ".csv":
+        long = pd.concat([t.astype(object).assign(section=name) for name, t in tables.items()], ignore_index=True)
+        text = long[["section", *[c for c in long.columns if c != "section"]]].to_csv(index=False)
+    else:
+        parts = [f"<h1>QA/QC report: {html.escape(result.file)} — sheet {html.escape(result.sheet)}</h1>"]
+        titles = {"summary": "Accounting", "crm_bias": "CRM bias against certified values (%)",
+                  "blanks": "Blanks (ppm)", "duplicates": "Duplicate pairs: median relative percent difference"}
+        for name, table in tables.items():
+            parts.append(f"<h2>{titles[name]}</h2>")
+            parts.append(table.to_html(index=False, na_rep="", float_format=lambda v: f"{v:.4g}")
+                         if len(table) else "<p>none</p>")
+        parts.append("<h2>Notes</h2><ul>" + "".join(f"<li>{html.escape(n)}</li>" for n in result.notes) + "</ul>")
+        text = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>QA/QC report</title></head><body>"
+                + "\n".join(parts) + "</body></html>")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path

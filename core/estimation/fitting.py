@@ -1,0 +1,208 @@
+"""Fit, cross-validate and calibrate one proxy-regression model (the core of ``trainmodel``)."""
+from __future__ import annotations
+
+import hashlib
+import platform
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import clone
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.inspection import permutation_importance
+from sklearn.pipeline import Pipeline
+
+from ..errors import TailingsInputError
+from ..schema import INTERVAL_LEVEL
+from ..version import plugin_version
+from .conformal import conformal_bounds, held_out_coverage, residual_structure
+from .grouping import Grouping, grouped_splits, make_grouping, random_splits
+from .methods import METHOD_LABELS, check_size, json_params, make_pipeline
+from .metrics import skill
+from .training_data import TrainingSet, build_training_set
+from .transforms import feature_names
+
+FORMAT_VERSION = 1
+CancelHook = Callable[[], None]
+ProgressHook = Callable[[float], None]
+
+
+@dataclass
+class ModelSpec:
+    target: str
+    predictors: Sequence[str]
+    method: str = "ols"
+    transform: str = "log"
+    group_field: str | None = None
+    cv_folds: int = 5
+    seed: int = 42
+    censored_policy: str = "substituted"
+    interval_level: float = INTERVAL_LEVEL
+
+
+@dataclass
+class TrainedModel:
+    pipeline: Pipeline
+    metadata: dict[str, Any]
+    training: TrainingSet
+    grouping: Grouping
+    oof_pred: np.ndarray
+    fold_of: np.ndarray
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def cv_r2(self) -> float:
+        return float(self.metadata["cv"]["grouped"]["r2_log"])
+
+    @property
+    def cv_rmse(self) -> float:
+        return float(self.metadata["cv"]["grouped"]["rmse_log"])
+
+    @property
+    def coverage(self) -> float:
+        return float(self.metadata["cv"]["coverage"])
+
+
+def package_versions() -> dict[str, str]:
+    import matplotlib
+    import scipy
+    import sklearn
+    import skops
+
+    return {"python": platform.python_version(), "numpy": np.__version__, "pandas": pd.__version__,
+            "scikit-learn": sklearn.__version__, "scipy": scipy.__version__,
+            "skops": skops.__version__, "matplotlib": matplotlib.__version__,
+            "tailings_unfc": plugin_version()}
+
+
+def training_hash(training: TrainingSet, groups: np.ndarray) -> str:
+    """sha256 of exactly what the model saw: names, raw predictors, target and groups."""
+    digest = hashlib.sha256()
+    digest.update("|".join([training.target_column, *training.predictors, training.transform]).encode())
+    digest.update(np.ascontiguousarray(training.raw, dtype="<f8").tobytes())
+    digest.update(np.ascontiguousarray(training.y, dtype="<f8").tobytes())
+    digest.update("\x1f".join(map(str, groups)).encode())
+    return digest.hexdigest()
+
+
+def _cross_validate(pipeline: Pipeline, X: np.ndarray, y: np.ndarray,
+                    splits: list[tuple[np.ndarray, np.ndarray]], cancel: CancelHook | None,
+                    progress: ProgressHook | None, share: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+    oof = np.full(len(y), np.nan)
+    fold_of = np.full(len(y), -1)
+    start, width = share
+    for k, (train, test) in enumerate(splits):
+        if cancel is not None:
+            cancel()
+        model = clone(pipeline).fit(X[train], y[train])
+        oof[test] = model.predict(X[test])
+        fold_of[test] = k
+        if progress is not None:
+            progress(start + width * (k + 1) / len(splits))
+    return oof, fold_of
+
+
+def train_model(frame: pd.DataFrame, spec: ModelSpec, *, cancel: CancelHook | None = None,
+                progress: ProgressHook | None = None) -> TrainedModel:
+    """Fit ``spec`` on ``frame``; grouped CV (+ random K-fold for comparison) and intervals.
+
+    Optimiser convergence warnings (Gaussian-process kernels, mostly) become report notes
+    instead of console noise inside QGIS.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ConvergenceWarning)
+        model = _train_model(frame, spec, cancel, progress)
+    messages = sorted({str(w.message).split(".")[0] for w in caught if issubclass(w.category, ConvergenceWarning)})
+    for w in caught:
+        if not issubclass(w.category, ConvergenceWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    for message in messages:
+        model.notes.append(f"Optimiser warning during fitting: {message}.")
+    return model
+
+
+def _train_model(frame: pd.DataFrame, spec: ModelSpec, cancel: CancelHook | None,
+                 progress: ProgressHook | None) -> TrainedModel:
+    if spec.cv_folds < 2:
+        raise TailingsInputError(f"CV_FOLDS must be at least 2, got {spec.cv_folds}", value=spec.cv_folds)
+    training = build_training_set(frame, spec.target, spec.predictors, transform=spec.transform,
+                                  censored_policy=spec.censored_policy)
+    n = len(training.y)
+    check_size(spec.method, n)
+    grouping = make_grouping(frame.loc[training.index], spec.group_field, spec.cv_folds)
+    training.groups = grouping.labels
+    splits = grouped_splits(grouping.labels, spec.cv_folds)
+    notes: list[str] = []
+    if len(splits) < spec.cv_folds:
+        notes.append(f"Only {len(splits)} groups, so {len(splits)} folds instead of {spec.cv_folds}.")
+    if n < 30:
+        # DOMAIN.md §4: warn below about 30 samples.
+        notes.append(f"Only {n} training samples (fewer than about 30): treat the model as indicative.")
+    pipeline = make_pipeline(spec.method, len(training.predictors), spec.seed)
+    X, y = training.X, training.y
+    oof, fold_of = _cross_validate(pipeline, X, y, splits, cancel, progress, (0.0, 0.45))
+    rsplits = random_splits(n, spec.cv_folds, spec.seed)
+    oof_random, _ = _cross_validate(pipeline, X, y, rsplits, cancel, progress, (0.45, 0.35))
+    if cancel is not None:
+        cancel()
+    final = clone(pipeline).fit(X, y)
+    if progress is not None:
+        progress(0.85)
+    residuals = y - oof
+    lo, hi = conformal_bounds(residuals, spec.interval_level)
+    coverage, coverage_per_fold = held_out_coverage(y, oof, splits, spec.interval_level)
+    group_bias, within_sd = residual_structure(residuals, grouping.labels)
+    folds = []
+    for k, (_train, test) in enumerate(splits):
+        row = skill(y[test], oof[test])
+        row.update(fold=k + 1, groups=len(np.unique(grouping.labels[test])),
+                   coverage=coverage_per_fold[k])
+        folds.append(row)
+    if cancel is not None:
+        cancel()
+    importance = permutation_importance(final, X, y, n_repeats=5, random_state=spec.seed, n_jobs=1)
+    names = feature_names(training.predictors, training.transform)
+    if progress is not None:
+        progress(1.0)
+    metadata: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "target": spec.target,
+        "target_column": training.target_column,
+        "predictors": list(training.predictors),
+        "features": names,
+        "transform": training.transform,
+        "target_transform": "ln(ppm)",
+        "method": spec.method,
+        "method_label": METHOD_LABELS[spec.method],
+        "hyperparameters": json_params(final),
+        "seed": int(spec.seed),
+        "censored_policy": training.censored_policy,
+        "n_samples": int(n),
+        "data_counts": dict(training.counts),
+        "training_range": {p: [float(training.raw[:, i].min()), float(training.raw[:, i].max())]
+                           for i, p in enumerate(training.predictors)},
+        "training_sha256": training_hash(training, grouping.labels),
+        "interval": {
+            "level": float(spec.interval_level),
+            "method": "cross-conformal on grouped out-of-fold ln residuals",
+            "residual_lo": lo, "residual_hi": hi,
+            "group_bias": group_bias, "within_sd": within_sd,
+        },
+        "cv": {
+            "grouping": grouping.kind, "grouping_description": grouping.description,
+            "block_size_m": grouping.block_size_m,
+            "n_groups": len(np.unique(grouping.labels)), "n_folds": len(splits),
+            "grouped": skill(y, oof), "random_kfold": skill(y, oof_random),
+            "folds": folds, "coverage": coverage, "coverage_per_fold": coverage_per_fold,
+        },
+        "feature_importance": {name: float(v) for name, v in zip(names, importance.importances_mean)},
+        "feature_importance_sd": {name: float(v) for name, v in zip(names, importance.importances_std)},
+        "package_versions": package_versions(),
+        "created_utc": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "notes": notes,
+    }
+    return TrainedModel(final, metadata, training, grouping, oof, fold_of, notes)

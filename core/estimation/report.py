@@ -1,0 +1,180 @@
+"""The HTML report of one fit: plots (matplotlib, Agg, embedded as base64 PNG) and tables.
+
+Uses ``matplotlib.figure.Figure`` with the Agg canvas directly, never pyplot, so no GUI
+backend or global state is touched inside QGIS.
+"""
+from __future__ import annotations
+
+import base64
+import html
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from .fitting import TrainedModel
+
+
+def _png(fig: Figure) -> str:
+    FigureCanvasAgg(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=96, bbox_inches="tight")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _observed_vs_predicted(model: TrainedModel) -> str:
+    y, p = model.training.y, model.oof_pred
+    lo, hi = model.metadata["interval"]["residual_lo"], model.metadata["interval"]["residual_hi"]
+    fig = Figure(figsize=(5.5, 5))
+    ax = fig.add_subplot()
+    order = np.argsort(p)
+    ax.fill_between(p[order], p[order] + lo, p[order] + hi, color="tab:blue", alpha=0.15,
+                    label=f"{model.metadata['interval']['level']:.0%} interval")
+    ax.scatter(p, y, s=8, c=model.fold_of, cmap="tab10", alpha=0.7)
+    edge = [min(y.min(), p.min()), max(y.max(), p.max())]
+    ax.plot(edge, edge, "k--", lw=1, label="1:1")
+    ax.set_xlabel(f"predicted ln {model.training.target_column} (held-out fold)")
+    ax.set_ylabel(f"observed ln {model.training.target_column}")
+    ax.set_title("Observed vs predicted, grouped CV (colour = fold)")
+    ax.legend(loc="upper left")
+    return _png(fig)
+
+
+def _residuals(model: TrainedModel) -> str:
+    r = model.training.y - model.oof_pred
+    fig = Figure(figsize=(9, 3.8))
+    ax1, ax2 = fig.subplots(1, 2)
+    ax1.scatter(model.oof_pred, r, s=8, alpha=0.6)
+    ax1.axhline(0, color="k", lw=1)
+    ax1.set_xlabel("predicted (ln)")
+    ax1.set_ylabel("residual (ln)")
+    ax1.set_title("Residuals vs predicted")
+    ax2.hist(r, bins=40, color="tab:gray")
+    for q in (model.metadata["interval"]["residual_lo"], model.metadata["interval"]["residual_hi"]):
+        ax2.axvline(q, color="tab:red", lw=1)
+    ax2.set_xlabel("residual (ln); red = interval bounds")
+    ax2.set_title("Residual distribution")
+    return _png(fig)
+
+
+def _importance(model: TrainedModel) -> str:
+    names = list(model.metadata["feature_importance"])
+    values = np.array([model.metadata["feature_importance"][n] for n in names])
+    errors = np.array([model.metadata["feature_importance_sd"][n] for n in names])
+    fig = Figure(figsize=(6, 0.5 + 0.4 * len(names)))
+    ax = fig.add_subplot()
+    order = np.argsort(values)
+    ax.barh(np.array(names)[order], values[order], xerr=errors[order], color="tab:green")
+    ax.set_xlabel("permutation importance (drop in R², training data)")
+    return _png(fig)
+
+
+def _coverage(model: TrainedModel) -> str:
+    per_fold = model.metadata["cv"]["coverage_per_fold"]
+    level = model.metadata["interval"]["level"]
+    fig = Figure(figsize=(6, 3.5))
+    ax = fig.add_subplot()
+    ax.bar(np.arange(1, len(per_fold) + 1), per_fold, color="tab:blue")
+    ax.axhline(level, color="tab:red", lw=1.5, label=f"nominal {level:.0%}")
+    ax.axhline(model.coverage, color="k", ls="--", lw=1, label=f"overall {model.coverage:.1%}")
+    ax.set_ylim(0, 1)
+    ax.set_xlabel("held-out fold")
+    ax.set_ylabel("share of samples inside interval")
+    ax.legend(loc="lower right")
+    return _png(fig)
+
+
+def _table(rows: list[dict], columns: list[str]) -> str:
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for c in columns:
+            v = row.get(c, "")
+            cells.append(f"<td>{v:.3f}</td>" if isinstance(v, float) else f"<td>{html.escape(str(v))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def render_html(model: TrainedModel) -> str:
+    md = model.metadata
+    cv = md["cv"]
+    metric_cols = ["r2_log", "rmse_log", "bias_log", "r2_ppm", "rmse_ppm", "bias_ppm"]
+    summary_rows = [dict(cv=f"grouped ({cv['grouping_description']}, {cv['n_folds']} folds)", **cv["grouped"]),
+                    dict(cv="random K-fold (comparison only: overstates skill)", **cv["random_kfold"])]
+    fold_rows = [{**f, "fold": int(f["fold"]), "n": int(f["n"])} for f in cv["folds"]]
+    counts = [{"rows": k, "count": v} for k, v in md["data_counts"].items()]
+    ranges = [{"predictor": p, "min": r[0], "max": r[1]} for p, r in md["training_range"].items()]
+    notes = "".join(f"<li>{html.escape(n)}</li>" for n in md["notes"]) or "<li>none</li>"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Tailings UNFC model report: {html.escape(md['target_column'])}</title>
+<style>body{{font-family:sans-serif;max-width:1000px;margin:1em auto}}
+table{{border-collapse:collapse;margin:.5em 0}}td,th{{border:1px solid #bbb;padding:2px 6px;text-align:right}}
+th{{background:#eee}}img{{max-width:100%}}</style></head><body>
+<h1>Model for {html.escape(md['target_column'])}: {html.escape(md['method_label'])}</h1>
+<p>Predictors: {html.escape(', '.join(md['predictors']))}; transform <b>{html.escape(md['transform'])}</b>,
+target ln(ppm); censored target values: {html.escape(md['censored_policy'])}; seed {md['seed']};
+{md['n_samples']} training samples; training data sha256 <code>{md['training_sha256']}</code>.</p>
+<h2>Cross-validation</h2>
+{_table(summary_rows, ['cv', *metric_cols])}
+<p>CV R² (grouped, ln space) = <b>{cv['grouped']['r2_log']:.3f}</b>; empirical coverage of the
+{md['interval']['level']:.0%} interval on held-out folds = <b>{cv['coverage']:.1%}</b>
+(nominal {md['interval']['level']:.0%}, {html.escape(md['interval']['method'])}).
+ppm figures back-transform with exp(), the conditional median, so a negative ppm bias is expected.</p>
+<h3>Per fold</h3>
+{_table(fold_rows, ['fold', 'n', 'groups', *metric_cols, 'coverage'])}
+<h2>Observed vs predicted (held-out)</h2>
+<img alt="observed vs predicted" src="data:image/png;base64,{_observed_vs_predicted(model)}">
+<h2>Residuals</h2><img alt="residuals" src="data:image/png;base64,{_residuals(model)}">
+<h2>Feature importance</h2><img alt="feature importance" src="data:image/png;base64,{_importance(model)}">
+<h2>Interval coverage per held-out fold</h2><img alt="coverage" src="data:image/png;base64,{_coverage(model)}">
+<h2>Data summary</h2>
+{_table(counts, ['rows', 'count'])}
+<p>Training range of the predictors (predictions outside are flagged as extrapolation):</p>
+{_table(ranges, ['predictor', 'min', 'max'])}
+<h2>Notes</h2><ul>{notes}</ul>
+<h2>Reproducibility</h2><p>Hyper-parameters: <code>{html.escape(str(md['hyperparameters']))}</code><br>
+Packages: <code>{html.escape(str(md['package_versions']))}</code><br>Created {md['created_utc']}.</p>
+</body></html>
+"""
+
+
+def render_log(model: TrainedModel) -> str:
+    md, cv = model.metadata, model.metadata["cv"]
+    lines = [f"target={md['target_column']} method={md['method']} transform={md['transform']} "
+             f"seed={md['seed']} n={md['n_samples']} sha256={md['training_sha256']}",
+             f"grouping={cv['grouping_description']} folds={cv['n_folds']} groups={cv['n_groups']}",
+             "grouped: " + " ".join(f"{k}={v:.4f}" for k, v in cv["grouped"].items()),
+             "random_kfold: " + " ".join(f"{k}={v:.4f}" for k, v in cv["random_kfold"].items()),
+             f"coverage={cv['coverage']:.4f} nominal={md['interval']['level']}"]
+    lines += [f"fold {int(f['fold'])}: " + " ".join(f"{k}={v:.4f}" for k, v in f.items() if k != "fold")
+              for f in cv["folds"]]
+    lines += [f"count {k}: {v}" for k, v in md["data_counts"].items()]
+    lines += [f"note: {n}" for n in md["notes"]]
+    return "\n".join(lines) + "\n"
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def write_report(model: TrainedModel, html_path: str | Path) -> tuple[Path, Path]:
+    """Write the HTML report and a plain-text log beside it (``<name>.log``)."""
+    html_path = Path(html_path)
+    log_path = html_path.with_suffix(".log")
+    _atomic_write(html_path, render_html(model))
+    _atomic_write(log_path, render_log(model))
+    return html_path, log_path

@@ -1,0 +1,188 @@
+"""Run metadata of an export: run id, content hash, inputs with hashes, field dictionary.
+
+The run id is derived from the content when the pipeline does not give one, so that
+re-exporting the same inputs addresses the same metadata row (idempotent upsert). The only
+values that change between two exports of the same inputs are the timestamps, and they are
+recorded as such (``exported_at``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import TailingsInputError
+from ..schema import INTERVAL_DESCRIPTION, QUANTITY_FIELDS, FieldSpec
+from ..version import plugin_version
+from .frames import GEOMETRY_COLUMN, ExportFrames
+
+# Keys of RUN_METADATA that the export understands; other keys are kept verbatim.
+KNOWN_RUN_KEYS = ("run_id", "rules_version", "rules_hash", "inputs", "models", "seeds", "notes")
+_SECRET_WORDS = ("password", "passwd", "secret")
+
+
+@dataclass(frozen=True)
+class RunMetadata:
+    run_id: str
+    exported_at: str                 # ISO 8601 UTC: the one value that differs between reruns
+    plugin_version: str
+    rules_version: str | None
+    rules_hash: str | None
+    crs: str
+    content_hash: str
+    deposit_count: int
+    quantity_count: int
+    inputs: list[dict[str, Any]] = field(default_factory=list)
+    models: list[dict[str, Any]] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_row(self) -> dict[str, Any]:
+        """The metadata table row (JSON columns as text)."""
+        return {
+            "run_id": self.run_id,
+            "exported_at": self.exported_at,
+            "plugin_version": self.plugin_version,
+            "rules_version": self.rules_version,
+            "rules_hash": self.rules_hash,
+            "crs": self.crs,
+            "interval_convention": INTERVAL_DESCRIPTION,
+            "content_hash": self.content_hash,
+            "deposit_count": self.deposit_count,
+            "quantity_count": self.quantity_count,
+            "inputs_json": json.dumps(self.inputs, sort_keys=True, ensure_ascii=False),
+            "models_json": json.dumps(self.models, sort_keys=True, ensure_ascii=False),
+            "extra_json": json.dumps(self.extra, sort_keys=True, ensure_ascii=False, default=str),
+        }
+
+    def as_document(self) -> dict[str, Any]:
+        row = self.as_row()
+        for key in ("inputs_json", "models_json", "extra_json"):
+            row.pop(key)
+        row.update(inputs=self.inputs, models=self.models, extra=self.extra)
+        return row
+
+
+METADATA_TABLE_SPECS: tuple[FieldSpec, ...] = (
+    FieldSpec("run_id", "string", "kjøring-id", "Run identifier (content hash unless the pipeline gave one)"),
+    FieldSpec("exported_at", "string", "eksportert", "Time of this export, ISO 8601 UTC (timestamp)"),
+    FieldSpec("plugin_version", "string", "programversjon", "Tailings UNFC version"),
+    FieldSpec("rules_version", "string", "regelversjon", "Version of the classification rules"),
+    FieldSpec("rules_hash", "string", "regel-hash", "sha256 of the rules file"),
+    FieldSpec("crs", "string", "koordinatsystem", "Coordinate reference system of the deposits"),
+    FieldSpec("interval_convention", "string", "intervallkonvensjon", "Meaning of _lo/_hi fields"),
+    FieldSpec("content_hash", "string", "innholds-hash", "sha256 of the exported deposits and quantities"),
+    FieldSpec("deposit_count", "int", "antall forekomster", "Deposits in this export"),
+    FieldSpec("quantity_count", "int", "antall mengderader", "Quantity rows in this export"),
+    FieldSpec("inputs_json", "string", "inndata", "Input files with sha256 (JSON list)"),
+    FieldSpec("models_json", "string", "modeller", "Model files with sha256 (JSON list)"),
+    FieldSpec("extra_json", "string", "annet", "Other run metadata given by the pipeline (JSON)"),
+)
+
+FIELD_DICTIONARY_SPECS: tuple[FieldSpec, ...] = (
+    FieldSpec("table_name", "string", "tabell", "Table or layer the field belongs to"),
+    FieldSpec("field_name", "string", "felt", "Field name"),
+    FieldSpec("field_type", "string", "type", "string, int, double or datetime"),
+    FieldSpec("unit", "string", "enhet", "Unit of the values (empty when none)"),
+    FieldSpec("alias_nb", "string", "alias (bokmål)", "Norwegian (Bokmål) alias"),
+    FieldSpec("description", "string", "beskrivelse", "What the field holds"),
+)
+
+
+def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def content_hash(frames: ExportFrames) -> str:
+    """sha256 over the canonical deposits (incl. geometry WKB) and quantities (vectorised
+    per-row hashes from pandas, then the geometry bytes)."""
+    digest = hashlib.sha256()
+    for frame in (frames.deposits, frames.quantities):
+        digest.update(",".join(map(str, frame.columns)).encode())
+        plain = frame.drop(columns=[GEOMETRY_COLUMN], errors="ignore")
+        digest.update(pd.util.hash_pandas_object(plain, index=False).to_numpy().tobytes())
+        if GEOMETRY_COLUMN in frame.columns:
+            digest.update(b"".join(len(w).to_bytes(8, "little") + w if isinstance(w, bytes | bytearray) else b"\0"
+                                   for w in frame[GEOMETRY_COLUMN]))
+    return digest.hexdigest()
+
+
+def _reject_secrets(value: Any, where: str) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if any(word in str(key).lower() for word in _SECRET_WORDS):
+                raise TailingsInputError(f"RUN_METADATA must not contain secrets (key {key!r} in {where})")
+            _reject_secrets(inner, where)
+    elif isinstance(value, list):
+        for inner in value:
+            _reject_secrets(inner, where)
+
+
+def parse_run_metadata(text: str | None) -> dict[str, Any]:
+    """RUN_METADATA as given: a JSON object, or the path of a .json file holding one."""
+    if text is None or not str(text).strip():
+        return {}
+    raw = str(text).strip()
+    source = "RUN_METADATA"
+    if not raw.startswith("{"):
+        path = Path(raw)
+        if not path.is_file():
+            raise TailingsInputError("RUN_METADATA is neither a JSON object nor an existing .json file",
+                                     file=raw)
+        source = str(path)
+        raw = path.read_text(encoding="utf-8")
+    try:
+        parsed = json.loads(raw)
+    except json.JSONDecodeError as err:
+        raise TailingsInputError(f"RUN_METADATA is not valid JSON: {err.msg} at line {err.lineno} "
+                                 f"column {err.colno}", file=source) from None
+    if not isinstance(parsed, dict):
+        raise TailingsInputError("RUN_METADATA must be a JSON object", file=source)
+    _reject_secrets(parsed, source)
+    return parsed
+
+
+def build_run_metadata(frames: ExportFrames, crs: str, run_metadata: dict[str, Any] | None = None,
+                       now: dt.datetime | None = None) -> RunMetadata:
+    given = dict(run_metadata or {})
+    digest = content_hash(frames)
+    rules_versions = frames.deposits["rules_version"].dropna().unique().tolist()
+    rules_version = given.get("rules_version") or (";".join(sorted(map(str, rules_versions))) or None)
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    return RunMetadata(
+        run_id=str(given.get("run_id") or f"export-{digest[:16]}"),
+        # Millisecond precision: the GeoPackage DATETIME form (OGC 12-128r15 §1.1.1.1.1).
+        exported_at=moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z",
+        plugin_version=plugin_version(),
+        rules_version=rules_version,
+        rules_hash=given.get("rules_hash"),
+        crs=crs,
+        content_hash=digest,
+        deposit_count=len(frames.deposits),
+        quantity_count=len(frames.quantities),
+        inputs=list(given.get("inputs") or []),
+        models=list(given.get("models") or []),
+        extra={k: v for k, v in given.items() if k not in KNOWN_RUN_KEYS},
+    )
+
+
+def field_dictionary(tables: Iterable[tuple[str, Iterable[FieldSpec]]]) -> pd.DataFrame:
+    """One row per (table, field): type, unit, Norwegian alias, description."""
+    rows = [
+        {"table_name": table, "field_name": s.name, "field_type": s.type, "unit": s.unit,
+         "alias_nb": s.alias_nb, "description": s.description}
+        for table, specs in tables for s in specs
+    ]
+    return pd.DataFrame(rows, columns=[s.name for s in FIELD_DICTIONARY_SPECS])
+
+
+QUANTITY_TABLE_SPECS: tuple[FieldSpec, ...] = QUANTITY_FIELDS

@@ -1,0 +1,102 @@
+"""One export, end to end: validate → metadata → destination (GeoPackage or PostGIS) → workbook.
+
+Everything that can be refused is refused before the first write. The algorithm
+(``algorithms/export.py``) and the benchmark call ``export_run``; the pipeline reaches it
+through ``processing.run("tailingsunfc:export", ...)``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import TailingsInputError
+from .erml import ERML_SPECS, mining_waste_view
+from .frames import ExportFrames, prepare_export_frames
+from .geopackage import write_geopackage
+from .postgis import DEFAULT_SCHEMA, PostgisTarget, parse_destination, write_postgis
+from .provenance import (
+    FIELD_DICTIONARY_SPECS,
+    METADATA_TABLE_SPECS,
+    QUANTITY_TABLE_SPECS,
+    RunMetadata,
+    build_run_metadata,
+    field_dictionary,
+)
+from .tables import TableNames
+from .workbook import write_workbook
+
+CredentialResolver = Callable[[PostgisTarget], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    run: RunMetadata
+    destination: str            # path, or the credential-free PostGIS label
+    is_postgis: bool
+    deposits_written: int
+    quantities_written: int
+    report: str | None
+
+
+def describe_destination(destination: str, schema: str = DEFAULT_SCHEMA) -> tuple[PostgisTarget | None, str]:
+    target = parse_destination(destination, schema)
+    return target, (target.label() if target else str(destination))
+
+
+def export_run(deposits: pd.DataFrame, quantities: pd.DataFrame, destination: str, *, crs: str,
+               report_path: str | None = None, run_metadata: dict[str, Any] | None = None,
+               include_erml: bool = True, table_prefix: str = "", schema: str = DEFAULT_SCHEMA,
+               resolve_credentials: CredentialResolver | None = None,
+               progress: Callable[[float], None] | None = None, cancel: Callable[[], None] | None = None,
+               log: Callable[[str], None] | None = None, deposits_name: str = "INPUT",
+               quantities_name: str = "QUANTITIES") -> ExportResult:
+    progress = progress or (lambda _p: None)
+    cancel = cancel or (lambda: None)
+    log = log or (lambda _m: None)
+    if not str(destination or "").strip():
+        raise TailingsInputError("DESTINATION is empty: give a .gpkg file or a PostGIS connection")
+    target, label = describe_destination(destination, schema)
+    names = TableNames.with_prefix(table_prefix)
+    if target is None and Path(destination).suffix.lower() != ".gpkg":
+        raise TailingsInputError("The destination file must end in .gpkg (GeoPackage)", file=str(destination))
+    frames: ExportFrames = prepare_export_frames(deposits, quantities, deposits_name=deposits_name,
+                                                 quantities_name=quantities_name)
+    log(f"{deposits_name}: {len(deposits)} deposits read, all accepted; {quantities_name}: "
+        f"{len(quantities)} quantity rows read, all accepted")
+    run = build_run_metadata(frames, crs, run_metadata)
+    log(f"Run {run.run_id}, content sha256 {run.content_hash}")
+    erml = mining_waste_view(frames.deposits, f"Tailings UNFC {run.plugin_version}, run {run.run_id}") \
+        if include_erml else None
+    tables = [(names.deposits, frames.specs), (names.quantities, QUANTITY_TABLE_SPECS),
+              (names.runs, METADATA_TABLE_SPECS), (names.field_dictionary, FIELD_DICTIONARY_SPECS)]
+    if include_erml:
+        tables.append((names.erml, ERML_SPECS))
+    dictionary = field_dictionary(tables)
+    share = 85.0 if report_path else 100.0
+
+    def scaled(value: float) -> None:
+        progress(value * share / 100.0)
+
+    cancel()
+    if target is not None:
+        if resolve_credentials is None:
+            credentials: dict[str, str] = {}
+        else:
+            credentials = resolve_credentials(target)
+        counts = write_postgis(target, credentials, frames, run, dictionary=dictionary, erml=erml,
+                               erml_specs=ERML_SPECS, names=names, progress=scaled, cancel=cancel, log=log)
+    else:
+        counts = write_geopackage(destination, frames, run, dictionary=dictionary, erml=erml,
+                                  erml_specs=ERML_SPECS, names=names, progress=scaled, cancel=cancel)
+    log(f"Wrote {counts['deposits']} deposits and {counts['quantities']} quantity rows to {label}")
+    report = None
+    if report_path:
+        cancel()
+        report = str(write_workbook(report_path, frames, run, dictionary, label))
+        log(f"Summary workbook: {report}")
+    progress(100.0)
+    return ExportResult(run, label, target is not None, counts["deposits"], counts["quantities"], report)

@@ -1,0 +1,242 @@
+"""The one-shot run: assays → proxy models → estimates → UNFC → export, all on frames.
+
+The Processing algorithm ``pipeline`` imports the deposit layers through
+``importdeposits`` (QGIS does the reading, CRS checks and repair) and hands the canonical
+deposit frame to :func:`run_pipeline`. Everything after that stays in pandas/numpy and is
+written once at the end, which is what makes a national-scale run fast: no intermediate
+layer is written and read back through QGIS features.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .assays import ImportOptions, import_assays, write_qaqc_report
+from .errors import TailingsInputError
+from .estimation import EstimateSettings, LoadedModel, ModelSpec, estimate_deposits, load_model, save_model
+from .estimation import train_model as fit_model
+from .estimation import write_report as write_fit_report
+from .estimation.deposit_estimates import WARNING_FIELD
+from .estimation.training_data import element_of
+from .export.run import export_run
+from .proxy_plan import DEFAULT_TARGETS, plan_proxy_models
+from .schema import COMMODITIES, INTERVAL_DESCRIPTION
+from .unfc import DEFAULT_RULES_PATH, ConstraintHits, classify_estimates, load_rules
+
+GEOPACKAGE_NAME = "tailings_unfc.gpkg"
+SUMMARY_NAME = "tailings_unfc_summary.xlsx"
+
+
+@dataclass
+class PipelineSettings:
+    assay_files: Sequence[str] = ()
+    proxy_files: Sequence[str] = ()        # field/pXRF: proxies only; Co and REE are predicted
+    model_files: Sequence[str] = ()
+    rules_path: str | None = None
+    train_models: bool = True
+    seed: int = 42
+    language: str = "en"
+    crs: str = "EPSG:25833"
+    sheet: str | None = None
+
+
+@dataclass
+class PipelineResult:
+    geopackage: Path
+    summary: Path
+    model_files: list[str] = field(default_factory=list)
+    reports: list[str] = field(default_factory=list)
+    rejects: list[str] = field(default_factory=list)
+    class_counts: dict[str, int] = field(default_factory=dict)
+    deposit_count: int = 0
+    sample_count: int = 0
+
+
+def file_sha256(path: str | Path | None) -> str | None:
+    if not path:
+        return None
+    file = Path(str(path).split("|")[0])
+    if not file.is_file():
+        return None
+    digest = hashlib.sha256()
+    with file.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load_models_by_commodity(paths: Sequence[str], log: Callable[[str], None]) -> dict[str, LoadedModel]:
+    """Saved model files keyed by the commodity they predict (one per commodity)."""
+    models: dict[str, LoadedModel] = {}
+    for path in paths:
+        pipeline, metadata = load_model(path)
+        commodity = element_of(metadata["target_column"]).lower()
+        if commodity not in COMMODITIES:
+            log(f"{path}: model for {metadata['target_column']} is not for co, cu, zn or tree; not used")
+            continue
+        if commodity in models:
+            raise TailingsInputError(f"Two model files for {commodity}: {models[commodity].source} and {path}",
+                                     file=path)
+        models[commodity] = LoadedModel(pipeline, metadata, str(path))
+        log(f"{path}: {metadata['method']} model for {commodity} from {', '.join(metadata['predictors'])} "
+            f"(grouped CV R² {metadata['cv']['grouped']['r2_log']:.3f})")
+    return models
+
+
+class _Steps:
+    """Progress over the run's steps, and the cancel check between them."""
+
+    def __init__(self, total: int, progress: Callable[[float], None] | None,
+                 cancel: Callable[[], None] | None):
+        self.total, self.done = max(total, 1), 0
+        self._progress, self._cancel = progress, cancel
+
+    def inner(self, fraction: float) -> None:
+        if self._progress is not None:
+            self._progress(100.0 * (self.done + min(max(fraction, 0.0), 1.0)) / self.total)
+
+    def next(self) -> None:
+        if self._cancel is not None:
+            self._cancel()
+        self.done += 1
+        self.inner(0.0)
+
+
+def _import_samples(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: Path, steps: _Steps,
+                    log: Callable[[str], None], warn: Callable[[str], None],
+                    cancel: Callable[[], None] | None) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
+    link = deposits[["deposit_id", "geometry"]] if "geometry" in deposits.columns else deposits[["deposit_id"]]
+    frames, rejects, hashes = [], [], {}
+    jobs = [(p, False) for p in settings.assay_files] + [(p, True) for p in settings.proxy_files]
+    for i, (path, proxy_only) in enumerate(jobs, start=1):
+        result = import_assays(path, ImportOptions(sheet=settings.sheet, target_crs=settings.crs, deposits=link,
+                                                   cancel=cancel, progress=steps.inner))
+        hashes[path] = file_sha256(path)
+        for note in result.notes:
+            log(note)
+        kinds = ", ".join(f"{v} {k}" for k, v in result.qaqc_summary.counts.items())
+        log(f"{Path(path).name}: {result.rows_read} read = {len(result.samples)} samples + {len(result.qaqc)} "
+            f"QA/QC rows ({kinds or 'none'}) + {len(result.rejects)} rejected; "
+            f"{len(result.cell_issues)} problem cells kept as NULL")
+        if result.rows_read != len(result.samples) + len(result.qaqc) + len(result.rejects):
+            raise RuntimeError(f"{path}: row accounting does not add up; please report this")
+        reject_path = out_dir / "rejects" / f"assays_{i}_{Path(path).stem}.csv"
+        result.rejects_table().to_csv(reject_path, index=False)
+        rejects.append(str(reject_path))
+        if len(result.qaqc):
+            write_qaqc_report(result, out_dir / "qaqc" / f"qaqc_{i}_{Path(path).stem}.html")
+        samples = result.samples
+        if proxy_only:
+            # pXRF reads Co poorly (Co Kα overlaps Fe Kβ) and REE not at all at these levels
+            # (DOMAIN.md §4): such readings neither train a model nor count as measurements.
+            for target in DEFAULT_TARGETS:
+                column = f"{target}_ppm"
+                if column in samples.columns:
+                    dropped = int(samples[column].notna().sum())
+                    samples = samples.assign(**{column: float("nan")})
+                    log(f"{Path(path).name}: {dropped} {column} readings not used (field/pXRF file; "
+                        f"{target} is predicted from the proxies instead)")
+        unlinked = int(samples["deposit_id"].isna().sum()) if len(samples) else 0
+        if unlinked:
+            warn(f"{Path(path).name}: {unlinked} sample(s) are not linked to any deposit and are not used")
+        frames.append(samples)
+        steps.next()
+    samples = pd.concat(frames, ignore_index=True, sort=False) if frames else pd.DataFrame()
+    return samples, rejects, hashes
+
+
+def _train(samples: pd.DataFrame, settings: PipelineSettings, out_dir: Path, steps: _Steps,
+           log: Callable[[str], None], cancel: Callable[[], None] | None) -> tuple[dict[str, LoadedModel],
+                                                                                  list[str], list[str]]:
+    models = load_models_by_commodity(settings.model_files, log)
+    model_files, reports = list(settings.model_files), []
+    if not settings.train_models:
+        return models, model_files, reports
+    plans, skipped = plan_proxy_models(samples)
+    for reason in skipped:
+        log(f"No model for {reason}")
+    for plan in plans:
+        if plan.target in models:
+            log(f"{plan.target}: a given model file is used; not training another")
+            continue
+        log(f"Training {plan.target} from {', '.join(plan.predictors)}: {plan.n_training} training samples, "
+            f"{plan.n_to_predict} to predict")
+        model = fit_model(samples, ModelSpec(target=plan.target, predictors=plan.predictors,
+                                             group_field="deposit_id", seed=settings.seed),
+                          cancel=cancel, progress=steps.inner)
+        md = model.metadata
+        log(f"{md['method_label']} for {plan.target}: grouped CV ({md['cv']['grouping_description']}) "
+            f"R² = {model.cv_r2:.3f} (ln), RMSE = {model.cv_rmse:.3f}; random K-fold R² = "
+            f"{md['cv']['random_kfold']['r2_log']:.3f} (comparison only); coverage of the "
+            f"{md['interval']['level']:.0%} interval = {model.coverage:.1%}")
+        path = out_dir / "models" / f"model_{plan.target}.skops"
+        save_model(model, path)
+        html, _log = write_fit_report(model, out_dir / "models" / f"model_{plan.target}.html")
+        models[plan.target] = LoadedModel(model.pipeline, md, str(path))
+        model_files.append(str(path))
+        reports.append(str(html))
+    return models, model_files, reports
+
+
+def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: str | Path, *,
+                 constraints: Sequence[ConstraintHits] = (), deposit_sources: Sequence[dict[str, Any]] = (),
+                 log: Callable[[str], None] = print, warn: Callable[[str], None] = print,
+                 progress: Callable[[float], None] | None = None,
+                 cancel: Callable[[], None] | None = None) -> PipelineResult:
+    """Run every step after the deposit import; ``deposits`` is importdeposits' canonical frame."""
+    out = Path(out_dir)
+    for sub in ("rejects", "models", "qaqc"):
+        (out / sub).mkdir(parents=True, exist_ok=True)
+    if not settings.assay_files and not settings.proxy_files:
+        raise TailingsInputError("No assay file given (ASSAYS or PROXY_ASSAYS)")
+    for path in (*settings.assay_files, *settings.proxy_files, *settings.model_files):
+        if not Path(path).is_file():
+            raise TailingsInputError("The file does not exist", file=str(path))
+    steps = _Steps(len(settings.assay_files) + len(settings.proxy_files) + 4, progress, cancel)
+
+    samples, rejects, assay_hashes = _import_samples(deposits, settings, out, steps, log, warn, cancel)
+    models, model_files, reports = _train(samples, settings, out, steps, log, cancel)
+    steps.next()
+
+    estimate = estimate_deposits(deposits, samples, models, EstimateSettings(seed=settings.seed),
+                                 cancel=cancel, progress=steps.inner)
+    for message in estimate.messages:
+        log(message)
+    warned = estimate.frame[WARNING_FIELD].notna()
+    for dep_id, text in zip(estimate.frame.loc[warned, "deposit_id"], estimate.frame.loc[warned, WARNING_FIELD]):
+        warn(f"{dep_id}: {text}")
+    log(INTERVAL_DESCRIPTION)
+    steps.next()
+
+    rules = load_rules(settings.rules_path or None)
+    log(f"Rules: {rules.source} (version {rules.version})")
+    classified = classify_estimates(estimate.frame, rules, constraints=constraints, language=settings.language,
+                                    cancel=cancel)
+    for warning in classified.warnings:
+        warn(warning)
+    log("Deposits per UNFC class (headline commodity):")
+    for name, count in sorted(classified.class_counts.items(), key=lambda kv: -kv[1]):
+        log(f"  {count:6d}  {name}")
+    steps.next()
+
+    rules_file = settings.rules_path or str(DEFAULT_RULES_PATH)
+    run_metadata = {
+        "inputs": [*deposit_sources]
+        + [{"role": "assays", "source": p, "sha256": assay_hashes.get(p)} for p in settings.assay_files]
+        + [{"role": "proxy_assays", "source": p, "sha256": assay_hashes.get(p)} for p in settings.proxy_files]
+        + [{"role": "rules", "source": rules_file, "sha256": file_sha256(rules_file)}],
+        "models": [{"path": m, "sha256": file_sha256(m)} for m in model_files],
+        "seeds": {"pipeline": settings.seed},
+    }
+    gpkg, summary = out / GEOPACKAGE_NAME, out / SUMMARY_NAME
+    export_run(classified.deposits, classified.quantities, str(gpkg), crs=settings.crs,
+               report_path=str(summary), run_metadata=run_metadata, progress=steps.inner, cancel=cancel, log=log)
+    steps.next()
+    return PipelineResult(geopackage=gpkg, summary=summary, model_files=model_files, reports=reports,
+                          rejects=rejects, class_counts=dict(classified.class_counts),
+                          deposit_count=len(classified.deposits), sample_count=len(samples))
