@@ -72,9 +72,7 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, Any]:
-        # Transitional: algorithms written against the first draft of this base class named
-        # their hook ``run`` and dispatch the three-argument call themselves.
-        return self.run(parameters, context, feedback)
+        raise NotImplementedError
 
     @staticmethod
     def cancel_hook(feedback: QgsProcessingFeedback):

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
@@ -102,17 +101,8 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
                             ("N_REJECTED", "Rejected rows"), ("N_CELL_ISSUES", "Problem cells")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
-    def run(self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback,
-            configuration: dict[str, Any] | None = None, catchExceptions: bool = True) -> Any:
-        # base.TailingsAlgorithm names its hook ``run``, which shadows QgsProcessingAlgorithm.run(
-        # parameters, context, feedback, configuration, catchExceptions) that processing.run() calls:
-        # the 5-argument call is QGIS's entry point, the 3-argument call comes from processAlgorithm.
-        if configuration is not None:
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, configuration, catchExceptions)
-        return self.run_import(parameters, context, feedback)
-
-    def run_import(self, parameters: dict[str, Any], context: QgsProcessingContext,
-                   feedback: QgsProcessingFeedback) -> dict[str, Any]:
+    def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
+                feedback: QgsProcessingFeedback) -> dict[str, Any]:
         path = self.parameterAsFile(parameters, self.INPUT, context)
         if not path:
             raise TailingsInputError("No assay file given")
@@ -134,7 +124,9 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
             sheet=sheet, censored_substitution=substitution,
             source_crs=source_crs.authid() if source_crs.isValid() else None,
             target_crs=target_crs.authid() or target_crs.toWkt(), deposits=deposits,
-            cancel=self.cancel_hook(feedback)))
+            cancel=self.cancel_hook(feedback),
+            # The number of rows is unknown until the end of a stream: report rows, not percent.
+            progress=lambda row: feedback.setProgressText(self.tr("Reading the assay file") + f": row {row:,.0f}")))
         for note in result.notes:
             feedback.pushInfo(note)
         feedback.setProgress(60)

@@ -25,12 +25,7 @@ def _algorithm_classes() -> list[type]:
     # Imported lazily so that a missing dependency surfaces in the plugin's check, not at import.
     classes: list[type] = []
     for module_name, class_name in ALGORITHMS:
-        try:
-            module = importlib.import_module(f"{__package__}.{module_name}")
-        except ModuleNotFoundError as err:  # DEV-ONLY: module not written yet; removed before release
-            if err.name == f"{__package__}.{module_name}":
-                continue
-            raise
+        module = importlib.import_module(f"{__package__}.{module_name}")
         classes.append(getattr(module, class_name))
     return classes
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from national_data import national_workload  # noqa: E402
+from national_data import national_workload
 
 
 def timed(label: str, fn):

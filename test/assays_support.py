@@ -440,17 +440,36 @@ def _text_no_table(p: Path) -> Path:
     return path
 
 
+def _cfb_stub(p: Path) -> Path:
+    # A minimal OLE/CFB header (MS-CFB §2.2: signature, minor/major version, byte order)
+    # without an EncryptedPackage stream: a damaged legacy .xls, not a protected workbook.
+    path = p / "old.xls"
+    header = bytearray(512)
+    header[0:8] = bytes.fromhex("D0CF11E0A1B11AE1")
+    header[24:26] = (0x003E).to_bytes(2, "little")
+    header[26:28] = (0x0003).to_bytes(2, "little")
+    header[28:30] = (0xFFFE).to_bytes(2, "little")
+    path.write_bytes(bytes(header))
+    return path
+
+
 BAD_CASES = [
     Case("empty_file", _empty, error="empty"),
     Case("renamed_zip", _renamed_zip, error="ZIP archive but not a spreadsheet"),
     Case("not_a_spreadsheet", _binary, error="neither a spreadsheet"),
     Case("password_protected", _encrypted, error="password-protected"),
     Case("no_element_columns", _no_elements, error="No sheet has element or oxide columns"),
+    Case("damaged_legacy_xls", _cfb_stub, error="cannot be read"),
     Case("no_sample_id_column", _no_id, error="No sample id column"),
     Case("text_without_table", _text_no_table, error="no table"),
     Case("unknown_sheet", lambda p: write_xlsx(p / "s.xlsx", {"D": [["Sample ID", "Co_ppm"], ["A", 1]]}),
          error="No sheet named 'Nope'", options={"sheet": "Nope"}),
 ]
+
+
+def case_header_only() -> Case:
+    return Case("header_only", lambda p: write_xlsx(p / "header.xlsx", {"D": [["Sample ID", "Co_ppm"]]}),
+                Expected([], {}))
 
 
 def good_cases() -> list[Case]:
@@ -462,7 +481,7 @@ def good_cases() -> list[Case]:
         case_qaqc_by_type(), case_qaqc_by_id(), case_rejects(), case_duplicate_ids(), case_duplicate_columns(),
         case_merged_header(), case_formulas(), case_mixed_units(), case_blank_rows(), case_norwegian_csv(),
         case_comma_csv_latlon(), case_utm32_hint(), case_yttrium_vs_y(), case_numeric_ids_and_text_numbers(),
-        case_sheet_choice(), case_crm_certified(),
+        case_sheet_choice(), case_crm_certified(), case_header_only(),
     ]
 
 

@@ -112,6 +112,22 @@ def test_lab_workbook_with_deposits_through_processing(sample_data, tmp_path):
     assert text.startswith("section,") and "crm_bias" in text
 
 
+@pytest.mark.usefixtures("tailings_provider")
+def test_pxrf_csv_through_processing(sample_data):
+    import processing
+
+    result = processing.run("tailingsunfc:importassays", {
+        "INPUT": str(sample_data / PXRF), "OUTPUT": "memory:", "REJECTS": "memory:"})
+    with (sample_data / PXRF).open(encoding="utf-8") as handle:
+        data_lines = [line for line in handle.read().splitlines()[1:] if line.strip() and not line.startswith("#")]
+    assert result["ROWS_READ"] == len(data_lines) - 1  # minus the header line
+    assert result["N_SAMPLES"] == result["ROWS_READ"]
+    layer = result["OUTPUT"]
+    assert layer.featureCount() == result["N_SAMPLES"]
+    assert layer.crs().authid() == "EPSG:25833"
+    assert all(not f.geometry().isNull() for f in layer.getFeatures())
+
+
 @pytest.mark.qgis_process
 def test_lab_workbook_through_qgis_process(sample_data, tmp_path):
     from osgeo import ogr

@@ -229,6 +229,10 @@ def test_kill_mid_write_leaves_previous_file_intact(tmp_path, frames_small):
     assert sha256(target) == before
     validate_gpkg(target)
     assert len(table(target, "deposits")) == len(deposits)
+    # The next export removes what the killed one left behind.
+    assert [p for p in tmp_path.iterdir() if p.name.endswith(".partial.gpkg")]
+    export_run(deposits, quantities, str(target), crs="EPSG:25833")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run.gpkg"]
 
 
 def test_erml_view_mapping(frames_small):
@@ -316,3 +320,61 @@ def test_read_only_folder_refused(tmp_path, frames_small):
             export_run(deposits, quantities, str(folder / "run.gpkg"), crs="EPSG:25833")
     finally:
         subprocess.run(["umount", "--lazy", str(folder)], check=True)
+
+
+def test_cancel_mid_write_leaves_previous_file(tmp_path, frames_small):
+    from core.errors import OperationCancelled
+
+    deposits, quantities = frames_small
+    target = tmp_path / "run.gpkg"
+    export_run(deposits.iloc[:10], quantities[quantities.deposit_id.isin(deposits.deposit_id.iloc[:10])],
+               str(target), crs="EPSG:25833")
+    before = sha256(target)
+    big_d, big_q = classified_frames(6000, seed=4)
+    calls = {"n": 0}
+
+    def cancel_after_a_few_batches():
+        calls["n"] += 1
+        if calls["n"] > 3:  # the checks before writing, then two batches of features
+            raise OperationCancelled()
+
+    with pytest.raises(OperationCancelled):
+        export_run(big_d, big_q, str(target), crs="EPSG:25833", cancel=cancel_after_a_few_batches,
+                   report_path=str(tmp_path / "r.xlsx"))
+    assert sha256(target) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["run.gpkg"]
+
+
+def test_new_source_field_added_and_other_crs_refused(tmp_path, frames_small):
+    deposits, quantities = frames_small
+    target = tmp_path / "run.gpkg"
+    export_run(deposits, quantities, str(target), crs="EPSG:25833")
+    extended = deposits.assign(lab_batch=[f"B{i % 4}" for i in range(len(deposits))])
+    export_run(extended, quantities, str(target), crs="EPSG:25833")
+    validate_gpkg(target)
+    written = table(target, "deposits")
+    assert len(written) == len(deposits)
+    assert written.set_index("deposit_id")["lab_batch"].sort_index().tolist() == \
+        extended.set_index("deposit_id")["lab_batch"].sort_index().tolist()
+    dictionary = table(target, "field_dictionary")
+    assert "lab_batch" in set(dictionary.field_name)
+    before = sha256(target)
+    with pytest.raises(TailingsInputError, match="another coordinate reference system"):
+        export_run(deposits, quantities, str(target), crs="EPSG:25832")
+    assert sha256(target) == before
+
+
+def test_run_metadata_parsing(tmp_path):
+    from core.export.provenance import parse_run_metadata
+
+    assert parse_run_metadata("") == {}
+    assert parse_run_metadata('{"run_id": "r1", "seeds": {"cv": 7}}') == {"run_id": "r1", "seeds": {"cv": 7}}
+    document = tmp_path / "run.json"
+    document.write_text('{"inputs": [{"path": "a.xlsx", "sha256": "aa"}]}', encoding="utf-8")
+    assert parse_run_metadata(str(document))["inputs"][0]["path"] == "a.xlsx"
+    with pytest.raises(TailingsInputError, match=r"not valid JSON: .* line 1"):
+        parse_run_metadata('{"run_id": ')
+    with pytest.raises(TailingsInputError, match="neither a JSON object nor an existing"):
+        parse_run_metadata(str(tmp_path / "missing.json"))
+    with pytest.raises(TailingsInputError, match="must not contain secrets"):
+        parse_run_metadata('{"inputs": [{"db": {"password": "x"}}]}')

@@ -172,9 +172,26 @@ def test_postgis_round_trip_upsert_and_no_password(postgis_server, authcfg, inpu
     np.testing.assert_array_equal(merged["quantity_t_db"].to_numpy(float), merged["quantity_t"].to_numpy(float))
     assert (merged["unfc_code_db"] == merged["unfc_code"]).all()
 
-    # Second export of the same run: row counts unchanged (upsert by deposit_id).
+    # Second export of the same run: row counts unchanged (upsert by deposit_id), and the
+    # content identical except the export timestamp.
+    def snapshot():
+        with postgis_server.admin() as connection, connection.cursor() as cursor:
+            out = {}
+            for table, order in (("deposits", "deposit_id"), ("quantities", "deposit_id, commodity, unfc_g"),
+                                 ("erml_mining_waste_view", "identifier")):
+                cursor.execute(f'SELECT *, ST_AsBinary(geom) AS wkb FROM "{SCHEMA}"."{table}" ORDER BY {order}'
+                               if table != "quantities" else
+                               f'SELECT * FROM "{SCHEMA}"."{table}" ORDER BY {order}')
+                out[table] = [tuple(r) for r in cursor.fetchall()]
+            cursor.execute(f'SELECT * FROM "{SCHEMA}".export_runs')
+            names = [d[0] for d in cursor.description]
+            out["runs"] = [tuple(v for n, v in zip(names, r) if n != "exported_at") for r in cursor.fetchall()]
+        return out
+
+    before = snapshot()
     _run_export(params, feedback)
     assert _counts(postgis_server) == first_counts
+    assert snapshot() == before
 
     # Comments with units, the spatial index and the primary key exist.
     with postgis_server.admin() as connection, connection.cursor() as cursor:

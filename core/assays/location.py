@@ -73,7 +73,9 @@ def out_of_range(epsg: int | None, x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 def reproject(x: np.ndarray, y: np.ndarray, source: str, target: str) -> tuple[np.ndarray, np.ndarray]:
     """Transform coordinate arrays (NaN stays NaN); ``source``/``target`` as EPSG:n or WKT."""
-    from osgeo import osr
+    if str(source).strip().upper() == str(target).strip().upper():
+        return x.copy(), y.copy()
+    from osgeo import osr  # imported here: only needed when a transformation is
 
     src, dst = osr.SpatialReference(), osr.SpatialReference()
     for ref, text in ((src, source), (dst, target)):

@@ -16,16 +16,18 @@ from .importer import AssayImport
 
 def report_tables(result: AssayImport) -> dict[str, pd.DataFrame]:
     summary = result.qaqc_summary
-    accounting = pd.DataFrame({
-        "item": ["file", "sheet", "sha256", "rows read", "samples", "QA/QC rows", "rejected rows",
-                 "blank rows ignored", "cell problems", "CRM rows", "blank rows", "duplicate rows",
-                 "duplicates without their original", "elements", "tree_ppm from"],
-        "value": [result.file, result.sheet, result.samples["src_hash"].iloc[0] if len(result.samples) else "",
-                  result.rows_read, len(result.samples), len(result.qaqc), len(result.rejects), result.blank_rows,
-                  len(result.cell_issues), summary.counts["crm"], summary.counts["blank"],
-                  summary.counts["duplicate"], summary.unmatched_duplicates, ", ".join(result.elements),
-                  ", ".join(result.tree_elements)],
-    })
+    unlinked = int(result.samples["deposit_id"].isna().sum())
+    sha = result.samples["src_hash"].iloc[0] if len(result.samples) else ""
+    rows = [
+        ("file", result.file), ("sheet", result.sheet), ("sha256", sha), ("rows read", result.rows_read),
+        ("samples", len(result.samples)), ("QA/QC rows", len(result.qaqc)), ("rejected rows", len(result.rejects)),
+        ("blank rows ignored", result.blank_rows), ("cell problems", len(result.cell_issues)),
+        ("samples not linked to a deposit", unlinked), ("CRM rows", summary.counts["crm"]),
+        ("blank rows", summary.counts["blank"]), ("duplicate rows", summary.counts["duplicate"]),
+        ("duplicates without their original", summary.unmatched_duplicates),
+        ("elements", ", ".join(result.elements)), ("tree_ppm from", ", ".join(result.tree_elements)),
+    ]
+    accounting = pd.DataFrame(rows, columns=["item", "value"])
     return {"summary": accounting, "crm_bias": summary.crm_bias, "blanks": summary.blanks,
             "duplicates": summary.duplicates}
 

@@ -5,7 +5,7 @@ empty as ``None``/``""``) together with the 1-based row number in the source, so
 rest of the importer is the same for every format and engine.
 
 Memory: openpyxl (read-only mode) and the CSV reader stream; python-calamine keeps the
-sheet's cell range in Rust memory (about 30 bytes per cell) while we pull Python rows in
+sheet's cell range in its own (Rust) memory while we pull Python rows in
 bounded chunks from its iterator. Only one chunk of Python cell objects is alive at once.
 """
 from __future__ import annotations
@@ -104,6 +104,7 @@ class Workbook:
             raise TailingsInputError(
                 "Legacy .xls workbooks need python-calamine; save the file as .xlsx", file=path.name)
         self.engine = engine
+        self._sheets: dict[str, object] = {}
         try:
             if engine == "calamine":
                 from python_calamine import CalamineWorkbook
@@ -127,7 +128,7 @@ class Workbook:
     def chunks(self, sheet: str, chunk_rows: int) -> Iterator[tuple[int, pd.DataFrame]]:
         """``(first_row_number, frame)`` blocks of at most ``chunk_rows`` rows (1-based numbers)."""
         if self.engine == "calamine":
-            calamine_sheet = self._book.get_sheet_by_name(sheet)
+            calamine_sheet = self._calamine_sheet(sheet)
             # Rows above the used range are not reported by calamine; keep absolute numbers.
             first = calamine_sheet.start[0] + 1 if calamine_sheet.height else 1
             yield from _list_chunks(iter(calamine_sheet.iter_rows()), first, chunk_rows)
@@ -143,12 +144,20 @@ class Workbook:
                 worksheet.reset_dimensions()  # read-only sheets may carry a wrong stored size
             yield from _list_chunks(worksheet.iter_rows(values_only=True), 1, chunk_rows)
 
+    def _calamine_sheet(self, sheet: str):
+        # calamine parses a whole sheet on access: keep it, so that choosing the sheet (which
+        # looks at its first rows) and reading it parse it only once.
+        if sheet not in self._sheets:
+            self._sheets[sheet] = self._book.get_sheet_by_name(sheet)
+        return self._sheets[sheet]
+
     def head(self, sheet: str, n: int) -> pd.DataFrame:
         for _, frame in self.chunks(sheet, n):
             return frame
         return pd.DataFrame()
 
     def close(self) -> None:
+        self._sheets.clear()
         closer = getattr(self._book, "close", None)
         if closer is not None:
             closer()

@@ -23,13 +23,13 @@ def text_values(cells: pd.Series) -> np.ndarray:
 
 
 def _render(cells: pd.Series) -> np.ndarray:
-    types = cells.map(type)
+    types = np.frompyfunc(type, 1, 1)(cells.to_numpy())
     out = np.full(len(cells), None, dtype=object)
-    is_text = types.isin([str]).to_numpy()
+    is_text = np.equal(types, str)
     if is_text.any():
         text = cells[is_text].astype(str).str.strip()
         out[is_text] = text.where(text != "", None).to_numpy(dtype=object)
-    is_number = types.isin([int, float, np.int64, np.float64]).to_numpy() & ~is_text
+    is_number = pd.Series(types, dtype=object).isin([int, float, np.int64, np.float64]).to_numpy() & ~is_text
     if is_number.any():
         numbers = pd.to_numeric(cells[is_number], errors="coerce").astype(float)
         finite = np.isfinite(numbers.to_numpy())

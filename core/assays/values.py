@@ -125,6 +125,10 @@ def parse_cells(cells: pd.Series, out_per_ppm: float, column_unit: str, decimal_
     return ParsedCells(number, code, detail, raw)
 
 
+# The Python type of every cell, in one C loop (a numpy ufunc over the object array).
+cell_types = np.frompyfunc(type, 1, 1)
+
+
 def _exact_numeric(cells: pd.Series) -> pd.Series:
     """Cells as float (NaN where not a number), text parsed with correct rounding.
 
@@ -136,12 +140,12 @@ def _exact_numeric(cells: pd.Series) -> pd.Series:
     if cells.dtype != object:
         return pd.to_numeric(cells, errors="coerce").astype(float)
     raw = cells.to_numpy()
-    types = cells.map(type)
-    is_number = types.isin([float, int]).to_numpy()
+    types = cell_types(raw)
+    is_number = np.equal(types, float) | np.equal(types, int)
     out = np.full(len(raw), np.nan)
     if is_number.any():
         out[is_number] = raw[is_number].astype(float)
-    other = ~is_number & ~types.isin([type(None)]).to_numpy()
+    other = ~is_number & ~np.equal(types, type(None))
     if other.any():
         rest = cells[other]
         numeric = pd.to_numeric(rest, errors="coerce").astype(float)

@@ -3,7 +3,8 @@ ERML-Lite view, QGIS layer styles; written atomically and upserted by ``deposit_
 
 Atomicity: the destination is copied (or created) as a temporary file in the same directory,
 all changes go into that copy, and ``os.replace`` swaps it in. A crash or kill at any point
-leaves the previous destination untouched (a stale ``.*.partial.gpkg`` may remain).
+leaves the previous destination untouched; the stale ``.<name>.<pid>-*.partial.gpkg`` it
+leaves is removed by the next export to the same destination.
 
 Upsert: rows of the deposits (and ERML) layer whose ``deposit_id`` is being exported are
 replaced in place, keeping their feature id; quantity rows of those deposits are replaced;
@@ -49,9 +50,21 @@ _OGR_SETTERS = {"string": ogr_module.Feature_SetFieldString, "datetime": ogr_mod
 Progress = Callable[[float], None]
 CancelCheck = Callable[[], None]
 
-gdal.UseExceptions()
-ogr.UseExceptions()
-osr.UseExceptions()
+
+
+@contextlib.contextmanager
+def gdal_exceptions():
+    """GDAL/OGR/OSR raise exceptions inside the block only: the mode is global to the Python
+    process, and QGIS or other plugins may rely on the default (errors as return values)."""
+    modules = (gdal, ogr, osr)  # enabled in this order, so disabled in the reverse one
+    enabled = [m for m in modules if not m.GetUseExceptions()]
+    for module in enabled:
+        module.UseExceptions()
+    try:
+        yield
+    finally:
+        for module in reversed(enabled):
+            module.DontUseExceptions()
 
 
 def _spatial_reference(crs: str) -> osr.SpatialReference:
@@ -334,6 +347,27 @@ def _check_destination(destination: Path) -> None:
                                      "file name (nothing was changed)", file=str(destination))
 
 
+def _remove_stale_partials(destination: Path) -> list[Path]:
+    """Delete temporary files that killed exports to this destination left behind (their
+    process id, in the name, no longer runs); returns what was removed."""
+    removed = []
+    for candidate in destination.parent.glob(f".{destination.stem}.*-*.partial.gpkg*"):
+        pid_text = candidate.name[len(destination.stem) + 2:].split("-", 1)[0]
+        if not pid_text.isdigit() or int(pid_text) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+            continue  # still running: another export is writing
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # alive, owned by someone else
+        with contextlib.suppress(OSError):
+            candidate.unlink()
+            removed.append(candidate)
+    return removed
+
+
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -347,11 +381,19 @@ def write_geopackage(destination: str | Path, frames: ExportFrames, run: RunMeta
                      erml_specs: tuple[FieldSpec, ...] = (), names: TableNames | None = None,
                      progress: Progress | None = None, cancel: CancelCheck | None = None) -> dict[str, int]:
     """Write (or upsert into) the GeoPackage ``destination`` atomically; returns row counts."""
-    destination = Path(destination)
+    with gdal_exceptions():
+        return _write_geopackage(Path(destination), frames, run, dictionary, erml, erml_specs, names,
+                                 progress, cancel)
+
+
+def _write_geopackage(destination: Path, frames: ExportFrames, run: RunMetadata, dictionary: pd.DataFrame,
+                      erml: pd.DataFrame | None, erml_specs: tuple[FieldSpec, ...], names: TableNames | None,
+                      progress: Progress | None, cancel: CancelCheck | None) -> dict[str, int]:
     names = names or TableNames.with_prefix("")
     progress = progress or (lambda _p: None)
     cancel = cancel or (lambda: None)
     _check_destination(destination)
+    _remove_stale_partials(destination)
     kind, layer_type = geometry_kind(frames.deposits[GEOMETRY_COLUMN])
     reference = _spatial_reference(run.crs)
     deposit_specs = frames.specs

@@ -1,4 +1,4 @@
-"""The summary workbook a consultant attaches to a report (xlsx, openpyxl write-only).
+"""The summary workbook a consultant attaches to a report (xlsx, via ``xlsx_writer``).
 
 One sheet per commodity: quantities by UNFC class and G increment with totals, then one row
 per deposit with grades, contained metal and its UNFC quantities; a ``run`` sheet with the
@@ -13,16 +13,13 @@ import uuid
 from pathlib import Path
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from ..errors import TailingsInputError
 from ..schema import COMMODITIES, COMMODITY_NAMES, INTERVAL_DESCRIPTION
 from .frames import G_INCREMENTS, ExportFrames
 from .provenance import RunMetadata
+from .xlsx_writer import XlsxWorkbook
 
-_BOLD = Font(bold=True)
 DEPOSIT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("deposit_id", "deposit_id"), ("name", "name"), ("municipality", "municipality"),
     ("unfc_code", "UNFC code"), ("unfc_class", "UNFC class"), ("tonnage_t", "tonnage (t)"),
@@ -37,12 +34,7 @@ def sheet_title(commodity: str) -> str:
 
 
 def _header(ws, titles: list[str]) -> None:
-    row = []
-    for title in titles:
-        cell = WriteOnlyCell(ws, value=title)
-        cell.font = _BOLD
-        row.append(cell)
-    ws.append(row)
+    ws.append(titles, bold=True)
 
 
 def _clean(values: list) -> list:
@@ -80,9 +72,9 @@ def write_workbook(path: str | Path, frames: ExportFrames, run: RunMetadata, dic
     path = Path(path)
     if not path.parent.is_dir():
         raise TailingsInputError("The report folder does not exist", file=str(path.parent))
-    wb = Workbook(write_only=True)
+    wb = XlsxWorkbook()
     for commodity in COMMODITIES:
-        ws = wb.create_sheet(sheet_title(commodity))
+        ws = wb.add_sheet(sheet_title(commodity))
         by_class, rows = commodity_tables(frames, commodity)
         ws.append([f"{COMMODITY_NAMES[commodity]} ({commodity}): UNFC quantities, run {run.run_id}"])
         ws.append([f"Intervals: {INTERVAL_DESCRIPTION}. Quantities are contained tonnes per UNFC G increment."])
@@ -99,24 +91,21 @@ def write_workbook(path: str | Path, frames: ExportFrames, run: RunMetadata, dic
         row_increments = [c for c in rows.columns if c in G_INCREMENTS]
         titles = [title for _key, title in DEPOSIT_COLUMNS] + [f"{g} (t)" for g in row_increments] + ["total (t)"]
         _header(ws, titles)
-        # NULLs become empty cells; done once per column, not per cell.
-        for values in rows.astype(object).where(rows.notna(), None).itertuples(index=False, name=None):
-            ws.append(values)
+        ws.append_frame(rows)  # vectorised per column; NULLs become empty cells
         numeric = ["tonnage_t", f"{commodity}_t", f"{commodity}_t_lo", f"{commodity}_t_hi", *row_increments,
                    "total (t)"]
         sums = {c: (rows[c].sum(min_count=1) if c in rows.columns and len(rows) else None) for c in numeric}
         keys = [key.format(c=commodity) for key, _t in DEPOSIT_COLUMNS] + row_increments + ["total (t)"]
         ws.append(_clean([f"Total ({len(rows)} deposits)" if k == "deposit_id" else sums.get(k) for k in keys]))
-    ws = wb.create_sheet("run")
+    ws = wb.add_sheet("run")
     _header(ws, ["key", "value"])
     document = run.as_document()
     document["destination"] = destination_label
     for key, value in document.items():
         ws.append([key, value if isinstance(value, int | float | str) or value is None else str(value)])
-    ws = wb.create_sheet("fields")
+    ws = wb.add_sheet("fields")
     _header(ws, list(dictionary.columns))
-    for values in dictionary.itertuples(index=False, name=None):
-        ws.append(list(values))
+    ws.append_frame(dictionary)
     temp = path.parent / f".{path.stem}.{os.getpid()}-{uuid.uuid4().hex[:8]}.partial.xlsx"
     try:
         wb.save(temp)
