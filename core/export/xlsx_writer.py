@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _MAX_ROWS = 1_048_576
 
 _CONTENT_TYPES = (
@@ -102,8 +103,10 @@ def _column_cells(values: pd.Series, letter: str, row_numbers: pd.Series) -> pd.
         as_text = values.dt.strftime("%Y-%m-%dT%H:%M:%S")
     else:
         as_text = values.astype(object).where(present, "").map(str)
-    escaped = as_text.str.replace(_INVALID_XML, "", regex=True).str.replace("&", "&amp;", regex=False) \
-        .str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;", regex=False)
+    escaped = as_text
+    if as_text.str.contains(_NEEDS_ESCAPE, regex=True).any():  # one pass; most columns need nothing
+        escaped = as_text.str.replace(_INVALID_XML, "", regex=True).str.replace("&", "&amp;", regex=False) \
+            .str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;", regex=False)
     return (refs + '" t="inlineStr"><is><t xml:space="preserve">' + escaped + "</t></is></c>").where(present, "")
 
 
