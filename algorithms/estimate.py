@@ -23,9 +23,8 @@ from ..core.estimation.deposit_estimates import (
     LoadedModel,
     estimate_deposits,
 )
-from ..core.estimation.model_file import load_model
-from ..core.estimation.training_data import element_of
-from ..core.schema import COMMODITIES, ESTIMATE_FIELDS, INTERVAL_DESCRIPTION, FieldSpec
+from ..core.pipeline import load_models_by_commodity
+from ..core.schema import ESTIMATE_FIELDS, INTERVAL_DESCRIPTION, FieldSpec
 from .base import TailingsAlgorithm
 from .layer_frames import fields_for_frame, frame_to_sink, source_to_frame
 
@@ -89,22 +88,7 @@ class EstimateAlgorithm(TailingsAlgorithm):
     def _models(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, LoadedModel]:
         paths = split_semicolon_list(self.parameterAsFileList(parameters, self.MODELS, context))
-        models: dict[str, LoadedModel] = {}
-        for path in paths:
-            pipeline, metadata = load_model(path)
-            commodity = element_of(metadata["target_column"]).lower()
-            if commodity not in COMMODITIES:
-                feedback.pushWarning(f"{path}: model for {metadata['target_column']} is not for "
-                                     f"co, cu, zn or tree; not used")
-                continue
-            if commodity in models:
-                raise TailingsInputError(f"Two model files for {commodity}: {models[commodity].source} and {path}",
-                                         file=path)
-            models[commodity] = LoadedModel(pipeline, metadata, path)
-            feedback.pushInfo(f"{path}: {metadata['method']} model for {commodity} from "
-                              f"{', '.join(metadata['predictors'])} (grouped CV R² "
-                              f"{metadata['cv']['grouped']['r2_log']:.3f})")
-        return models
+        return load_models_by_commodity(paths, feedback.pushInfo)
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, Any]:

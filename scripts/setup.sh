@@ -15,7 +15,8 @@ need_apt=0
 for p in qgis python3-qgis qgis-server python3-gdal gdal-bin postgresql postgis postgresql-15-postgis-3 python3-venv qttools5-dev-tools; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt=1
 done
-apt_log="${TMPDIR:-/tmp}/tailings-unfc-apt.log"
+mkdir -p "$here/.build"
+apt_log="$here/.build/setup-apt.log"
 apt_quiet() {  # full apt output to a log; only a failure prints (the end of) it
   if ! "$@" >>"$apt_log" 2>&1; then
     echo "setup: '$*' failed; last lines of $apt_log:" >&2; tail -n 30 "$apt_log" >&2; exit 1
@@ -42,7 +43,7 @@ stamp="$venv/.requirements.sha256"
 want="$(sha256sum requirements.txt | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "setup: installing Python packages into $venv"
-  pip_log="${TMPDIR:-/tmp}/tailings-unfc-pip.log"
+  pip_log="$here/.build/setup-pip.log"
   if ! "$venv/bin/python" -m pip install --disable-pip-version-check -r requirements.txt >"$pip_log" 2>&1; then
     echo "setup: pip install failed; last lines of $pip_log:" >&2; tail -n 30 "$pip_log" >&2; exit 1
   fi
