@@ -145,3 +145,19 @@ def test_oxide_factors_match_domain_table():
     assert 1 / parse_oxide("Y2O3").element_fraction == pytest.approx(1.2699, abs=1e-4)
     assert 1 / parse_oxide("Pr6O11").element_fraction == pytest.approx(1.2082, abs=1e-4)
     assert parse_oxide("CO") is None and parse_oxide("NO") is None
+
+
+def test_auto_engine_streams_a_large_workbook(sample_data):
+    """Above the sheet-XML threshold "auto" switches from calamine (whole sheet in memory) to
+    openpyxl's streaming read-only mode, with a note, and the result is the same."""
+    from core.assays.sources import worksheet_xml_bytes
+
+    path = sample_data / "assays_lab.xlsx"
+    size = worksheet_xml_bytes(path)
+    assert size > 0
+    streamed = import_assays(path, ImportOptions(stream_above_sheet_xml_bytes=size - 1))
+    in_memory = import_assays(path, ImportOptions(stream_above_sheet_xml_bytes=size))
+    assert streamed.engine == "openpyxl" and in_memory.engine == "calamine"
+    assert any("streaming it with openpyxl" in note for note in streamed.notes)
+    pd.testing.assert_frame_equal(streamed.samples, in_memory.samples)
+    pd.testing.assert_frame_equal(streamed.rejects, in_memory.rejects)

@@ -23,7 +23,14 @@ from .header import Column, HeaderLayout, find_header, header_score, snake
 from .location import infer_source_crs, link_to_deposits, out_of_range, reproject
 from .provenance import file_sha256
 from .qaqc import QaqcSummary, classify_kinds, read_certified_values, summarise
-from .sources import SheetRows, Workbook, describe_sheet_list, detect_format, open_text
+from .sources import (
+    STREAM_ABOVE_SHEET_XML_BYTES,
+    SheetRows,
+    Workbook,
+    describe_sheet_list,
+    detect_format,
+    open_text,
+)
 from .textcells import text_values
 from .values import (
     CENSORED,
@@ -53,6 +60,7 @@ class ImportOptions:
     target_crs: str = DEFAULT_CRS
     deposits: pd.DataFrame | None = None     # deposit_id (+ geometry WKB in target CRS)
     engine: str = "auto"                     # auto, calamine, openpyxl
+    stream_above_sheet_xml_bytes: int = STREAM_ABOVE_SHEET_XML_BYTES  # auto: stream larger workbooks
     chunk_rows: int = 65_536
     cancel: Callable[[], None] | None = None
     progress: Callable[[float], None] | None = None
@@ -118,9 +126,11 @@ def import_assays(path: str | Path, options: ImportOptions | None = None) -> Ass
         sheets = [source.name]
         engine = source.engine
     else:
-        book = Workbook(path, kind, options.engine)
+        book = Workbook(path, kind, options.engine, options.stream_above_sheet_xml_bytes)
         sheets = list(book.sheet_names)
         engine = book.engine
+        if book.engine_note:
+            notes.append(book.engine_note)
         notes.append(f"sheets in the workbook: {describe_sheet_list(sheets)}")
         name = _choose_sheet(book, options.sheet, path)
         notes.append(f"reading sheet {name!r}" + ("" if options.sheet else " (the one that looks like assay data)"))

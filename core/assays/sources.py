@@ -29,6 +29,21 @@ ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 ENCRYPTED_PACKAGE_UTF16 = "EncryptedPackage".encode("utf-16-le")
 
 ENGINES = ("auto", "calamine", "openpyxl")
+# python-calamine parses a whole sheet into memory (about 10 bytes of RAM per byte of sheet
+# XML, measured: 1.6 GB peak for a 300,000-row, 150 MB sheet). Above this much worksheet XML
+# "auto" streams with openpyxl's read-only mode instead: slower, but memory stays bounded.
+STREAM_ABOVE_SHEET_XML_BYTES = 400_000_000
+
+
+def worksheet_xml_bytes(path: Path) -> int:
+    """Uncompressed size of the worksheets of an xlsx/xlsm (0 if it is not a readable zip)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(i.file_size for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
+    except (OSError, zipfile.BadZipFile):
+        return 0
 
 
 def calamine_available() -> bool:
@@ -94,12 +109,19 @@ class SheetRows:
 class Workbook:
     """A workbook opened with python-calamine or openpyxl (same sheets, same cell values)."""
 
-    def __init__(self, path: Path, kind: str, engine: str = "auto"):
+    def __init__(self, path: Path, kind: str, engine: str = "auto",
+                 stream_above: int = STREAM_ABOVE_SHEET_XML_BYTES):
         self.path, self.kind = path, kind
+        self.engine_note = ""
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {ENGINES}")
         if engine == "auto":
             engine = "calamine" if calamine_available() else "openpyxl"
+            size = worksheet_xml_bytes(path) if kind in ("xlsx", "xlsm") and engine == "calamine" else 0
+            if size > stream_above:
+                engine = "openpyxl"
+                self.engine_note = (f"large workbook ({size / 1e6:.0f} MB of sheet XML): streaming it with "
+                                    "openpyxl read-only mode so memory stays bounded")
         if kind in ("xls",) and engine != "calamine":
             raise TailingsInputError(
                 "Legacy .xls workbooks need python-calamine; save the file as .xlsx", file=path.name)
