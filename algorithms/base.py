@@ -24,6 +24,16 @@ from ..core.errors import OperationCancelled, TailingsInputError
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 
 
+def split_semicolon_list(values: Any) -> list[str]:
+    """Entries of a file-list parameter: a list, or one string; each entry may itself be a
+    ";"-separated list (what the modeler and qgis_process users often pass)."""
+    if not values:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    return [p.strip() for v in values for p in str(v).split(";") if p.strip()]
+
+
 class TailingsAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     DISPLAY_NAME = ""

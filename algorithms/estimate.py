@@ -25,7 +25,7 @@ from ..core.estimation.deposit_estimates import (
 )
 from ..core.pipeline import load_models_by_commodity
 from ..core.schema import ESTIMATE_FIELDS, INTERVAL_DESCRIPTION, FieldSpec
-from .base import TailingsAlgorithm
+from .base import TailingsAlgorithm, split_semicolon_list
 from .layer_frames import fields_for_frame, frame_to_sink, source_to_frame
 
 EXTRA_FIELDS: tuple[FieldSpec, ...] = (
@@ -35,11 +35,6 @@ EXTRA_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(WARNING_FIELD, "string", "estimatvarsel", "Why an estimate is unreliable"),
     FieldSpec(BASIS_FIELD, "string", "estimatgrunnlag", "How each commodity was estimated"),
 )
-
-
-def split_semicolon_list(values: list[str]) -> list[str]:
-    """Entries of a list parameter; each entry may itself be a ";"-separated list."""
-    return [p.strip() for v in values for p in str(v).split(";") if p.strip()]
 
 
 class EstimateAlgorithm(TailingsAlgorithm):

@@ -31,9 +31,10 @@ from qgis.core import (
 )
 
 from ..core.errors import TailingsInputError
-from ..core.pipeline import PipelineSettings, file_sha256, run_pipeline
+from ..core.file_hash import source_sha256
+from ..core.pipeline import PipelineSettings, run_pipeline
 from ..core.schema import DEFAULT_CRS
-from .base import TailingsAlgorithm
+from .base import TailingsAlgorithm, split_semicolon_list
 from .classify import language_from_locale
 from .constraint_layers import constraint_hits
 from .layer_frames import source_to_frame
@@ -86,14 +87,6 @@ class PipelineAlgorithm(TailingsAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("N_DEPOSITS", self.tr("Deposits classified")))
         self.addOutput(QgsProcessingOutputString("CLASS_COUNTS", self.tr("Deposits per UNFC class (JSON)")))
 
-    @staticmethod
-    def _files(value: Any) -> list[str]:
-        if not value:
-            return []
-        if isinstance(value, str):
-            return [p for p in value.split(";") if p]
-        return [str(p) for p in value]
-
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, Any]:
         import json
@@ -106,9 +99,9 @@ class PipelineAlgorithm(TailingsAlgorithm):
         crs = self.parameterAsCrs(parameters, "TARGET_CRS", context)
         language = ("", "en", "nb")[self.parameterAsEnum(parameters, "LANGUAGE", context)] or language_from_locale()
         settings = PipelineSettings(
-            assay_files=self._files(parameters.get("ASSAYS")),
-            proxy_files=self._files(parameters.get("PROXY_ASSAYS")),
-            model_files=self._files(parameters.get("MODELS")),
+            assay_files=split_semicolon_list(parameters.get("ASSAYS")),
+            proxy_files=split_semicolon_list(parameters.get("PROXY_ASSAYS")),
+            model_files=split_semicolon_list(parameters.get("MODELS")),
             rules_path=self.parameterAsFile(parameters, "RULES", context) or None,
             train_models=self.parameterAsBoolean(parameters, "TRAIN_MODELS", context),
             seed=self.parameterAsInt(parameters, "SEED", context),
@@ -127,7 +120,7 @@ class PipelineAlgorithm(TailingsAlgorithm):
             }, context=context, feedback=multi, is_child_algorithm=True)
             imported = QgsProcessingUtils.mapLayerFromString(result["OUTPUT"], context)
             frames.append(source_to_frame(imported, None))
-            sources.append({"role": "deposits", "source": layer.source(), "sha256": file_sha256(layer.source())})
+            sources.append({"role": "deposits", "source": layer.source(), "sha256": source_sha256(layer.source())})
         deposits = pd.concat(frames, ignore_index=True, sort=False) if len(frames) > 1 else frames[0]
         duplicated = deposits["deposit_id"][deposits["deposit_id"].duplicated()]
         if len(duplicated):

@@ -8,7 +8,6 @@ layer is written and read back through QGIS features.
 """
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,7 @@ from .estimation import write_report as write_fit_report
 from .estimation.deposit_estimates import WARNING_FIELD
 from .estimation.training_data import element_of
 from .export.run import export_run
+from .file_hash import source_sha256
 from .proxy_plan import DEFAULT_TARGETS, plan_proxy_models
 from .schema import COMMODITIES, INTERVAL_DESCRIPTION
 from .unfc import DEFAULT_RULES_PATH, ConstraintHits, classify_estimates, load_rules
@@ -56,19 +56,6 @@ class PipelineResult:
     class_counts: dict[str, int] = field(default_factory=dict)
     deposit_count: int = 0
     sample_count: int = 0
-
-
-def file_sha256(path: str | Path | None) -> str | None:
-    if not path:
-        return None
-    file = Path(str(path).split("|")[0])
-    if not file.is_file():
-        return None
-    digest = hashlib.sha256()
-    with file.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def load_models_by_commodity(paths: Sequence[str], log: Callable[[str], None]) -> dict[str, LoadedModel]:
@@ -117,7 +104,7 @@ def _import_samples(deposits: pd.DataFrame, settings: PipelineSettings, out_dir:
     for i, (path, proxy_only) in enumerate(jobs, start=1):
         result = import_assays(path, ImportOptions(sheet=settings.sheet, target_crs=settings.crs, deposits=link,
                                                    cancel=cancel, progress=steps.inner))
-        hashes[path] = file_sha256(path)
+        hashes[path] = result.file_hash  # hashed once, by the importer
         for note in result.notes:
             log(note)
         kinds = ", ".join(f"{v} {k}" for k, v in result.qaqc_summary.counts.items())
@@ -259,8 +246,8 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
         "inputs": [*deposit_sources]
         + [{"role": "assays", "source": p, "sha256": assay_hashes.get(p)} for p in settings.assay_files]
         + [{"role": "proxy_assays", "source": p, "sha256": assay_hashes.get(p)} for p in settings.proxy_files]
-        + [{"role": "rules", "source": rules_file, "sha256": file_sha256(rules_file)}],
-        "models": [{"path": m, "sha256": file_sha256(m)} for m in model_files],
+        + [{"role": "rules", "source": rules_file, "sha256": source_sha256(rules_file)}],
+        "models": [{"path": m, "sha256": source_sha256(m)} for m in model_files],
         "seeds": {"pipeline": settings.seed},
     }
     gpkg, summary = out / GEOPACKAGE_NAME, out / SUMMARY_NAME

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from estimation_support import frame_to_layer, layer_to_gpkg, make_deposits, make_samples
-from qgis_process_runner import run_qgis_process, run_qgis_process_json
+from qgis_process_runner import run_qgis_process_json
 
 from core.estimation.model_file import load_model
 from core.schema import COMMODITIES, commodity_fields
@@ -89,10 +89,7 @@ def test_trainmodel_bad_input_is_a_clean_processing_error(tailings_provider, tmp
 @pytest.mark.qgis_process
 def test_trainmodel_and_estimate_through_qgis_process(tmp_path, layers):
     samples, sample_layer, deposit_layer = layers
-    # pytest-qgis points QGIS_CUSTOM_CONFIG_PATH at its own profile, where scripts/test.sh's
-    # one-time `plugins enable` did not happen. Enabling is idempotent (it exits 1 when the
-    # plugin is already enabled); a real failure shows in the run below.
-    run_qgis_process("plugins", "enable", "tailings_unfc")
+    # conftest enables the plugin in pytest-qgis's own QGIS profile for qgis_process.
     samples_gpkg = layer_to_gpkg(sample_layer, tmp_path / "samples.gpkg")
     deposits_gpkg = layer_to_gpkg(deposit_layer, tmp_path / "deposits.gpkg")
     trained = run_qgis_process_json("tailingsunfc:trainmodel", {

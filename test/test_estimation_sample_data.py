@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from qgis_process_runner import run_qgis_process, run_qgis_process_json
+from qgis_process_runner import run_qgis_process_json
+from sample_layers_support import import_sample_layers
 
 from core.schema import COMMODITIES
 
@@ -12,12 +13,7 @@ def test_sample_data_end_to_end(tailings_provider, sample_data, tmp_path):
     import processing
     from qgis.core import QgsVectorLayer
 
-    deposits = processing.run("tailingsunfc:importdeposits", {
-        "INPUT": str(sample_data / "old_tailings.gpkg") + "|layername=avgangsdeponi",
-        "OUTPUT": str(tmp_path / "deposits.gpkg"), "REJECTS": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    samples = processing.run("tailingsunfc:importassays", {
-        "INPUT": str(sample_data / "assays_lab.xlsx"), "DEPOSITS": deposits,
-        "OUTPUT": str(tmp_path / "samples.gpkg"), "REJECTS": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    deposits, samples = import_sample_layers(sample_data, tmp_path)
     fit = processing.run("tailingsunfc:trainmodel", {
         "INPUT": samples, "TARGET": "co", "PREDICTORS": ["s_ppm", "fe2o3_pct"], "METHOD": 0,
         "OUTPUT_MODEL": str(tmp_path / "co.skops"), "OUTPUT_REPORT": str(tmp_path / "co.html")})
@@ -25,7 +21,6 @@ def test_sample_data_end_to_end(tailings_provider, sample_data, tmp_path):
     # so S and Fe2O3 explain a good share of it, but far from all, across deposits.
     assert 0.4 < fit["CV_R2"] < 0.95
     assert 0.65 < fit["COVERAGE"] < 0.95
-    run_qgis_process("plugins", "enable", "tailings_unfc")  # idempotent; see test_estimation_qgis
     result = run_qgis_process_json("tailingsunfc:estimate", {
         "DEPOSITS": deposits, "ASSAYS": samples, "MODELS": [fit["OUTPUT_MODEL"]], "ITERATIONS": 500,
         "OUTPUT": str(tmp_path / "estimates.gpkg")})

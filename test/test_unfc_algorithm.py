@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 import shapely
-from qgis_process_runner import run_qgis_process, run_qgis_process_json
+from qgis_process_runner import run_qgis_process_json
+from sample_layers_support import import_sample_layers
 from unfc_support import estimate_row, estimates_frame, frame_to_polygon_layer
 
 from core.schema import COMMODITIES, QUANTITY_FIELDS, UNFC_FIELDS, field_names
@@ -113,16 +114,10 @@ def test_sample_data_classifies_end_to_end(tailings_provider, sample_data, tmp_p
     import processing
     from qgis.core import QgsVectorLayer
 
-    deposits = processing.run("tailingsunfc:importdeposits", {
-        "INPUT": str(sample_data / "old_tailings.gpkg") + "|layername=avgangsdeponi",
-        "OUTPUT": str(tmp_path / "deposits.gpkg"), "REJECTS": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    samples = processing.run("tailingsunfc:importassays", {
-        "INPUT": str(sample_data / "assays_lab.xlsx"), "DEPOSITS": deposits,
-        "OUTPUT": str(tmp_path / "samples.gpkg"), "REJECTS": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    deposits, samples = import_sample_layers(sample_data, tmp_path)
     estimates = processing.run("tailingsunfc:estimate", {
         "DEPOSITS": deposits, "ASSAYS": samples, "ITERATIONS": 300, "SEED": 1,
         "OUTPUT": str(tmp_path / "estimates.gpkg")})["OUTPUT"]
-    run_qgis_process("plugins", "enable", "tailings_unfc")
     result = run_qgis_process_json("tailingsunfc:classify", {
         "INPUT": estimates, "LANGUAGE": 1, "OUTPUT": str(tmp_path / "classified.gpkg"),
         "OUTPUT_QUANTITIES": str(tmp_path / "quantities.gpkg")})["results"]

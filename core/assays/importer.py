@@ -18,10 +18,10 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TailingsInputError
+from ..file_hash import file_sha256
 from ..schema import DEFAULT_CRS, REE_ELEMENTS
 from .header import Column, HeaderLayout, find_header, header_score, snake
 from .location import infer_source_crs, link_to_deposits, out_of_range, reproject
-from .provenance import file_sha256
 from .qaqc import QaqcSummary, classify_kinds, read_certified_values, summarise
 from .sources import (
     STREAM_ABOVE_SHEET_XML_BYTES,
@@ -85,6 +85,7 @@ class AssayImport:
     source_crs: str | None
     qaqc_summary: QaqcSummary
     notes: list[str] = field(default_factory=list)
+    file_hash: str = ""            # sha256 of the file, as in every sample's src_hash
 
     @property
     def counts_add_up(self) -> bool:
@@ -527,7 +528,8 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     if len(qaqc):
         notes.append("QA/QC rows: " + ", ".join(f"{k} {v}" for k, v in summary.counts.items()))
     result = AssayImport(samples, qaqc, rejects, cell_issues, file_name, sheet, sheets, engine, header_row, n,
-                         blank_rows, elements_present, tree_elements, located, source_crs_text, summary, notes)
+                         blank_rows, elements_present, tree_elements, located, source_crs_text, summary, notes,
+                         src_hash)
     if not result.counts_add_up:  # an internal error, never a user's
         raise AssertionError(f"row accounting failed: {n} != {len(samples)} + {len(qaqc)} + {len(rejects)}")
     return result

@@ -94,14 +94,6 @@ FIELD_DICTIONARY_SPECS: tuple[FieldSpec, ...] = (
 )
 
 
-def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(chunk):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def content_hash(frames: ExportFrames) -> str:
     """sha256 over the canonical deposits (incl. geometry WKB) and quantities (vectorised
     per-row hashes from pandas, then the geometry bytes)."""
