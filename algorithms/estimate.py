@@ -16,25 +16,15 @@ from qgis.core import (
 
 from ..core.errors import TailingsInputError
 from ..core.estimation.deposit_estimates import (
-    BASIS_FIELD,
-    TONNAGE_FIELDS,
     WARNING_FIELD,
     EstimateSettings,
     LoadedModel,
     estimate_deposits,
 )
 from ..core.pipeline import load_models_by_commodity
-from ..core.schema import ESTIMATE_FIELDS, INTERVAL_DESCRIPTION, FieldSpec
+from ..core.schema import ESTIMATE_EXTRA_FIELDS, ESTIMATE_FIELDS, INTERVAL_DESCRIPTION
 from .base import TailingsAlgorithm, split_semicolon_list
 from .layer_frames import fields_for_frame, frame_to_sink, source_to_frame
-
-EXTRA_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec(TONNAGE_FIELDS[0], "double", "tonnasje lav (t)", "Low (P90) tonnage", "t"),
-    FieldSpec(TONNAGE_FIELDS[1], "double", "tonnasje beste (t)", "Best (P50) tonnage", "t"),
-    FieldSpec(TONNAGE_FIELDS[2], "double", "tonnasje høy (t)", "High (P10) tonnage", "t"),
-    FieldSpec(WARNING_FIELD, "string", "estimatvarsel", "Why an estimate is unreliable"),
-    FieldSpec(BASIS_FIELD, "string", "estimatgrunnlag", "How each commodity was estimated"),
-)
 
 
 class EstimateAlgorithm(TailingsAlgorithm):
@@ -108,7 +98,7 @@ class EstimateAlgorithm(TailingsAlgorithm):
         for dep_id, text in zip(result.frame.loc[warned, "deposit_id"], result.frame.loc[warned, WARNING_FIELD]):
             feedback.pushWarning(f"{dep_id}: {text}")
         feedback.pushInfo(INTERVAL_DESCRIPTION)
-        fields = fields_for_frame(result.frame, (*ESTIMATE_FIELDS, *EXTRA_FIELDS))
+        fields = fields_for_frame(result.frame, (*ESTIMATE_FIELDS, *ESTIMATE_EXTRA_FIELDS))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              deposits_src.wkbType(), deposits_src.sourceCrs())
         if sink is None:

@@ -27,26 +27,19 @@ from qgis.core import (
 
 from ..core.assays import SUBSTITUTIONS, ImportOptions, import_assays, write_qaqc_report
 from ..core.errors import TailingsInputError
-from ..core.schema import DEFAULT_CRS, REJECT_REASON_FIELD, SAMPLE_BASE_FIELDS, FieldSpec
+from ..core.schema import (
+    DEFAULT_CRS,
+    REJECT_REASON_FIELD,
+    SAMPLE_BASE_FIELDS,
+    SAMPLE_EXTRA_FIELDS,
+    SAMPLE_REJECT_FIELDS,
+)
 from .base import TailingsAlgorithm
 from .layer_frames import GEOMETRY_COLUMN, fields_for_frame, frame_to_sink, source_to_frame
 
 SUBSTITUTION_LABELS = ("Half the detection limit", "The detection limit", "Zero", "NULL (no value)")
 
-EXTRA_SPECS = (
-    FieldSpec("src_hash", "string", "kildefil sha256", "sha256 of the source file"),
-    FieldSpec("src_deposit", "string", "forekomst i kilden", "Deposit as written in the source"),
-    FieldSpec("link_method", "string", "koblingsmetode", "id, location or sheet"),
-    FieldSpec("sample_warning", "string", "prøvemerknad", "e.g. duplicate sample_id"),
-    FieldSpec("x", "double", "x", "Easting in the output CRS"),
-    FieldSpec("y", "double", "y", "Northing in the output CRS"),
-    FieldSpec("tree_ppm", "double", "TREE (ppm)", "Sum of the REE present (La-Lu, Y)", "ppm"),
-    FieldSpec("column", "string", "kolonne", "Source column of a rejected cell"),
-    FieldSpec("value", "string", "verdi", "Rejected cell as written"),
-    FieldSpec("raw_values", "string", "råverdier", "The rejected row's non-empty cells"),
-    FieldSpec("reject_level", "string", "avvisningsnivå", "row (row rejected) or cell (row kept)"),
-    REJECT_REASON_FIELD,
-)
+EXTRA_SPECS = (*SAMPLE_EXTRA_FIELDS, *SAMPLE_REJECT_FIELDS, REJECT_REASON_FIELD)  # defined in core.schema
 
 
 class ImportAssaysAlgorithm(TailingsAlgorithm):

@@ -98,6 +98,21 @@ def commodity_fields(c: str) -> tuple[FieldSpec, ...]:
 
 ESTIMATE_FIELDS: tuple[FieldSpec, ...] = tuple(s for c in COMMODITIES for s in commodity_fields(c))
 
+# Deposit-level fields the estimate step adds beside the per-commodity ones (the names are
+# also used, as constants, by core.estimation.deposit_estimates).
+ESTIMATE_EXTRA_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("tonnage_t_lo", "double", "tonnasje lav (t)",
+              "Low (P90) dry tonnage used for the contained-metal range", "t"),
+    FieldSpec("tonnage_t_p50", "double", "tonnasje beste (t)",
+              "Best (P50) dry tonnage used for the contained-metal range", "t"),
+    FieldSpec("tonnage_t_hi", "double", "tonnasje høy (t)",
+              "High (P10) dry tonnage used for the contained-metal range", "t"),
+    FieldSpec("estimate_warning", "string", "estimatvarsel",
+              "Why an estimate of this deposit is unreliable (few samples, analogue only, ...); NULL when none"),
+    FieldSpec("estimate_basis", "string", "estimatgrunnlag",
+              "How each commodity was estimated (method, estimator and samples per commodity)"),
+)
+
 UNFC_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("unfc_e", "string", "UNFC E", "E category of the headline commodity"),
     FieldSpec("unfc_f", "string", "UNFC F", "F category of the headline commodity"),
@@ -132,7 +147,32 @@ SAMPLE_BASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("src_sheet", "string", "kildeark", "Source sheet"),
     FieldSpec("src_row", "int", "kilderad", "1-based row number in the source sheet"),
 )
+# Further columns of importassays' samples and rejects (DEVELOPING.md, hand-over formats).
+SAMPLE_EXTRA_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("src_hash", "string", "kildefil sha256", "sha256 of the source file"),
+    FieldSpec("src_deposit", "string", "forekomst i kilden", "Deposit as written in the source"),
+    FieldSpec("link_method", "string", "koblingsmetode", "id, location or sheet"),
+    FieldSpec("sample_warning", "string", "prøvemerknad", "e.g. duplicate sample_id"),
+    FieldSpec("x", "double", "x", "Easting in the output CRS", "m"),
+    FieldSpec("y", "double", "y", "Northing in the output CRS", "m"),
+    FieldSpec("tree_ppm", "double", "TREE (ppm)", "Sum of the REE present (La-Lu, Y)", "ppm"),
+)
+SAMPLE_REJECT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("column", "string", "kolonne", "Source column of a rejected cell"),
+    FieldSpec("value", "string", "verdi", "Rejected cell as written"),
+    FieldSpec("raw_values", "string", "råverdier", "The rejected row's non-empty cells"),
+    FieldSpec("reject_level", "string", "avvisningsnivå", "row (row rejected) or cell (row kept)"),
+)
 REJECT_REASON_FIELD = FieldSpec("reject_reason", "string", "avvisningsgrunn", "Why the row was rejected")
+
+
+# Source fields carried through unchanged get this description in the field dictionary.
+SOURCE_FIELD_DESCRIPTION = "Carried unchanged from the source layer's field {name!r} (not interpreted)"
+
+
+def source_field_spec(name: str, type_: str) -> FieldSpec:
+    """Spec of a source field kept beside the canonical ones: its own name as alias."""
+    return FieldSpec(name, type_, name, SOURCE_FIELD_DESCRIPTION.format(name=name))
 
 
 def field_names(specs: tuple[FieldSpec, ...]) -> list[str]:
@@ -140,9 +180,11 @@ def field_names(specs: tuple[FieldSpec, ...]) -> list[str]:
 
 
 def all_known_specs() -> dict[str, FieldSpec]:
-    """Every canonical field by name (for aliases and the export's field dictionary)."""
+    """Every canonical field of deposits and quantities by name (for aliases and the export's field
+    dictionary). The sample-only groups stay out: their generic names (x, value, column) would
+    mislabel a deposit layer's own fields of the same name."""
     out: dict[str, FieldSpec] = {}
-    for group in (DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS, ESTIMATE_FIELDS, UNFC_FIELDS,
+    for group in (DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS, ESTIMATE_FIELDS, ESTIMATE_EXTRA_FIELDS, UNFC_FIELDS,
                   QUANTITY_FIELDS, SAMPLE_BASE_FIELDS, (REJECT_REASON_FIELD,)):
         for spec in group:
             out.setdefault(spec.name, spec)
