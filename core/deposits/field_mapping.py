@@ -7,12 +7,12 @@ match.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import TailingsInputError
+from ..field_map import parse_field_map as shared_parse_field_map
 from ..schema import COMMODITIES, DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS
 
 # DBF (shapefile) field names are cut at 10 characters.
@@ -225,36 +225,9 @@ def match_fields(source_fields: Sequence[str], overrides: dict[str, str] | None 
 
 
 def parse_field_map(text: str | None, known: Iterable[str] = CANONICAL_ORDER) -> dict[str, str]:
-    """Parse ``FIELD_MAP``: ``canonical=source;canonical=source`` or a JSON object.
+    """Parse ``FIELD_MAP``: ``canonical=source;canonical=source`` or a JSON object (syntax in
+    ``core.field_map``, shared with the assay importer).
 
     An empty source (``tonnage_t=``) switches the automatic match for that field off.
     """
-    if text is None or not text.strip():
-        return {}
-    text = text.strip()
-    pairs: dict[str, str]
-    if text.startswith("{"):
-        try:
-            loaded = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise TailingsInputError(f"FIELD_MAP is not valid JSON: {err.msg} at character {err.pos}",
-                                     column="FIELD_MAP", value=text) from None
-        if not isinstance(loaded, dict) or not all(isinstance(v, str | type(None)) for v in loaded.values()):
-            raise TailingsInputError('FIELD_MAP JSON must be an object of strings, e.g. {"deposit_id": "OBJ_ID"}',
-                                     column="FIELD_MAP", value=text)
-        pairs = {str(k).strip(): (v or "").strip() for k, v in loaded.items()}
-    else:
-        pairs = {}
-        for part in filter(None, (p.strip() for p in re.split(r"[;\n]", text))):
-            if "=" not in part:
-                raise TailingsInputError("FIELD_MAP entries must look like canonical=source, separated by ';'",
-                                         column="FIELD_MAP", value=part)
-            key, value = part.split("=", 1)
-            pairs[key.strip()] = value.strip()
-    known_set = set(known)
-    unknown = [k for k in pairs if k not in known_set]
-    if unknown:
-        raise TailingsInputError(
-            f"FIELD_MAP names unknown canonical field(s) {', '.join(map(repr, unknown))}; known fields: "
-            f"{', '.join(sorted(known_set))}", column="FIELD_MAP")
-    return pairs
+    return shared_parse_field_map(text, known)
