@@ -1,6 +1,7 @@
 """``tailingsunfc:importdeposits``: any OGR source or WFS layer → the canonical deposit schema."""
 from __future__ import annotations
 
+import json
 import math
 import re
 from pathlib import Path
@@ -22,6 +23,7 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -114,8 +116,11 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Deposits")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.REJECTS, self.tr("Rejected features")))
         for name, label in (("N_READ", "Features read"), ("N_ACCEPTED", "Deposits written"),
-                            ("N_REJECTED", "Features rejected")):
+                            ("N_REJECTED", "Features rejected"),
+                            ("ID_FROM_NAME", "1 when deposit_id is the name (no id field), else 0")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+        self.addOutput(QgsProcessingOutputString("ID_SOURCE", self.tr("Where deposit_id came from")))
+        self.addOutput(QgsProcessingOutputString("WARNINGS", self.tr("Warnings of the import (JSON list)")))
 
     # -- input ------------------------------------------------------------------------------
 
@@ -249,6 +254,7 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
                                  extent_label=source_crs.authid() or source_crs.description(),
                                  cancel=self.cancel_hook(feedback))
         feedback.pushInfo("Field mapping:\n  " + "\n  ".join(result.mapping.describe()))
+        feedback.pushInfo(f"deposit_id from {result.id_description}")
         for warning in result.warnings:
             feedback.pushWarning(warning)
         if result.tonnage_sources:
@@ -283,7 +289,9 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         steps.setProgress(100)
         self.log_counts(feedback, "Deposits", len(frame), written, rejected)
         return {self.OUTPUT: dest_id, self.REJECTS: reject_id, "N_READ": len(frame),
-                "N_ACCEPTED": written, "N_REJECTED": rejected}
+                "N_ACCEPTED": written, "N_REJECTED": rejected, "ID_FROM_NAME": int(result.id_from_name),
+                "ID_SOURCE": result.id_description,
+                "WARNINGS": json.dumps(result.warnings, ensure_ascii=False)}
 
     @staticmethod
     def _transform_failures(source, frame, source_crs: QgsCoordinateReferenceSystem,

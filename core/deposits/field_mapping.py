@@ -7,13 +7,15 @@ match.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+import pandas as pd
 
 from ..errors import TailingsInputError
 from ..field_map import parse_field_map as shared_parse_field_map
 from ..schema import COMMODITIES, DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS
+from .vocabulary import field_candidates, fold, id_pattern, non_canonical_names
 
 # DBF (shapefile) field names are cut at 10 characters.
 SHAPEFILE_NAME_LENGTH = 10
@@ -22,41 +24,6 @@ MIN_TRUNCATED_LENGTH = 5
 
 # Fields the importer computes itself; a source cannot map onto them.
 COMPUTED_FIELDS = ("tonnage_source",)
-
-_TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a",
-                                  "ä": "a", "ö": "o", "ü": "u"})
-
-# Candidate names per canonical field, most specific first, written in normalised form
-# (lower case, æøå transliterated, no separators; see ``normalise_name``).
-_BASE_CANDIDATES: dict[str, tuple[str, ...]] = {
-    "deposit_id": ("depositid", "deponiid", "deponiident", "identrastoffobj", "forekomstid", "tailingsid",
-                   "siteid", "lokalid", "identifikasjon", "objektid", "forekomstnummer", "id"),
-    "name": ("name", "navn", "forekomstnavn", "deponinavn", "depositname", "sitename", "tailingsname",
-             "objektnavn", "stedsnavn"),
-    "municipality": ("municipality", "kommune", "kommunenavn", "municipalityname", "kommnavn"),
-    "deposit_kind": ("depositkind", "deponitype", "deposittype", "wastetype", "avfallstype"),
-    "setting": ("setting", "plassering", "deponiplassering", "storagetype", "lokalisering", "beliggenhet"),
-    "source_mine": ("sourcemine", "kildegruve", "gruve", "gruvenavn", "minename", "mine"),
-    "source_commodity": ("sourcecommodity", "kilderastoff", "hovedrastoff", "rastoff", "maincommodity",
-                         "commodity", "commodities"),
-    "status": ("status", "driftsstatus", "minestatus", "deponistatus"),
-    "area_m2": ("aream2", "arealm2", "areal", "area", "areasqm"),
-    "volume_m3": ("volumem3", "volumm3", "volum", "volume"),
-    "density_t_m3": ("densitytm3", "tetthettm3", "tetthet", "density", "drybulkdensity", "bulkdensity",
-                     "egenvekt"),
-    "tonnage_t": ("tonnaget", "tonnasjet", "tonnasje", "tonnage", "tonnes", "mengdet", "tonn"),
-    "importance": ("importance", "rastoffbetydning", "betydning"),
-    "ore_type": ("oretype", "malmtype"),
-    "mining_start": ("miningstart", "driftstart", "driftfra", "startar"),
-    "mining_end": ("miningend", "driftslutt", "drifttil", "sluttar"),
-    "mill_process": ("millprocess", "oppredning", "oppredningsprosess", "processingtype", "prosess"),
-    "project_status": ("projectstatus", "prosjektstatus"),
-    "permit_status": ("permitstatus", "tillatelse", "konsesjon"),
-    "resource_category": ("resourcecategory", "ressurskategori", "perccategory", "jorccategory"),
-    "unfc_e_override": ("unfceoverride", "unfceoverstyrt"),
-    "unfc_f_override": ("unfcfoverride", "unfcfoverstyrt"),
-    "unfc_g_override": ("unfcgoverride", "unfcgoverstyrt"),
-}
 
 # Unit of a mill figure as written in the source, so values can be converted to the
 # canonical unit: grades to ppm, recoveries to a 0-1 fraction.
@@ -90,18 +57,17 @@ CANONICAL_ORDER: tuple[str, ...] = tuple(
 
 
 def normalise_name(name: str) -> str:
-    """Lower case, namespace prefix dropped (``ms:navn``), æøå transliterated, separators removed;
-    a ``%`` sign is read as ``pct``."""
-    local = name.rsplit(":", 1)[-1]
-    local = local.replace("%", "pct").translate(_TRANSLITERATION).lower()
-    return re.sub(r"[^a-z0-9]", "", local)
+    """Namespace prefix dropped (``ms:navn``), a ``%`` sign read as ``pct``, then folded
+    (lower case, æøå and their ASCII spellings "aa"/"oe" folded, separators removed; see
+    field_names.toml)."""
+    return fold(name.rsplit(":", 1)[-1].replace("%", "pct"))
 
 
 @dataclass(frozen=True)
 class FieldMatch:
     canonical: str
     source: str
-    how: str          # "override", "exact" or "truncated"
+    how: str          # "override", "exact", "truncated" or "pattern" (an id-like name, values unique)
     unit: str = ""    # for mill figures: pct, ppm, fraction or unknown
 
 
@@ -112,6 +78,8 @@ class FieldMapping:
     # Truncated source names that fit candidates of several canonical fields (e.g. a shapefile's
     # "forekomstN" could be forekomstNavn or forekomstNummer): left unmapped, reported.
     ambiguous: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Other source fields that could have fed a canonical field, with why they were not taken.
+    alternatives: dict[str, list[str]] = field(default_factory=dict)
 
     def source_of(self, canonical: str) -> str | None:
         m = self.matches.get(canonical)
@@ -135,7 +103,7 @@ class FieldMapping:
 def _candidates(canonical: str) -> tuple[tuple[str, str], ...]:
     if canonical in _MILL_CANDIDATES:
         return _MILL_CANDIDATES[canonical]
-    return tuple((c, "") for c in _BASE_CANDIDATES.get(canonical, ()))
+    return tuple((c, "") for c in field_candidates().get(canonical, ()))
 
 
 def _score(source: str, candidate: str) -> str | None:
@@ -146,10 +114,6 @@ def _score(source: str, candidate: str) -> str | None:
     if truncated and len(norm) >= MIN_TRUNCATED_LENGTH and candidate.startswith(norm):
         return "truncated"
     return None
-
-
-# Known names that are not canonical but share prefixes with canonical candidates (NGU exports).
-_NON_CANONICAL_NAMES = ("kommunenummer", "registreringstype", "objekttype", "forekomstnummer")
 
 
 def _ambiguous_truncations(source_fields: Sequence[str]) -> dict[str, tuple[str, ...]]:
@@ -167,7 +131,7 @@ def _ambiguous_truncations(source_fields: Sequence[str]) -> dict[str, tuple[str,
             for candidate, _ in _candidates(name):
                 if candidate.startswith(norm):
                     owners.setdefault(name, candidate)
-        for other in _NON_CANONICAL_NAMES:
+        for other in non_canonical_names():
             if other.startswith(norm) and other not in owners.values():
                 owners.setdefault(f"(not mapped: {other})", other)
         if len(owners) > 1:
@@ -187,15 +151,21 @@ def _unit_for(canonical: str, source: str) -> str:
     return ""
 
 
-def match_fields(source_fields: Sequence[str], overrides: dict[str, str] | None = None) -> FieldMapping:
-    """Match ``source_fields`` to canonical fields: overrides first, then exact, then truncated names.
+def _non_empty(frame: pd.DataFrame | None, source: str) -> int:
+    if frame is None:
+        return 0
+    values = frame[source]
+    return int((values.notna() & (values.astype(str).str.strip() != "")).sum())
 
-    Each source field feeds at most one canonical field. Canonical fields are served in
-    schema order and, within a field, candidates in order of specificity, so an exact
-    ``identRastoffobj`` beats a truncated ``forekomstN`` for ``deposit_id``.
-    """
-    overrides = overrides or {}
-    mapping = FieldMapping(source_fields=tuple(source_fields))
+
+def _pick(found: list[str], frame: pd.DataFrame | None) -> tuple[str, list[str]]:
+    """The source among same-named ones with most values (e.g. an empty ``gml:name`` beside a
+    filled ``erl:name``); the others as alternatives."""
+    best = max(found, key=lambda s: _non_empty(frame, s))  # max keeps the first on ties
+    return best, [f"{s} (same name, {_non_empty(frame, s)} values)" for s in found if s != best]
+
+
+def _apply_overrides(mapping: FieldMapping, overrides: dict[str, str], source_fields: Sequence[str]) -> set[str]:
     taken: set[str] = set()
     by_lower = {s.lower(): s for s in source_fields}
     for canonical, source in overrides.items():
@@ -208,6 +178,54 @@ def match_fields(source_fields: Sequence[str], overrides: dict[str, str] | None 
                 f"{', '.join(source_fields)}", column=source)
         mapping.matches[canonical] = FieldMatch(canonical, actual, "override", _unit_for(canonical, actual))
         taken.add(actual)
+    return taken
+
+
+def _id_by_pattern(mapping: FieldMapping, source_fields: Sequence[str], taken: set[str],
+                   frame: pd.DataFrame | None) -> None:
+    """deposit_id from an id-like name (…nr, …nummer, …_id, id…) when no listed name matched.
+    With data, only a field whose values are unique qualifies, the most complete one wins."""
+    pattern = id_pattern()
+    found = [s for s in source_fields if s not in taken and pattern.matches(normalise_name(s))]
+    if not found:
+        return
+    usable, notes = [], []
+    for source in found:
+        if frame is None:
+            usable.append(source)
+            continue
+        values = frame[source][frame[source].notna()].astype(str).str.strip()
+        values = values[values != ""]
+        repeated = int(values.duplicated().sum())
+        if values.empty:
+            notes.append(f"{source} (empty)")
+        elif repeated:
+            notes.append(f"{source} ({repeated} repeated values, so not an id)")
+        else:
+            usable.append(source)
+    if usable:
+        best = max(usable, key=lambda s: _non_empty(frame, s))
+        mapping.matches["deposit_id"] = FieldMatch("deposit_id", best, "pattern")
+        taken.add(best)
+        notes += [f"{s} (also id-like, {_non_empty(frame, s)} values)" for s in usable if s != best]
+    if notes:
+        mapping.alternatives.setdefault("deposit_id", []).extend(notes)
+
+
+def match_fields(source_fields: Sequence[str], overrides: dict[str, str] | None = None,
+                 frame: pd.DataFrame | None = None) -> FieldMapping:
+    """Match ``source_fields`` to canonical fields: overrides first, then exact, then truncated
+    names, then (deposit_id only) id-like names.
+
+    Each source field feeds at most one canonical field. Canonical fields are served in
+    schema order and, within a field, candidates in order of specificity, so an exact
+    ``identRastoffobj`` beats a truncated ``forekomstN`` for ``deposit_id``. ``frame`` (the
+    source's values, optional) lets the guesses be checked against the data: of two fields
+    with the same name the filled one wins, and an id-like name needs unique values.
+    """
+    overrides = overrides or {}
+    mapping = FieldMapping(source_fields=tuple(source_fields))
+    taken = _apply_overrides(mapping, overrides, source_fields)
     ambiguous = _ambiguous_truncations(source_fields)
     mapping.ambiguous = {s: ambiguous[s] for s in ambiguous if s not in taken}
     taken |= set(ambiguous)
@@ -216,11 +234,16 @@ def match_fields(source_fields: Sequence[str], overrides: dict[str, str] | None 
             if canonical in mapping.matches or canonical in overrides:
                 continue
             for candidate, unit in _candidates(canonical):
-                found = next((s for s in source_fields if s not in taken and _score(s, candidate) == how), None)
-                if found is not None:
-                    mapping.matches[canonical] = FieldMatch(canonical, found, how, unit)
-                    taken.add(found)
+                found = [s for s in source_fields if s not in taken and _score(s, candidate) == how]
+                if found:
+                    best, others = _pick(found, frame)
+                    mapping.matches[canonical] = FieldMatch(canonical, best, how, unit)
+                    taken.add(best)
+                    if others:
+                        mapping.alternatives.setdefault(canonical, []).extend(others)
                     break
+    if "deposit_id" not in mapping.matches and "deposit_id" not in overrides:
+        _id_by_pattern(mapping, source_fields, taken, frame)
     return mapping
 
 

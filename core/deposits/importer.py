@@ -49,6 +49,17 @@ class DepositImport:
     warnings: list[str] = field(default_factory=list)
     repaired_ids: list[str] = field(default_factory=list)
     tonnage_sources: dict[str, int] = field(default_factory=dict)
+    id_from_name: bool = False        # no id field: deposit_id is the name (fallback ids)
+    name_duplicates: int = 0          # rows rejected because the name used as id repeats
+
+    @property
+    def id_description(self) -> str:
+        """Where deposit_id came from, for logs and run summaries."""
+        source = self.mapping.source_of("deposit_id") or self.mapping.source_of("name")
+        if self.id_from_name:
+            return f"the name field {source!r} (no id field found; FALLBACK ids)"
+        how = self.mapping.matches["deposit_id"].how
+        return f"field {source!r} ({'id-like name, values unique' if how == 'pattern' else how})"
 
 
 def _text(series: pd.Series) -> pd.Series:
@@ -102,7 +113,7 @@ def import_deposits(frame: pd.DataFrame, *, field_map: dict[str, str] | None = N
     applies (``extent_label`` names it), the mark of coordinates in another CRS.
     """
     source_columns = [c for c in frame.columns if c not in (FID_COLUMN, GEOMETRY_COLUMN)]
-    mapping = match_fields(source_columns, field_map)
+    mapping = match_fields(source_columns, field_map, frame=frame)
     id_source, name_source = mapping.source_of("deposit_id"), mapping.source_of("name")
     if id_source is None and name_source is None:
         raise TailingsInputError(
@@ -124,7 +135,11 @@ def import_deposits(frame: pd.DataFrame, *, field_map: dict[str, str] | None = N
 
     # Identity.
     if id_source is None:
-        warnings.append(f"No deposit id field; the name field {name_source!r} is used as deposit_id.")
+        alternatives = "; ".join(mapping.alternatives.get("deposit_id", [])) or "none"
+        warnings.append(
+            f"FALLBACK IDS: no deposit id field; the name field {name_source!r} is used as deposit_id, so two "
+            f"deposits with the same name cannot both be kept (id-like fields seen: {alternatives}). Name the id "
+            f"field with FIELD_MAP, e.g. 'deposit_id=<field>'.")
         out["deposit_id"] = _text(frame[name_source])
     else:
         out["deposit_id"] = _text(frame[id_source])
@@ -215,8 +230,13 @@ def import_deposits(frame: pd.DataFrame, *, field_map: dict[str, str] | None = N
         dup_ids = ids[dup_any].astype(str)
         _add_reason(reasons, exact_later, "duplicate deposit_id '" + dup_ids + "': exact copy of feature "
                     + first_fid.astype("Int64").astype(str))
+        what = "name (used as deposit_id: no id field)" if id_source is None else "deposit_id"
         _add_reason(reasons, conflicting,
-                    "duplicate deposit_id '" + dup_ids + "' with differing attributes or geometry; all copies rejected")
+                    f"duplicate {what} '" + dup_ids + "' with differing attributes or geometry; all copies rejected"
+                    + ("" if id_source is not None else "; map an id field with FIELD_MAP deposit_id=<field>"))
+        name_duplicates = int(conflicting.sum()) if id_source is None else 0
+    else:
+        name_duplicates = 0
 
     accepted = reasons.isna().to_numpy()
     geoms = checked.geometries
@@ -272,5 +292,9 @@ def import_deposits(frame: pd.DataFrame, *, field_map: dict[str, str] | None = N
     if sources.get("volume_x_default_density"):
         warnings.append(f"{sources['volume_x_default_density']} tonnage(s) use the default dry density "
                         f"{DEFAULT_DRY_DENSITY_T_M3} t/m³ (tonnage_source = volume_x_default_density)")
+    if name_duplicates:
+        warnings.append(f"FALLBACK IDS: {name_duplicates} feature(s) rejected because their name, used as "
+                        f"deposit_id, occurs more than once with different content")
     return DepositImport(deposits=deposits, rejects=rejects, mapping=mapping, warnings=warnings,
-                         repaired_ids=repaired_ids, tonnage_sources={str(k): int(v) for k, v in sources.items()})
+                         repaired_ids=repaired_ids, tonnage_sources={str(k): int(v) for k, v in sources.items()},
+                         id_from_name=id_source is None, name_duplicates=name_duplicates)

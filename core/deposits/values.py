@@ -5,26 +5,11 @@ import numpy as np
 import pandas as pd
 
 from .field_mapping import FRACTION, PERCENT, UNKNOWN_UNIT
+from .vocabulary import fold, value_words
 
-# Norwegian and English spellings of the deposit setting (DESIGN.md: land, lake, sea).
-# Sea deposits (sjødeponi) are a distinct setting from those on land or in lakes (DOMAIN.md §6).
-SETTING_WORDS: dict[str, str] = {
-    "land": "land", "paland": "land", "landdeponi": "land", "onshore": "land", "terrestrial": "land",
-    "innsjo": "lake", "innsjoe": "lake", "vann": "lake", "vatn": "lake", "lake": "lake",
-    "innsjodeponi": "lake", "lacustrine": "lake", "iinnsjo": "lake",
-    "sjo": "sea", "sjoe": "sea", "hav": "sea", "fjord": "sea", "sea": "sea", "marine": "sea",
-    "sjodeponi": "sea", "submarine": "sea", "isjo": "sea", "sjobunn": "sea", "seabed": "sea",
-}
-
-# Deposit kind (DESIGN.md: tailings, waste_rock, slag, other).
-KIND_WORDS: dict[str, str] = {
-    "avgangsdeponi": "tailings", "avgang": "tailings", "tailings": "tailings", "minetailings": "tailings",
-    "tailing": "tailings", "oppredningsavgang": "tailings", "flotasjonsavgang": "tailings",
-    "sand": "tailings",
-    "graberg": "waste_rock", "grabergfylling": "waste_rock", "grabergsdeponi": "waste_rock",
-    "wasterock": "waste_rock", "waste": "waste_rock", "steinfylling": "waste_rock", "varp": "waste_rock",
-    "slagg": "slag", "slag": "slag", "slagghaug": "slag",
-}
+# Code-list words are data (value_words.toml), folded like field names.
+SETTING_WORDS: dict[str, str] = value_words("setting")
+KIND_WORDS: dict[str, str] = value_words("deposit_kind")
 
 PPM_PER_PERCENT = 10_000.0
 
@@ -41,9 +26,8 @@ def on_distinct(series: pd.Series, transform) -> pd.Series:
 
 
 def _key_of_distinct(values: pd.Series) -> pd.Series:
-    text = values.astype("string").str.strip().str.lower()
-    text = text.str.translate(str.maketrans({"æ": "ae", "ø": "o", "å": "a"}))
-    return text.str.replace(r"[^a-z0-9]", "", regex=True).astype(object)
+    # Called on the distinct values only (see on_distinct), so a plain map is cheap.
+    return values.map(lambda v: None if v is None or v is pd.NA or v != v else fold(str(v))).astype(object)
 
 
 def _key(series: pd.Series) -> pd.Series:

@@ -24,6 +24,7 @@ from ..schema import (
     UNFC_FIELDS,
     FieldSpec,
     all_known_specs,
+    source_field_spec,
 )
 
 GEOMETRY_COLUMN = "geometry"
@@ -59,7 +60,7 @@ def deposit_specs_for(frame: pd.DataFrame) -> tuple[FieldSpec, ...]:
     for column in frame.columns:
         if column in names or column == GEOMETRY_COLUMN or column in _TRANSPORT_COLUMNS:
             continue
-        extras.append(known.get(column) or FieldSpec(column, _inferred_type(frame[column]), "", "Source field"))
+        extras.append(known.get(column) or source_field_spec(column, _inferred_type(frame[column])))
     return (*canonical, *optional, *extras)
 
 
