@@ -126,6 +126,10 @@ UNFC_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("plugin_version", "string", "programversjon", "Tailings UNFC version"),
 )
 
+# Fields that record when a run happened, not what it found: the export's content hash leaves
+# them out, so the same inputs give the same hash (the time is recorded beside it).
+RUN_TIME_FIELDS: tuple[str, ...] = ("classified_at",)
+
 QUANTITY_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("deposit_id", "string", "forekomst-id", "Deposit identifier"),
     FieldSpec("commodity", "string", "råstoff", "co, cu, zn or tree"),

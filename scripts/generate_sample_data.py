@@ -428,10 +428,14 @@ def _lab_values(rng: np.random.Generator, g: DepositGeochem, n: int) -> dict[str
 
 
 def _round_sig(values: np.ndarray, digits: int = 3) -> np.ndarray:
-    with np.errstate(divide="ignore"):
-        mag = np.floor(np.log10(np.abs(values)))
-    scale = 10.0 ** (digits - 1 - mag)
-    return np.round(values * scale) / scale
+    """Values as a lab certificate prints them: ``digits`` significant figures.
+
+    Rounding goes through the shortest decimal string (Python's correctly rounded ``format``),
+    so a value that differs in its last bit between CPUs (numpy's SIMD exp/log paths) still
+    prints, and reads back, as the same number; scaling by a power of ten would not.
+    """
+    flat = [float(f"{v:.{digits}g}") for v in np.asarray(values, dtype=float).ravel()]
+    return np.array(flat).reshape(np.shape(values))
 
 
 def _points_in(rng: np.random.Generator, poly: shapely.Polygon, n: int) -> np.ndarray:

@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
 need_apt=0
-for p in qgis python3-qgis qgis-server python3-gdal gdal-bin postgresql postgis postgresql-15-postgis-3 python3-venv qttools5-dev-tools; do
+for p in qgis python3-qgis qgis-server python3-gdal gdal-bin python3-numpy python3-scipy python3-matplotlib postgresql postgis postgresql-15-postgis-3 python3-venv qttools5-dev-tools; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt=1
 done
 mkdir -p "$here/.build"
@@ -31,6 +31,7 @@ if [ "$need_apt" = 1 ]; then
   apt_quiet $SUDO apt-get update
   apt_quiet $SUDO apt-get install -y --no-install-recommends -t bookworm-backports \
     qgis python3-qgis qgis-server python3-gdal gdal-bin
+  apt_quiet $SUDO apt-get install -y --no-install-recommends python3-numpy python3-scipy python3-matplotlib
   apt_quiet $SUDO apt-get install -y --no-install-recommends postgresql postgis postgresql-15-postgis-3 python3-venv \
     python3-pip qttools5-dev-tools
 fi
@@ -39,16 +40,19 @@ venv="$here/.venv"
 if [ ! -x "$venv/bin/python" ]; then
   /usr/bin/python3 -m venv --system-site-packages "$venv"
 fi
+# Exact pins from requirements.lock (requirements.txt is the human-edited source; refresh the
+# lock with scripts/lock.sh). --no-deps: the lock already lists every transitive package.
 stamp="$venv/.requirements.sha256"
-want="$(sha256sum requirements.txt | cut -d' ' -f1)"
+want="$(sha256sum requirements.lock | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "setup: installing Python packages into $venv"
+  echo "setup: installing Python packages into $venv (requirements.lock)"
   pip_log="$here/.build/setup-pip.log"
-  if ! "$venv/bin/python" -m pip install --disable-pip-version-check -r requirements.txt >"$pip_log" 2>&1; then
+  if ! "$venv/bin/python" -m pip install --disable-pip-version-check --no-deps -r requirements.lock >"$pip_log" 2>&1; then
     echo "setup: pip install failed; last lines of $pip_log:" >&2; tail -n 30 "$pip_log" >&2; exit 1
   fi
   echo "$want" > "$stamp"
 fi
+"$venv/bin/python" scripts/check_lock.py
 "$venv/bin/python" -c "import qgis.core, numpy, pandas, sklearn, openpyxl, python_calamine, skops" \
   || { echo "setup: the venv cannot import its packages" >&2; exit 1; }
 bash scripts/build_translations.sh

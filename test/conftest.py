@@ -1,9 +1,16 @@
 """Shared fixtures. pytest-qgis starts a headless QgsApplication for the session."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same property examples every time (derandomize, no example database), so a
+# red CI is reproducible on any machine; a developer's run keeps exploring new examples.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "default")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DATA = REPO_ROOT / "resources" / "sample_data"

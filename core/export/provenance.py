@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import shapely
 
 from ..errors import TailingsInputError
-from ..schema import INTERVAL_DESCRIPTION, QUANTITY_FIELDS, FieldSpec
+from ..schema import INTERVAL_DESCRIPTION, QUANTITY_FIELDS, RUN_TIME_FIELDS, FieldSpec
 from ..version import plugin_version
 from .frames import GEOMETRY_COLUMN, ExportFrames
 
@@ -76,7 +78,9 @@ METADATA_TABLE_SPECS: tuple[FieldSpec, ...] = (
     FieldSpec("rules_hash", "string", "regel-hash", "sha256 of the rules file"),
     FieldSpec("crs", "string", "koordinatsystem", "Coordinate reference system of the deposits"),
     FieldSpec("interval_convention", "string", "intervallkonvensjon", "Meaning of _lo/_hi fields"),
-    FieldSpec("content_hash", "string", "innholds-hash", "sha256 of the exported deposits and quantities"),
+    FieldSpec("content_hash", "string", "innholds-hash",
+              "sha256 of the exported deposits and quantities (without classified_at; numbers at about "
+              "6 significant digits, coordinates at 1 mm), the same on any machine for the same inputs"),
     FieldSpec("deposit_count", "int", "antall forekomster", "Deposits in this export"),
     FieldSpec("quantity_count", "int", "antall mengderader", "Quantity rows in this export"),
     FieldSpec("inputs_json", "string", "inndata", "Input files with sha256 (JSON list)"),
@@ -94,17 +98,51 @@ FIELD_DICTIONARY_SPECS: tuple[FieldSpec, ...] = (
 )
 
 
+# Floats enter the content hash rounded to this many significant bits (about 6 significant
+# decimal digits). Estimates come from exp/log and Monte Carlo arithmetic whose last bits
+# differ between CPUs (numpy's SIMD paths, libm variants); rounding the binary mantissa is
+# exact arithmetic, so the same inputs hash the same on any machine (unless a value lies
+# within a last bit of a rounding step: about 2**-32 per value).
+HASH_MANTISSA_BITS = 20
+# Geometry enters as WKT with coordinates rounded to 1 mm, for the same reason (reprojection).
+HASH_COORDINATE_DECIMALS = 3
+
+
+def _hashable_floats(values: np.ndarray) -> np.ndarray:
+    mantissa, exponent = np.frexp(values)
+    scale = float(2 ** HASH_MANTISSA_BITS)
+    return np.ldexp(np.round(mantissa * scale) / scale, exponent)
+
+
+def _hashable(frame: pd.DataFrame) -> pd.DataFrame:
+    plain = frame.drop(columns=[GEOMETRY_COLUMN, *RUN_TIME_FIELDS], errors="ignore")
+    floats = plain.select_dtypes(include="floating").columns
+    if len(floats):
+        plain = plain.assign(**{c: _hashable_floats(plain[c].to_numpy(dtype=float)) for c in floats})
+    return plain
+
+
+def _geometry_text(column: pd.Series) -> bytes:
+    wkb = column.to_numpy(dtype=object)
+    present = np.array([isinstance(w, bytes | bytearray) for w in wkb], dtype=bool)
+    texts = np.full(len(wkb), "", dtype=object)
+    if present.any():
+        geoms = shapely.from_wkb(wkb[present])
+        texts[present] = shapely.to_wkt(geoms, rounding_precision=HASH_COORDINATE_DECIMALS, trim=True)
+    return "\n".join(texts).encode()
+
+
 def content_hash(frames: ExportFrames) -> str:
-    """sha256 over the canonical deposits (incl. geometry WKB) and quantities (vectorised
-    per-row hashes from pandas, then the geometry bytes)."""
+    """sha256 over what the export says: the canonical deposits (geometry included) and
+    quantities, without the run's time (``RUN_TIME_FIELDS``), floats at ~6 significant digits
+    and coordinates at 1 mm, so that it is the same on any CPU for the same inputs."""
     digest = hashlib.sha256()
     for frame in (frames.deposits, frames.quantities):
-        digest.update(",".join(map(str, frame.columns)).encode())
-        plain = frame.drop(columns=[GEOMETRY_COLUMN], errors="ignore")
+        plain = _hashable(frame)
+        digest.update(",".join(map(str, plain.columns)).encode())
         digest.update(pd.util.hash_pandas_object(plain, index=False).to_numpy().tobytes())
         if GEOMETRY_COLUMN in frame.columns:
-            digest.update(b"".join(len(w).to_bytes(8, "little") + w if isinstance(w, bytes | bytearray) else b"\0"
-                                   for w in frame[GEOMETRY_COLUMN]))
+            digest.update(_geometry_text(frame[GEOMETRY_COLUMN]))
     return digest.hexdigest()
 
 
