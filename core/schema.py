@@ -17,6 +17,8 @@ DEFAULT_CRS = "EPSG:25833"
 DEPOSIT_KINDS = ("tailings", "waste_rock", "slag", "other")
 SETTINGS = ("land", "lake", "sea")
 ESTIMATE_METHODS = ("measured", "regression", "analogue", "none")
+# x_estimator: how the mean grade was computed (docs/estimation.md, "Choice of estimator").
+ESTIMATORS = ("lognormal", "arithmetic", "ros", "substitution", "log_regression", "mass_balance", "analogue")
 TONNAGE_SOURCES = ("recorded", "volume_x_density", "volume_x_default_density", "none")
 
 # Interval convention, used by estimate, classify and export alike: `_lo` is P90 (10th
@@ -93,6 +95,10 @@ def commodity_fields(c: str) -> tuple[FieldSpec, ...]:
         FieldSpec(f"{c}_t_hi", "double", f"{c} innhold høy (t)", f"High (P10) contained {name}", "t"),
         FieldSpec(f"{c}_n", "int", f"{c} antall prøver", f"Samples used for {name}"),
         FieldSpec(f"{c}_method", "string", f"{c} metode", "measured, regression, analogue or none"),
+        FieldSpec(f"{c}_estimator", "string", f"{c} estimator",
+                  f"Estimator of the mean {name} grade: " + ", ".join(ESTIMATORS) + " (why: estimate_basis)"),
+        FieldSpec(f"{c}_n_censored", "int", f"{c} antall under deteksjonsgrensen",
+                  f"Censored (<DL) samples among those used for {name}"),
     )
 
 

@@ -32,6 +32,7 @@ from ..errors import TailingsInputError
 from ..schema import COMMODITIES, INTERVAL_LEVEL
 from .lognormal_mean import mean_grade_draws, pooled_variance
 from .mass_balance import tailings_grade
+from .mean_grade import MeanGradeEstimator
 from .prediction import predict_samples
 from .tonnage import TonnageRanges, tonnage_basis, tonnage_draws
 from .training_data import clean_grades
@@ -119,8 +120,15 @@ def _sample_sets(samples: pd.DataFrame, position: np.ndarray, commodity: str, mo
     pos = position[linked_mask]
     measured = (clean_grades(linked, column) if column in linked.columns
                 else pd.Series(np.nan, index=linked.index))
+    censored = _censored_at_limit(linked, commodity)
     if model is not None and proxy_files and "src_file" in linked.columns:
-        measured = measured.mask(linked["src_file"].isin(proxy_files))
+        proxy = linked["src_file"].isin(proxy_files)
+        measured, censored = measured.mask(proxy), censored.mask(proxy)
+    # Censored values enter the mean-grade estimator at their limit, flagged (not as DL/2).
+    at_limit = censored.notna().to_numpy()
+    values = np.where(at_limit, censored.to_numpy(float), measured.to_numpy(float))
+    usable = values > 0
+    mset = MeasuredSet(pos[usable], values[usable], at_limit[usable])
     ln_measured = np.log(measured.where(measured > 0)).to_numpy(float)
     meas = _ln_stats(pos, ln_measured, index)
     extrapolated = pd.Series(0.0, index=index)
@@ -137,7 +145,28 @@ def _sample_sets(samples: pd.DataFrame, position: np.ndarray, commodity: str, mo
                                           minlength=len(index))
     comb = _ln_stats(pos, combined_ln, index)
     comb["n_pred"] = np.bincount(pos[is_pred], minlength=len(index)).astype(float)
-    return meas, comb, extrapolated
+    return meas, comb, extrapolated, mset
+
+
+@dataclass(frozen=True)
+class MeasuredSet:
+    """One commodity's measured samples: deposit position, value (the DL where censored)."""
+
+    position: np.ndarray
+    values: np.ndarray
+    censored: np.ndarray
+
+
+def _censored_at_limit(linked: pd.DataFrame, commodity: str) -> pd.Series:
+    """The detection limit of each censored sample that states one (``<el>_dl``), else NaN.
+
+    A censored flag without a limit (e.g. ``tree_ppm``, a sum in which only some REE were
+    below their limits) keeps its value as a detect."""
+    flag, dl = f"{commodity}_flag", f"{commodity}_dl"
+    if flag not in linked.columns or dl not in linked.columns:
+        return pd.Series(np.nan, index=linked.index)
+    limit = pd.to_numeric(linked[dl], errors="coerce").astype(float)
+    return limit.where(linked[flag].eq("censored").fillna(False).astype(bool) & (limit > 0))
 
 
 def _era(deposits: pd.DataFrame) -> pd.Series:
@@ -280,6 +309,11 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
         out[f"{c}_t"], out[f"{c}_t_lo"], out[f"{c}_t_hi"] = mq[:, 1], mq[:, 0], mq[:, 2]
         out[f"{c}_n"] = plan.n_used.where(plan.method.isin(["measured", "regression"]), 0).astype("int64")
         out[f"{c}_method"] = plan.method.to_numpy(dtype=object)
+        estimator = plan.estimator.mask(plan.kind.eq("mass_balance"), "mass_balance")
+        estimator = estimator.mask(plan.kind.eq("analogue_t"), "analogue").mask(plan.method.eq("none"), None)
+        out[f"{c}_estimator"] = estimator.to_numpy(dtype=object)
+        out[f"{c}_n_censored"] = np.where(plan.method.isin(["measured", "regression"]), plan.n_censored, 0
+                                          ).astype("int64")
         basis = _append(basis, plan.basis.ne(""), plan.basis)
     out[WARNING_FIELD] = warnings.mask(warnings.eq("")).to_numpy(dtype=object)
     out[BASIS_FIELD] = basis.mask(basis.eq("")).to_numpy(dtype=object)
@@ -288,6 +322,8 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
         counts = out[f"{commodity}_method"].value_counts()
         messages.append(f"{commodity}: " + ", ".join(f"{m} {int(counts.get(m, 0))}"
                                                     for m in ("measured", "regression", "analogue", "none")))
+        used = out[f"{commodity}_estimator"].value_counts()
+        messages.append(f"{commodity} estimators: " + (", ".join(f"{k} {int(v)}" for k, v in used.items()) or "none"))
     return EstimateResult(out, messages)
 
 
@@ -298,7 +334,7 @@ class _Plan:
     commodity: str
     index: int
     method: pd.Series
-    kind: pd.Series          # lognormal, mass_balance, analogue_t or none
+    kind: pd.Series          # measured, lognormal (regression), mass_balance, analogue_t or none
     n_used: pd.Series
     mean: np.ndarray
     s2: np.ndarray
@@ -307,6 +343,9 @@ class _Plan:
     basis: pd.Series
     model: LoadedModel | None = None
     params: dict[str, np.ndarray] = field(default_factory=dict)
+    fit: MeanGradeEstimator | None = None  # measured deposits' mean-grade estimator
+    estimator: pd.Series | None = None     # x_estimator per deposit (NULL without samples)
+    n_censored: np.ndarray | None = None
     grade_q: np.ndarray | None = None
     metal_q: np.ndarray | None = None
 
@@ -314,8 +353,12 @@ class _Plan:
 def _sampled_plan(out: pd.DataFrame, samples: pd.DataFrame, position: np.ndarray, commodity: str, k: int,
                   model: LoadedModel | None, settings: EstimateSettings,
                   warnings: pd.Series) -> tuple[_Plan, pd.Series]:
-    meas, comb, extrapolated = _sample_sets(samples, position, commodity, model, out.index, settings.proxy_files)
-    n_meas = meas["n"].reindex(out.index).fillna(0).astype(int)
+    meas, comb, extrapolated, mset = _sample_sets(samples, position, commodity, model, out.index,
+                                                  settings.proxy_files)
+    # iterations = 0: the Monte Carlo below draws from the fitted estimator chunk by chunk.
+    fit = MeanGradeEstimator(min_samples=settings.min_samples, iterations=0, random_state=settings.seed).fit(
+        mset.position, mset.values, mset.censored, len(out.index))
+    n_meas = pd.Series(fit.n_, index=out.index)
     n_comb = comb["n"].reindex(out.index).fillna(0).astype(int)
     n_pred = comb["n_pred"].reindex(out.index).fillna(0).astype(int)
     method = pd.Series(np.select(
@@ -324,21 +367,12 @@ def _sampled_plan(out: pd.DataFrame, samples: pd.DataFrame, position: np.ndarray
     use_comb = method.eq("regression")
     n_used = n_comb.where(use_comb, n_meas)
     n_pred = n_pred.where(use_comb, 0)
-    mean = comb["mean"].reindex(out.index).where(use_comb, meas["mean"].reindex(out.index))
-    var = comb["var"].reindex(out.index).where(use_comb, meas["var"].reindex(out.index))
-    few = (n_used < settings.min_samples) & (n_used > 0)
-    # Pooled within-deposit ln variance over the deposits that have enough samples.
-    meas_var = meas["var"].reindex(out.index)
-    enough = n_meas >= settings.min_samples
-    pooled_s2, pooled_dof = pooled_variance(n_meas[enough].to_numpy(float), meas_var[enough].to_numpy(float))
-    if not np.isfinite(pooled_s2):
-        pooled_s2, pooled_dof = pooled_variance(n_meas.to_numpy(float), meas_var.to_numpy(float))
-    s2 = var.where(~few, pooled_s2).to_numpy(float)
-    dof = np.where(few, pooled_dof, n_used - 1).astype(float)
-    no_spread = (n_used > 0) & ~np.isfinite(s2)
+    s2, dof = _regression_spread(comb, meas, n_used, use_comb, settings.min_samples)
+    no_spread = (method.eq("measured") & (fit.estimator_ == "none")) | (use_comb & ~np.isfinite(s2))
     method = method.mask(no_spread, "none")
     warnings = _append(warnings, no_spread, f"{commodity}: too few samples anywhere to estimate the spread")
     sampled = method.isin(["measured", "regression"])
+    few = (n_used < settings.min_samples) & (n_used > 0)
     warnings = _append(warnings, few & sampled, f"{commodity}: only " + n_used.astype(str)
                        + f" samples (< MIN_SAMPLES {settings.min_samples}); spread from pooled deposits")
     share = (n_pred / n_used.where(n_used > 0, 1)).to_numpy(float)
@@ -354,16 +388,39 @@ def _sampled_plan(out: pd.DataFrame, samples: pd.DataFrame, position: np.ndarray
             warnings = _append(warnings, (ex > 0) & use_comb,
                                f"{commodity}: " + ex.astype(str) + " of " + n_pred.astype(str)
                                + " predicted samples outside the model's training range")
-    basis = pd.Series(np.where(method.eq("measured"),
-                               f"{commodity}: measured, log-normal mean (generalized pivotal)", ""),
-                      index=out.index, dtype=object)
+    measured = method.eq("measured")
+    basis = pd.Series("", index=out.index, dtype=object)
+    if measured.any():
+        basis[measured] = f"{commodity}: measured, " + pd.Series(fit.rationale(), index=out.index)[measured]
     basis = basis.where(~use_comb, f"{commodity}: regression (" + n_pred.astype(str) + " predicted + "
-                        + (n_used - n_pred).astype(str) + " measured)")
-    kind = pd.Series(np.where(sampled, "lognormal", np.where(method.eq("analogue"), "analogue", "none")),
-                     index=out.index)
-    plan = _Plan(commodity, k, method, kind, n_used, mean.to_numpy(float), s2, dof,
-                 n_pred.to_numpy(float), basis, model, params)
+                        + (n_used - n_pred).astype(str) + " measured), log-space model mean")
+    kind = pd.Series(np.select([measured, use_comb & sampled, method.eq("analogue")],
+                               ["measured", "lognormal", "analogue"], "none"), index=out.index)
+    estimator = pd.Series(np.select([measured, use_comb & sampled], [fit.estimator_, "log_regression"], None),
+                          index=out.index, dtype=object)
+    mean = comb["mean"].reindex(out.index).to_numpy(float)
+    n_censored = np.where(sampled, fit.n_censored_, 0)
+    plan = _Plan(commodity, k, method, kind, n_used, mean, s2, dof, n_pred.to_numpy(float), basis, model, params,
+                 fit=fit, estimator=estimator, n_censored=n_censored)
     return plan, warnings
+
+
+def _regression_spread(comb: pd.DataFrame, meas: pd.DataFrame, n_used: pd.Series, use_comb: pd.Series,
+                       min_samples: int) -> tuple[np.ndarray, np.ndarray]:
+    """ln variance and its dof for the regression estimate (measured + predicted ln grades);
+    with fewer than MIN_SAMPLES, the pooled within-deposit ln variance of the measured."""
+    index = n_used.index
+    var = comb["var"].reindex(index)
+    meas_var = meas["var"].reindex(index)
+    n_ln = meas["n"].reindex(index).fillna(0)
+    enough = n_ln >= min_samples
+    pooled_s2, pooled_dof = pooled_variance(n_ln[enough].to_numpy(float), meas_var[enough].to_numpy(float))
+    if not np.isfinite(pooled_s2):
+        pooled_s2, pooled_dof = pooled_variance(n_ln.to_numpy(float), meas_var.to_numpy(float))
+    few = (n_used < min_samples) & (n_used > 0)
+    s2 = np.where(use_comb, var.where(~few, pooled_s2).to_numpy(float), np.nan)
+    dof = np.where(few, pooled_dof, n_used - 1).astype(float)
+    return s2, dof
 
 
 def _chunk_tonnage(source: pd.Series, inputs: pd.DataFrame, rows: slice, start: int,
@@ -375,7 +432,7 @@ def _chunk_tonnage(source: pd.Series, inputs: pd.DataFrame, rows: slice, start: 
 def _draw_chunk(plan: _Plan, rows: slice, start: int, tonnage: np.ndarray, settings: EstimateSettings,
                 analogue_pass: bool) -> None:
     kinds = plan.kind.to_numpy()[rows]
-    wanted = np.isin(kinds, ["mass_balance", "analogue_t"]) if analogue_pass else kinds == "lognormal"
+    wanted = np.isin(kinds, ["mass_balance", "analogue_t"] if analogue_pass else ["measured", "lognormal"])
     if not wanted.any():
         return
     iterations = settings.iterations
@@ -383,6 +440,24 @@ def _draw_chunk(plan: _Plan, rows: slice, start: int, tonnage: np.ndarray, setti
     local = np.flatnonzero(wanted)
     idx = np.arange(rows.start, rows.stop)[local]
     if not analogue_pass:
+        grade = _sampled_draws(plan, idx, kinds[local], iterations, rng)
+    else:
+        grade = _analogue_draws(plan, idx, kinds[local], iterations, rng)
+    plan.grade_q[idx] = _quantiles(grade)
+    with np.errstate(invalid="ignore", over="ignore"):
+        plan.metal_q[idx] = _quantiles(tonnage[local] * grade * PPM_TO_FRACTION)
+
+
+def _sampled_draws(plan: _Plan, idx: np.ndarray, kinds: np.ndarray, iterations: int,
+                   rng: np.random.Generator) -> np.ndarray:
+    """Mean-grade draws: the measured deposits' chosen estimator, or the regression's
+    log-space mean with the model's error."""
+    grade = np.full((len(idx), iterations), np.nan)
+    measured = kinds == "measured"
+    if measured.any():
+        grade[measured] = plan.fit.draws(idx[measured], iterations, rng)
+    idx = idx[~measured]
+    if len(idx):
         extra = None
         n_pred = plan.n_pred[idx]
         if "group_bias" in plan.params and (n_pred > 0).any():
@@ -393,28 +468,30 @@ def _draw_chunk(plan: _Plan, rows: slice, start: int, tonnage: np.ndarray, setti
             noise = rng.standard_normal((len(idx), iterations)) * float(plan.params["within_sd"]) \
                 * (np.sqrt(n_pred) / np.maximum(n_used, 1))[:, None]
             extra = np.where((n_pred > 0)[:, None], share * shared + noise, 0.0)
-        grade = mean_grade_draws(plan.mean[idx], plan.s2[idx], plan.dof[idx], plan.n_used.to_numpy(float)[idx],
-                                 iterations, rng, extra)
-    else:
-        grade = np.full((len(idx), iterations), np.nan)
-        mb = kinds[local] == "mass_balance"
-        if mb.any():
-            p = {name: values[idx][mb] for name, values in plan.params.items() if name.startswith("mb_")}
-            f = p["mb_head"][:, None] * np.exp(rng.normal(0, HEAD_GRADE_LN_SD, (int(mb.sum()), iterations)))
-            r = np.clip(p["mb_recovery"][:, None]
-                        + rng.uniform(-RECOVERY_ABS, RECOVERY_ABS, (int(mb.sum()), iterations)), 0.0, 0.999)
-            t = tailings_grade(f, r, np.broadcast_to(p["mb_conc"][:, None], f.shape))
-            grade[mb] = t * np.exp(rng.normal(0, MASS_BALANCE_LN_SD, (int(mb.sum()), iterations)))
-        an = ~mb
-        if an.any():
-            k = plan.params["an_k"][idx][an]
-            # Predictive distribution of a new deposit's ln mean grade: μ + s·√(1 + 1/k)·t_{k−1}.
-            t = rng.standard_t(np.maximum(k - 1, 1)[:, None], (int(an.sum()), iterations))
-            scale = plan.params["an_sd"][idx][an] * np.sqrt(1.0 + 1.0 / k)
-            grade[an] = np.exp(plan.params["an_mu"][idx][an][:, None] + scale[:, None] * t)
-    plan.grade_q[idx] = _quantiles(grade)
-    with np.errstate(invalid="ignore", over="ignore"):
-        plan.metal_q[idx] = _quantiles(tonnage[local] * grade * PPM_TO_FRACTION)
+        grade[~measured] = mean_grade_draws(plan.mean[idx], plan.s2[idx], plan.dof[idx],
+                                            plan.n_used.to_numpy(float)[idx], iterations, rng, extra)
+    return grade
+
+
+def _analogue_draws(plan: _Plan, idx: np.ndarray, kinds: np.ndarray, iterations: int,
+                    rng: np.random.Generator) -> np.ndarray:
+    grade = np.full((len(idx), iterations), np.nan)
+    mb = kinds == "mass_balance"
+    if mb.any():
+        p = {name: values[idx][mb] for name, values in plan.params.items() if name.startswith("mb_")}
+        f = p["mb_head"][:, None] * np.exp(rng.normal(0, HEAD_GRADE_LN_SD, (int(mb.sum()), iterations)))
+        r = np.clip(p["mb_recovery"][:, None]
+                    + rng.uniform(-RECOVERY_ABS, RECOVERY_ABS, (int(mb.sum()), iterations)), 0.0, 0.999)
+        t = tailings_grade(f, r, np.broadcast_to(p["mb_conc"][:, None], f.shape))
+        grade[mb] = t * np.exp(rng.normal(0, MASS_BALANCE_LN_SD, (int(mb.sum()), iterations)))
+    an = ~mb
+    if an.any():
+        k = plan.params["an_k"][idx][an]
+        # Predictive distribution of a new deposit's ln mean grade: μ + s·√(1 + 1/k)·t_{k−1}.
+        t = rng.standard_t(np.maximum(k - 1, 1)[:, None], (int(an.sum()), iterations))
+        scale = plan.params["an_sd"][idx][an] * np.sqrt(1.0 + 1.0 / k)
+        grade[an] = np.exp(plan.params["an_mu"][idx][an][:, None] + scale[:, None] * t)
+    return grade
 
 
 def _analogue_plan(out: pd.DataFrame, plan: _Plan, keys: dict[str, pd.Series],

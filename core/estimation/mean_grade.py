@@ -1,0 +1,200 @@
+"""A deposit's mean grade from its samples, with the estimator the data support.
+
+The wanted quantity is the arithmetic mean grade (contained metal = grade × tonnage;
+DOMAIN.md §4). Per deposit (all deposits of one commodity fitted at once):
+
+- censored values (``<DL``) present → robust ROS (``censored_ros``), mean in original
+  units; with too few detects for ROS, DL/2 in original units (``substitution``);
+- otherwise the log-normal estimator (generalized pivotal, ``lognormal_mean``) only when
+  a Shapiro–Francia test (``normality``) supports normality of the ln grades and rejects
+  it for the grades themselves, with at least ``min_test_n`` samples, and the sd of the
+  ln grades is at most ``max_ln_sd`` unless n ≥ ``max_ln_sd_n`` (US EPA ProUCL 5.1
+  technical guide: log-normal limits blow up for sd > 1 at small n);
+- else the arithmetic mean.
+
+The arithmetic, ROS and substitution means get a Student t interval,
+mean ± t_{n−1}·s/√n, and Monte Carlo draws mean + (s/√n)·T_{n−1} (cut at 0). Deposits
+with fewer than ``min_samples`` samples take the pooled relative variance of the others.
+
+The class follows scikit-learn's estimator conventions: hyper-parameters in ``__init__``,
+``fit`` returns ``self``, fitted state in attributes ending in ``_`` (one entry per group).
+"""
+from __future__ import annotations
+
+import numpy as np
+from scipy import stats
+
+from ..schema import INTERVAL_LEVEL
+from .censored_ros import complete_censored
+from .grouped import mean_var
+from .lognormal_mean import mean_grade_draws
+from .normality import shapiro_francia
+
+T_ESTIMATORS = ("arithmetic", "ros", "substitution")
+# Why each estimator was chosen: one sentence per reason code (filled per deposit).
+REASONS = {
+    "lognormal": "log-normal mean, generalized pivotal interval: Shapiro-Francia supports log-normality "
+                 "(p = {p_ln} on ln grades) and rejects normality (p = {p_raw} on grades)",
+    "not_lognormal": "arithmetic mean, t interval: a log-normal fit is not supported (Shapiro-Francia "
+                     "p = {p_ln} on ln grades, p = {p_raw} on grades; log-normal needs ln p >= {alpha} "
+                     "and grades p < {alpha})",
+    "few_to_test": "arithmetic mean, t interval: {n} samples, too few to test log-normality (< {min_test_n})",
+    "wide_ln": "arithmetic mean, t interval: sd of ln grades {ln_sd} > {max_ln_sd} with n < {max_ln_sd_n}, "
+               "where log-normal limits are unstable (US EPA ProUCL)",
+    "ros": "robust ROS (Helsel 2012) for {n_c} censored of {n}: mean in original units of detects and "
+           "imputed values, t interval",
+    "substitution": "{n_c} censored of {n}, too few detects for ROS (needs >= 2 detects and <= 80 % "
+                    "censored): censored at DL/2 in original units, t interval; unreliable",
+    "no_spread": "{n} sample(s) and no deposit with enough samples to pool a spread from: not estimated",
+}
+POOLED_NOTE = "; spread pooled from {pooled_k} deposits with >= {min_samples} samples"
+
+
+class MeanGradeEstimator:
+    """Mean grade and its uncertainty for many deposits (groups) at once.
+
+    Fitted attributes (arrays with one entry per group): ``estimator_`` (lognormal, ros,
+    substitution, arithmetic or none), ``reason_`` (a key of REASONS), ``n_``,
+    ``n_censored_``, ``mean_`` (best estimate), ``lo_`` and ``hi_`` (the central ``level``
+    interval), ``p_normal_`` and ``p_lognormal_`` (Shapiro–Francia p-values, NaN where
+    untested), ``pooled_`` (spread from other deposits); the draw parameters ``se_`` and
+    ``dof_`` (t estimators) and ``ln_mean_`` / ``ln_var_`` (log-normal). With
+    ``iterations = 0`` the log-normal groups' ``mean_``, ``lo_`` and ``hi_`` stay NaN.
+    """
+
+    def __init__(self, level: float = INTERVAL_LEVEL, alpha: float = 0.05, min_test_n: int = 8,
+                 max_ln_sd: float = 1.0, max_ln_sd_n: int = 30, min_samples: int = 2,
+                 iterations: int = 2000, random_state: int | np.random.Generator | None = None) -> None:
+        self.level = level
+        self.alpha = alpha
+        self.min_test_n = min_test_n
+        self.max_ln_sd = max_ln_sd
+        self.max_ln_sd_n = max_ln_sd_n
+        self.min_samples = min_samples
+        self.iterations = iterations
+        self.random_state = random_state
+
+    def fit(self, groups: np.ndarray, values: np.ndarray, censored: np.ndarray | None = None,
+            n_groups: int | None = None) -> MeanGradeEstimator:
+        """``values`` > 0 per sample (the detection limit where ``censored``), ``groups`` the
+        sample's group 0 … n_groups − 1."""
+        groups = np.asarray(groups, dtype=np.intp)
+        values = np.asarray(values, dtype=float)
+        censored = np.zeros(len(values), bool) if censored is None else np.asarray(censored, bool)
+        size = int(n_groups if n_groups is not None else (groups.max() + 1 if len(groups) else 0))
+        done = complete_censored(groups, values, censored, size)
+        n, mean, var = mean_var(done.groups, done.values, size)
+        self.n_ = np.bincount(groups, minlength=size)
+        self.n_censored_ = np.bincount(groups, weights=censored, minlength=size).astype(int)
+        self._choose(groups, values, size, done.how)
+        self._t_parameters(n, mean, var)
+        self._interval()
+        return self
+
+    def _choose(self, groups: np.ndarray, values: np.ndarray, size: int, how: np.ndarray) -> None:
+        ln = np.log(values)
+        _, self.p_normal_ = shapiro_francia(groups, values, size)
+        _, self.p_lognormal_ = shapiro_francia(groups, ln, size)
+        _, self.ln_mean_, self.ln_var_ = mean_var(groups, ln, size)
+        n = self.n_
+        plain = (self.n_censored_ == 0) & (n > 0)
+        testable = plain & (n >= max(self.min_test_n, self.min_samples))
+        self.p_normal_ = np.where(testable, self.p_normal_, np.nan)
+        self.p_lognormal_ = np.where(testable, self.p_lognormal_, np.nan)
+        shape_ok = (self.p_lognormal_ >= self.alpha) & (self.p_normal_ < self.alpha)
+        calm = (np.sqrt(self.ln_var_) <= self.max_ln_sd) | (n >= self.max_ln_sd_n)
+        lognormal = testable & shape_ok & calm
+        self.estimator_ = np.select([lognormal, how == "ros", how == "substitution", n > 0],
+                                    ["lognormal", "ros", "substitution", "arithmetic"], "none").astype(object)
+        self.reason_ = np.select(
+            [lognormal, how == "ros", how == "substitution", testable & shape_ok, testable, plain],
+            ["lognormal", "ros", "substitution", "wide_ln", "not_lognormal", "few_to_test"], "no_spread",
+        ).astype(object)
+
+    def _t_parameters(self, n: np.ndarray, mean: np.ndarray, var: np.ndarray) -> None:
+        is_t = np.isin(self.estimator_, T_ESTIMATORS)
+        own = is_t & (n >= max(self.min_samples, 2))
+        rel = np.where(own & (mean > 0), var / np.where(mean > 0, mean, 1.0) ** 2, np.nan)
+        ok = own & np.isfinite(rel)
+        dof_pool = float(np.sum(n[ok] - 1))
+        self.pooled_k_ = int(ok.sum())
+        pooled_rel = float(np.sum((n[ok] - 1) * rel[ok]) / dof_pool) if dof_pool > 0 else np.nan
+        self.pooled_ = is_t & ~own & np.isfinite(pooled_rel)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            se_own = np.sqrt(var / n)
+            se_pool = mean * np.sqrt(pooled_rel / n)
+        self.se_ = np.where(own, se_own, np.where(self.pooled_, se_pool, np.nan))
+        self.dof_ = np.where(own, n - 1, np.where(self.pooled_, dof_pool, np.nan))
+        self._t_mean = mean
+        no_spread = is_t & ~own & ~self.pooled_
+        self.estimator_ = np.where(no_spread, "none", self.estimator_).astype(object)
+        self.reason_ = np.where(no_spread, "no_spread", self.reason_).astype(object)
+
+    def _interval(self) -> None:
+        lo_q, hi_q = 0.5 - self.level / 2.0, 0.5 + self.level / 2.0
+        is_t = np.isin(self.estimator_, T_ESTIMATORS)
+        dof = np.where(is_t, self.dof_, 1.0)
+        half = stats.t.ppf(hi_q, dof) * self.se_
+        self.mean_ = np.where(is_t, self._t_mean, np.nan)
+        self.lo_ = np.where(is_t, np.maximum(self._t_mean - half, 0.0), np.nan)
+        self.hi_ = np.where(is_t, self._t_mean + half, np.nan)
+        ln_rows = np.flatnonzero(self.estimator_ == "lognormal")
+        # The log-normal interval has no closed form: it comes from draws (skipped with
+        # iterations = 0, when the caller makes its own draws in chunks).
+        if len(ln_rows) and self.iterations > 0:
+            rng = np.random.default_rng(self.random_state)
+            q = np.quantile(self.draws(ln_rows, self.iterations, rng), [lo_q, 0.5, hi_q], axis=1)
+            self.lo_[ln_rows], self.mean_[ln_rows], self.hi_[ln_rows] = q
+
+    def draws(self, rows: np.ndarray, iterations: int, rng: np.random.Generator) -> np.ndarray:
+        """(len(rows) × iterations) draws of the mean grade of the groups ``rows``."""
+        rows = np.asarray(rows, dtype=np.intp)
+        out = np.full((len(rows), iterations), np.nan)
+        kind = self.estimator_[rows]
+        ln = kind == "lognormal"
+        if ln.any():
+            r = rows[ln]
+            out[ln] = mean_grade_draws(self.ln_mean_[r], self.ln_var_[r], self.n_[r] - 1.0,
+                                       self.n_[r].astype(float), iterations, rng)
+        t = np.isin(kind, T_ESTIMATORS)
+        if t.any():
+            r = rows[t]
+            out[t] = np.maximum(self._t_mean[r, None] + self.se_[r, None] * t_draws(self.dof_[r], iterations, rng),
+                                0.0)
+        return out
+
+    def rationale(self) -> np.ndarray:
+        """Why each group's estimator was chosen (one sentence per group, from REASONS)."""
+        out = np.empty(len(self.estimator_), dtype=object)
+        settings = {"alpha": self.alpha, "min_test_n": self.min_test_n, "max_ln_sd": self.max_ln_sd,
+                    "max_ln_sd_n": self.max_ln_sd_n, "min_samples": self.min_samples,
+                    "pooled_k": self.pooled_k_}
+        columns = {"n": self.n_, "n_c": self.n_censored_, "p_ln": _p_text(self.p_lognormal_),
+                   "p_raw": _p_text(self.p_normal_), "ln_sd": np.round(np.sqrt(self.ln_var_), 2)}
+        for code, template in REASONS.items():
+            hit = np.flatnonzero(self.reason_ == code)
+            if not len(hit):
+                continue
+            needed = [k for k in columns if "{" + k + "}" in template]
+            out[hit] = [template.format(**settings, **dict(zip(needed, row)))
+                        for row in zip(*(columns[k][hit] for k in needed))] if needed else template.format(**settings)
+        pooled = np.flatnonzero(self.pooled_)
+        if len(pooled):
+            out[pooled] = out[pooled] + POOLED_NOTE.format(**settings)
+        return out
+
+
+def t_draws(dof: np.ndarray, iterations: int, rng: np.random.Generator) -> np.ndarray:
+    """Student t draws, one row per entry of ``dof``.
+
+    Common random numbers, as in ``lognormal_mean``: one normal vector and one χ² vector
+    per distinct ν, so each row has exactly the t_ν distribution at a fraction of the RNG
+    cost (only each row's own percentiles are used)."""
+    distinct, which = np.unique(np.maximum(dof, 1.0), return_inverse=True)
+    z = rng.standard_normal(iterations)
+    chi2 = rng.chisquare(distinct[:, None], (len(distinct), iterations))
+    return (z / np.sqrt(chi2 / distinct[:, None]))[which]
+
+
+def _p_text(p: np.ndarray) -> np.ndarray:
+    return np.where(np.isfinite(p), np.char.mod("%.2g", np.nan_to_num(p)), "n/a")
