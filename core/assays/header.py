@@ -9,12 +9,16 @@ column's method and ignored for the element name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from ..errors import TailingsInputError
 from .chemistry import ELEMENT_BY_LOWER, UNIT_ALTERNATION, UNIT_TO_PPM, Oxide, canonical_unit, parse_oxide
+from .crs_hints import CrsHint, find_hint, strip_hint
+from .overrides import Override
+from .vocabulary import closest_cells, role_of
 
 HEADER_SEARCH_ROWS = 60
 
@@ -22,21 +26,8 @@ HEADER_SEARCH_ROWS = 60
 # such in this domain; they are not read as elements.
 _NOT_ELEMENTS = {"n", "o", "h", "i", "no", "he", "ne", "ar", "kr", "xe", "rn"}
 
-ROLE_PATTERNS: dict[str, re.Pattern[str]] = {
-    "sample_id": re.compile(
-        r"^(sample|prøve|prove|pr\u00f8ve)?[\s_\-.]*(id|no|nr|nummer|number|name|navn|code|kode)$"
-        r"|^(sample|prøve|prove|sample\s*ref|field\s*id|lab\s*id|client\s*id)$"),
-    "deposit": re.compile(
-        r"^(deposit|deponi|forekomst|tailings|site|lokalitet|avgangsdeponi)([\s_\-.]*(id|name|navn|nr))?$"
-        r"|^(deponiid|deposit_id|depositid)$"),
-    "sample_type": re.compile(
-        r"^((sample|prøve)[\s_\-.]*(type|kind|class)|type|qc|qaqc|qa/qc|qc[\s_\-.]*type|prøvetype|kind)$"),
-    "easting": re.compile(r"^(easting|east|x|øst|ost|utm[\s_\-.]*e|e|x[\s_\-.]*coord\w*|euref89[\s_\-.]*x)$"),
-    "northing": re.compile(r"^(northing|north|y|nord|utm[\s_\-.]*n|n|y[\s_\-.]*coord\w*|euref89[\s_\-.]*y)$"),
-    "latitude": re.compile(r"^(lat|latitude|breddegrad|lat[\s_\-.]*wgs84|wgs84[\s_\-.]*lat)$"),
-    "longitude": re.compile(r"^(lon|long|lng|longitude|lengdegrad|lon[\s_\-.]*wgs84|wgs84[\s_\-.]*lon)$"),
-}
-_ZONE_HINT = re.compile(r"(?:utm|sone|zone)\s*[-_ ]?\s*(3[235])|258(3[235])|\b(3[235])\s*n\b", re.IGNORECASE)
+KEY_ROLES = ("sample_id", "deposit", "sample_type", "easting", "northing", "latitude", "longitude",
+             "hole_id", "depth_from", "depth_to")
 _BRACKETED = re.compile(r"[\(\[]\s*([^\)\]]*)\s*[\)\]]")
 _UNIT_TOKEN = re.compile(rf"(?:(?<=^)|(?<=[\s_\-\(\[]))({UNIT_ALTERNATION})(?=$|[\s_\-\)\]])", re.IGNORECASE)
 _SPLIT = re.compile(r"[\s_\-\(\)\[\]:]+")
@@ -51,10 +42,11 @@ class Column:
     element: str | None = None  # element symbol (for oxides: the cation)
     oxide: Oxide | None = None
     unit: str | None = None     # "ppm", "ppb" or "%" once known
-    unit_source: str = ""       # "header", "units row", "rule (oxide)", "assumed"
+    unit_source: str = ""       # "header", "units row", "rule (oxide)", "assumed", "FIELD_MAP"
     method: str = ""            # lab method tokens, e.g. "ICP"
-    zone_hint: int | None = None
+    crs_hints: list[CrsHint] = field(default_factory=list)  # from the header cell and the units row
     name: str = ""              # output field name
+    overridden: bool = False    # role set by FIELD_MAP
 
     @property
     def to_ppm(self) -> float:
@@ -82,42 +74,50 @@ def _split_unit(header: str) -> tuple[str, str | None]:
     return header, None
 
 
-def recognise(header: str, index: int) -> Column:
+def recognise(header: object, index: int) -> Column:
     """The role of one header cell, from its text alone (no units row yet)."""
     text = clean_header(header)
-    low = text.lower()
-    zone_match = _ZONE_HINT.search(text)
-    zone = int(next(g for g in zone_match.groups() if g)) if zone_match else None
-    bare_role_text = _BRACKETED.sub("", low).strip()
-    for role in ("sample_id", "deposit", "sample_type", "latitude", "longitude"):
-        if ROLE_PATTERNS[role].match(bare_role_text):
-            return Column(index, text, role, zone_hint=zone)
-    stripped, unit = _split_unit(text)
-    tokens = [t for t in _SPLIT.split(stripped) if t]
-    if tokens:
-        first = tokens[0]
-        method = " ".join(tokens[1:])
-        symbol = ELEMENT_BY_LOWER.get(first.lower()) if first.lower() not in _NOT_ELEMENTS else None
-        if symbol:
-            return Column(index, text, "element", element=symbol, unit=unit,
-                          unit_source="header" if unit else "", method=method)
-        oxide = parse_oxide(first)
-        if oxide is not None:
-            return Column(index, text, "oxide", element=oxide.element, oxide=oxide, unit=unit or "%",
-                          unit_source="header" if unit else "rule (oxide)", method=method)
-    for role in ("easting", "northing"):
-        if ROLE_PATTERNS[role].match(bare_role_text):
-            return Column(index, text, role, zone_hint=zone)
+    hint = find_hint(text, f"header of column {text!r}")
+    hints = [hint] if hint else []
+    role_text = strip_hint(_BRACKETED.sub(" ", text))
+    role = role_of(role_text, before_elements=True)
+    if role:
+        return Column(index, text, role, crs_hints=hints)
+    analyte = _analyte(text, index)
+    if analyte is not None:
+        return analyte
+    role = role_of(role_text, before_elements=False)
+    if role:
+        return Column(index, text, role, crs_hints=hints)
     return Column(index, text, "other" if text else "empty")
 
 
-def header_score(cells: list[object]) -> int:
+def _analyte(text: str, index: int) -> Column | None:
+    """An element or oxide column (``Co_ICP_ppm``, ``Fe2O3``), or None."""
+    stripped, unit = _split_unit(text)
+    tokens = [t for t in _SPLIT.split(stripped) if t]
+    if not tokens:
+        return None
+    first, method = tokens[0], " ".join(tokens[1:])
+    symbol = ELEMENT_BY_LOWER.get(first.lower()) if first.lower() not in _NOT_ELEMENTS else None
+    if symbol:
+        return Column(index, text, "element", element=symbol, unit=unit, unit_source="header" if unit else "",
+                      method=method)
+    oxide = parse_oxide(first)
+    if oxide is not None:
+        return Column(index, text, "oxide", element=oxide.element, oxide=oxide, unit=unit or "%",
+                      unit_source="header" if unit else "rule (oxide)", method=method)
+    return None
+
+
+def header_score(cells: list[object], named: frozenset[str] = frozenset()) -> int:
+    """How much a row looks like the header; ``named`` are FIELD_MAP columns (case-folded)."""
     columns = [recognise(c, i) for i, c in enumerate(cells)]
     analytes = sum(c.role in ("element", "oxide") for c in columns)
-    keys = sum(c.role in ("sample_id", "deposit", "sample_type", "easting", "northing",
-                          "latitude", "longitude") for c in columns)
+    keys = sum(c.role in KEY_ROLES for c in columns)
+    mapped = sum(clean_header(c).casefold() in named for c in cells) if named else 0
     numbers = sum(isinstance(c, (int, float)) and not isinstance(c, bool) for c in cells)
-    return analytes * 2 + keys * 3 - numbers * 2 if analytes else 0
+    return (analytes * 2 + keys * 3 + mapped * 3 - numbers * 2) if (analytes or mapped) else 0
 
 
 def is_units_row(cells: list[object]) -> bool:
@@ -132,13 +132,18 @@ class HeaderLayout:
     units_offset: int | None
     columns: list[Column]
     notes: list[str]
+    sheet_hints: list[CrsHint] = field(default_factory=list)  # CRS hints in the metadata rows above the header
 
 
-def find_header(head: pd.DataFrame) -> HeaderLayout | None:
-    """The best header row among the first rows of a sheet; None when no row names an element."""
-    rows = head.head(HEADER_SEARCH_ROWS).astype(object).where(head.head(HEADER_SEARCH_ROWS).notna(), None)
-    cell_rows = rows.values.tolist()
-    scores = [header_score(r) for r in cell_rows]
+def find_header(head: pd.DataFrame, overrides: list[Override] = (), first_row: int = 1) -> HeaderLayout | None:
+    """The best header row among the first rows of a sheet; None when no row names an element.
+
+    ``first_row`` is the sheet row number of ``head``'s first row (for messages).
+    """
+    block = head.head(HEADER_SEARCH_ROWS)
+    cell_rows = block.astype(object).where(block.notna(), None).values.tolist()
+    named = frozenset(o.column.casefold() for o in overrides if o.column)
+    scores = [header_score(r, named) for r in cell_rows]
     if not scores or max(scores) <= 0:
         return None
     offset = int(np.argmax(scores))
@@ -146,29 +151,100 @@ def find_header(head: pd.DataFrame) -> HeaderLayout | None:
     units_offset = offset + 1 if offset + 1 < len(cell_rows) and is_units_row(cell_rows[offset + 1]) else None
     notes: list[str] = []
     units_cells = cell_rows[units_offset] if units_offset is not None else [None] * len(header_cells)
-    # Merged header cells: only the top-left cell of a merged range holds the text, the
-    # others read empty. A blank header above a unit in the units row belongs to the merged
-    # cell on its left.
-    for i, cell in enumerate(header_cells):
-        if not clean_header(cell) and i > 0 and canonical_unit(clean_header(units_cells[i]) or "-"):
-            header_cells[i] = header_cells[i - 1]
-            notes.append(f"column {i + 1}: empty header under a merged cell, "
-                         f"taken as {clean_header(header_cells[i])!r}")
+    _fill_merged(header_cells, units_cells, notes)
     columns = [recognise(c, i) for i, c in enumerate(header_cells)]
-    for column in columns:
-        if units_offset is not None and column.role in ("element", "oxide"):
-            unit = canonical_unit(clean_header(units_cells[column.index]) or "-")
-            if unit and column.unit_source in ("", "rule (oxide)"):
-                column.unit, column.unit_source = unit, "units row"
-            elif unit and unit != column.unit:
-                notes.append(f"column {column.header!r}: header says {column.unit}, units row says {unit}; "
-                             "the header wins")
+    notes.extend(apply_overrides(columns, overrides))
+    _apply_units_row(columns, units_cells, units_offset, first_row, notes)
     _resolve_coordinate_words(columns)
     for column in columns:
         if column.role == "element" and column.unit is None:
             column.unit, column.unit_source = "ppm", "assumed"
             notes.append(f"column {column.header!r}: no unit given, assumed ppm")
-    return HeaderLayout(offset, units_offset, columns, notes)
+    sheet_hints = [h for r, row in enumerate(cell_rows[:offset]) for h in
+                   (find_hint(clean_header(c), f"row {first_row + r} (above the header)") for c in row) if h]
+    return HeaderLayout(offset, units_offset, columns, notes, sheet_hints)
+
+
+def _fill_merged(header_cells: list[object], units_cells: list[object], notes: list[str]) -> None:
+    """Merged header cells: only the top-left cell of a merged range holds the text, the
+    others read empty. A blank header above a unit in the units row belongs to the merged
+    cell on its left."""
+    for i, cell in enumerate(header_cells):
+        if not clean_header(cell) and i > 0 and canonical_unit(clean_header(units_cells[i]) or "-"):
+            header_cells[i] = header_cells[i - 1]
+            notes.append(f"column {i + 1}: empty header under a merged cell, "
+                         f"taken as {clean_header(header_cells[i])!r}")
+
+
+def _apply_units_row(columns: list[Column], units_cells: list[object], units_offset: int | None,
+                     first_row: int, notes: list[str]) -> None:
+    if units_offset is None:
+        return
+    for column in columns:
+        text = clean_header(units_cells[column.index])
+        if column.role in ("easting", "northing", "latitude", "longitude"):
+            hint = find_hint(text, f"units row (row {first_row + units_offset}), column {column.header!r}")
+            if hint:
+                column.crs_hints.append(hint)
+        if column.role not in ("element", "oxide"):
+            continue
+        unit = canonical_unit(text or "-")
+        if unit and column.unit_source in ("", "rule (oxide)"):
+            column.unit, column.unit_source = unit, "units row"
+        elif unit and unit != column.unit:
+            notes.append(f"column {column.header!r}: header says {column.unit}, units row says {unit}; "
+                         f"the {column.unit_source} wins")
+
+
+def apply_overrides(columns: list[Column], overrides: list[Override]) -> list[str]:
+    """Set the roles FIELD_MAP names; TailingsInputError for a column the sheet does not have."""
+    notes = []
+    by_header = {c.header.casefold(): c for c in columns if c.header}
+    for override in overrides:
+        if not override.column:
+            for column in columns:
+                if not column.overridden and override.matches(column.role, column.element):
+                    notes.append(f"FIELD_MAP {override.target}= : column {column.header!r} not read as "
+                                 f"{override.target}")
+                    column.role, column.element, column.oxide = "other", None, None
+            continue
+        column = by_header.get(clean_header(override.column).casefold())
+        if column is None:
+            raise TailingsInputError(
+                f"FIELD_MAP names column {override.column!r} (for {override.target}), which the header does not "
+                f"have. {seen_and_closest([c.header for c in columns], override.role)}",
+                column=override.column)
+        notes.append(f"column {column.header!r} read as {override.target} (FIELD_MAP)")
+        _take_role(columns, column, override)
+    return notes
+
+
+def _take_role(columns: list[Column], column: Column, override: Override) -> None:
+    single = override.role not in ("element", "oxide", "off")
+    for other in columns:
+        if other is not column and single and other.role == override.role and not other.overridden:
+            other.role = "other"
+    column.overridden = True
+    if override.role == "off":
+        column.role, column.element, column.oxide = "other", None, None
+        return
+    column.role, column.element, column.oxide = override.role, override.element, override.oxide
+    if override.role in ("element", "oxide"):
+        header_unit = _split_unit(column.header)[1]
+        column.unit = override.unit or header_unit or (column.unit if override.role == "oxide" else None)
+        column.unit_source = "FIELD_MAP" if override.unit else ("header" if header_unit else column.unit_source)
+        if override.role == "oxide" and column.unit is None:
+            column.unit, column.unit_source = "%", "rule (oxide)"
+
+
+def seen_and_closest(cells: list[str], role: str) -> str:
+    """The header cells seen and those closest to ``role``'s vocabulary, for an error message."""
+    shown = [c for c in cells if c]
+    text = "Header cells seen: " + ", ".join(repr(c) for c in shown[:40]) + (" ..." if len(shown) > 40 else "")
+    if role in ("element", "oxide", "off"):
+        return text
+    close = closest_cells(shown, role)
+    return text + (f". Closest: {', '.join(map(repr, close))}" if close else "")
 
 
 def _resolve_coordinate_words(columns: list[Column]) -> None:
@@ -177,7 +253,7 @@ def _resolve_coordinate_words(columns: list[Column]) -> None:
     has_other_northing = any(c.role == "northing" for c in columns)
     for column in columns:
         bare = column.header.strip().lower()
-        if (column.role == "element" and column.element == "Y" and bare in ("y",) and has_x
+        if (column.role == "element" and column.element == "Y" and bare in ("y",) and has_x and not column.overridden
                 and not has_other_northing and column.unit is None):
             column.role, column.element, column.unit, column.unit_source = "northing", None, None, ""
 

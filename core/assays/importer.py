@@ -20,8 +20,10 @@ import pandas as pd
 from ..errors import TailingsInputError
 from ..file_hash import file_sha256
 from ..schema import DEFAULT_CRS, REE_ELEMENTS
-from .header import Column, HeaderLayout, find_header, header_score, snake
-from .location import infer_source_crs, link_to_deposits, out_of_range, reproject
+from .header import Column, HeaderLayout, clean_header, find_header, header_score, seen_and_closest, snake
+from .linkage import LinkageDiagnosis, place_samples
+from .location import link_to_deposits
+from .overrides import Override, parse_assay_field_map
 from .qaqc import QaqcSummary, classify_kinds, read_certified_values, summarise
 from .sources import (
     STREAM_ABOVE_SHEET_XML_BYTES,
@@ -44,8 +46,10 @@ from .values import (
     parse_plain_numbers,
 )
 
-KEY_ROLES = ("sample_id", "deposit", "sample_type")
+KEY_ROLES = ("sample_id", "deposit", "sample_type", "hole_id")
 COORDINATE_ROLES = ("easting", "northing", "latitude", "longitude")
+DEPTH_ROLES = ("depth_from", "depth_to")
+NUMERIC_ROLES = (*COORDINATE_ROLES, *DEPTH_ROLES)
 CELL_ISSUE_COLUMNS = ["src_file", "src_sheet", "src_row", "sample_id", "column", "value", "reject_reason",
                       "action"]
 REJECT_COLUMNS = ["src_file", "src_sheet", "src_row", "sample_id", "column", "value", "reject_reason",
@@ -56,8 +60,9 @@ REJECT_COLUMNS = ["src_file", "src_sheet", "src_row", "sample_id", "column", "va
 class ImportOptions:
     sheet: str | None = None
     censored_substitution: str = "half_dl"
-    source_crs: str | None = None
+    source_crs: str | None = None             # SOURCE_CRS / the pipeline's ASSAY_CRS
     target_crs: str = DEFAULT_CRS
+    field_map: str | None = None              # FIELD_MAP / the pipeline's ASSAY_FIELD_MAP (core.assays.overrides)
     deposits: pd.DataFrame | None = None     # deposit_id (+ geometry WKB in target CRS)
     engine: str = "auto"                     # auto, calamine, openpyxl
     stream_above_sheet_xml_bytes: int = STREAM_ABOVE_SHEET_XML_BYTES  # auto: stream larger workbooks
@@ -86,6 +91,8 @@ class AssayImport:
     qaqc_summary: QaqcSummary
     notes: list[str] = field(default_factory=list)
     file_hash: str = ""            # sha256 of the file, as in every sample's src_hash
+    warnings: list[str] = field(default_factory=list)  # what needs the user's attention (guesses, CRS)
+    linkage: LinkageDiagnosis | None = None  # with DEPOSITS: how many samples link, in which CRS
 
     @property
     def counts_add_up(self) -> bool:
@@ -118,6 +125,10 @@ def import_assays(path: str | Path, options: ImportOptions | None = None) -> Ass
     """Read one assay file (xlsx/xlsm/ods/xls/csv/txt) into canonical samples."""
     options = options or ImportOptions()
     path = Path(path)
+    try:
+        overrides = parse_assay_field_map(options.field_map)
+    except TailingsInputError as err:
+        raise _with_place(err, file=path.name) from None
     kind = detect_format(path)
     notes: list[str] = []
     certified = None
@@ -133,14 +144,14 @@ def import_assays(path: str | Path, options: ImportOptions | None = None) -> Ass
         if book.engine_note:
             notes.append(book.engine_note)
         notes.append(f"sheets in the workbook: {describe_sheet_list(sheets)}")
-        name = _choose_sheet(book, options.sheet, path)
+        name = _choose_sheet(book, options.sheet, path, overrides)
         notes.append(f"reading sheet {name!r}" + ("" if options.sheet else " (the one that looks like assay data)"))
         certified = _find_certified(book, name, notes)
         source = SheetRows(name, book.chunks(name, options.chunk_rows), engine)
     notes.extend(source.notes)
     try:
         with _gc_paused():
-            result = _read(path, source, options, notes, certified, sheets, engine)
+            result = _read(path, source, options, overrides, notes, certified, sheets, engine)
     finally:
         if book is not None:
             book.close()
@@ -163,7 +174,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _choose_sheet(book: Workbook, wanted: str | None, path: Path) -> str:
+def _choose_sheet(book: Workbook, wanted: str | None, path: Path, overrides: list[Override]) -> str:
     if wanted:
         for name in book.sheet_names:
             if name == wanted or name.casefold() == wanted.strip().casefold():
@@ -171,11 +182,12 @@ def _choose_sheet(book: Workbook, wanted: str | None, path: Path) -> str:
         raise TailingsInputError(f"No sheet named {wanted!r}; the workbook has {describe_sheet_list(book.sheet_names)}",
                                  file=path.name, sheet=wanted)
     best, best_score = None, 0
+    named = frozenset(o.column.casefold() for o in overrides if o.column)
     for name in book.sheet_names:
         head = book.head(name, 60)
         if head.empty:
             continue
-        score = max(header_score(row) for row in head.astype(object).where(head.notna(), None).values.tolist())
+        score = max(header_score(row, named) for row in head.astype(object).where(head.notna(), None).values.tolist())
         if score > best_score:
             best, best_score = name, score
     if best is None:
@@ -211,7 +223,7 @@ class _Accumulator:
     blank_row_numbers: list[np.ndarray] = field(default_factory=list)
 
 
-def _read(path: Path, source: SheetRows, options: ImportOptions, notes: list[str],
+def _read(path: Path, source: SheetRows, options: ImportOptions, overrides: list[Override], notes: list[str],
           certified: pd.DataFrame | None, sheets: list[str], engine: str) -> AssayImport:
     layout: HeaderLayout | None = None
     acc = _Accumulator()
@@ -220,13 +232,14 @@ def _read(path: Path, source: SheetRows, options: ImportOptions, notes: list[str
             options.cancel()
         row_numbers = start + np.arange(len(frame))
         if layout is None:
-            layout = find_header(frame)
+            try:
+                layout = find_header(frame, overrides, int(row_numbers[0]) if len(row_numbers) else 1)
+            except TailingsInputError as err:
+                raise _with_place(err, file=path.name, sheet=source.name) from None
             if layout is None:
                 if frame.empty:
                     raise TailingsInputError("The sheet is empty", file=path.name, sheet=source.name)
-                raise TailingsInputError(
-                    "No element or oxide columns found in the first rows (expected headers such as "
-                    "Co_ppm, Cu %, Fe2O3, or element names with a units row)", file=path.name, sheet=source.name)
+                raise _no_analytes(frame, row_numbers, path, source.name)
             _check_layout(layout, path, source.name, row_numbers)
             notes.extend(layout.notes)
             skip = (layout.units_offset if layout.units_offset is not None else layout.header_offset) + 1
@@ -243,15 +256,24 @@ def _read(path: Path, source: SheetRows, options: ImportOptions, notes: list[str
 def _check_layout(layout: HeaderLayout, path: Path, sheet: str, row_numbers: np.ndarray) -> None:
     header_row = int(row_numbers[layout.header_offset])
     roles = [c.role for c in layout.columns]
+    if "sample_id" not in roles and not all(r in roles for r in ("hole_id", *DEPTH_ROLES)):
+        cells = [c.header for c in layout.columns]
+        candidates = [c.header for c in layout.columns if c.role == "other"]
+        example = (seen_and_closest(candidates, "sample_id").partition("Closest: ")[2].split(",")[0].strip("'")
+                   or (candidates[0] if candidates else "<column>"))
+        raise TailingsInputError(
+            f"No sample id column in the header (expected e.g. 'Sample ID', 'Prøve-ID', 'Smp_No', or HoleID + "
+            f"From + To). {seen_and_closest(cells, 'sample_id')}. Name the column with FIELD_MAP, e.g. "
+            f'FIELD_MAP="sample_id={example}"', file=path.name, sheet=sheet, row=header_row)
     if "sample_id" not in roles:
-        raise TailingsInputError("No sample id column in the header (expected e.g. 'Sample ID', 'Prøve-ID')",
-                                 file=path.name, sheet=sheet, row=header_row)
+        layout.notes.append("no sample id column: each sample's id is its drill-hole interval "
+                            "(<hole>_<from>-<to>, e.g. DH01_12.0-13.5)")
     if roles.count("sample_id") > 1:
         extra = [c for c in layout.columns if c.role == "sample_id"][1:]
         for column in extra:
             column.role = "other"
             layout.notes.append(f"column {column.header!r} also looks like a sample id; the first one is used")
-    for role in ("deposit", "sample_type", *COORDINATE_ROLES):
+    for role in ("deposit", "sample_type", "hole_id", *NUMERIC_ROLES):
         same = [c for c in layout.columns if c.role == role]
         for column in same[1:]:
             column.role = "other"
@@ -306,7 +328,7 @@ def _read_chunk(frame: pd.DataFrame, row_numbers: np.ndarray, layout: HeaderLayo
             analytes[column.index] = parsed
             non_blank |= parsed.code != EMPTY
             usable_any |= np.isin(parsed.code, (NUMBER, CENSORED, OVER_RANGE, SENTINEL_CANDIDATE))
-        elif column.role in COORDINATE_ROLES:
+        elif column.role in NUMERIC_ROLES:
             values, bad, raw = parse_plain_numbers(cells, decimal_comma)
             coords[column.index] = (values, bad, raw)
             non_blank |= np.isfinite(values) | bad
@@ -354,13 +376,14 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
               certified: pd.DataFrame | None) -> AssayImport:
     file_name = path.name
     src_hash = file_sha256(path)
+    warnings: list[str] = []
     rows = np.concatenate(acc.row_numbers) if acc.row_numbers else np.array([], dtype=np.int64)
     n = len(rows)
     # Blank rows between data rows are counted; trailing ones are not (engines differ on
     # whether a row without cells after the data exists at all).
     blank = np.concatenate(acc.blank_row_numbers) if acc.blank_row_numbers else np.array([], dtype=np.int64)
     blank_rows = int((blank < rows.max()).sum()) if n else 0
-    by_role = {c.role: c for c in layout.columns if c.role in (*KEY_ROLES, *COORDINATE_ROLES)}
+    by_role = {c.role: c for c in layout.columns if c.role in (*KEY_ROLES, *NUMERIC_ROLES)}
 
     def text_of(column: Column | None) -> np.ndarray:
         if column is None:
@@ -368,10 +391,17 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
         parts = acc.text.get(column.index, [])
         return np.concatenate(parts) if parts else np.full(n, None, dtype=object)
 
-    sample_id = text_of(by_role.get("sample_id"))
+    issues: list[pd.DataFrame] = []
+    if "sample_id" in by_role:
+        sample_id = text_of(by_role.get("sample_id"))
+    else:
+        sample_id = _interval_ids(text_of(by_role["hole_id"]), *(by_role[r] for r in DEPTH_ROLES), acc)
+        for column in (by_role[r] for r in DEPTH_ROLES):
+            bad, raw = (np.concatenate([p[i] for p in acc.coords[column.index]]) for i in (1, 2))
+            issues.append(_cells_frame(file_name, sheet, rows, sample_id, column.header, bad, raw,
+                                       "not a depth", "no interval id: row rejected"))
     sheet_deposit = text_of(by_role.get("deposit"))
     sample_type = text_of(by_role.get("sample_type"))
-    issues: list[pd.DataFrame] = []
 
     usable_any = np.zeros(n, dtype=bool)
     analyte_blocks: dict[str, np.ndarray] = {}
@@ -434,50 +464,11 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     reason[no_id] = "no sample id"
     rejected = pd.notna(reason)
 
-    # Location.
-    located = False
-    source_crs_text = None
-    x = np.full(n, np.nan)
-    y = np.full(n, np.nan)
-    coordinate_kind = None
-    if "latitude" in by_role and "longitude" in by_role:
-        coordinate_kind, x_col, y_col = "latlon", by_role["longitude"], by_role["latitude"]
-    elif "easting" in by_role and "northing" in by_role:
-        coordinate_kind, x_col, y_col = "utm", by_role["easting"], by_role["northing"]
-    if coordinate_kind:
-        located = True
-        sx, sy = (np.concatenate([p[0] for p in acc.coords[c.index]]) for c in (x_col, y_col))
-        for col in (x_col, y_col):
-            bad = np.concatenate([p[1] for p in acc.coords[col.index]])
-            raw = np.concatenate([p[2] for p in acc.coords[col.index]])
-            issues.append(_cells_frame(file_name, sheet, rows, sample_id, col.header, bad, raw,
-                                       "not a coordinate", "location set to NULL"))
-        missing_half = np.isfinite(sx) ^ np.isfinite(sy)
-        if missing_half.any():
-            issues.append(_cells_frame(file_name, sheet, rows, sample_id, f"{x_col.header}/{y_col.header}",
-                                       missing_half, np.array([f"{a:.15g}/{b:.15g}" for a, b in
-                                                               zip(sx[missing_half], sy[missing_half])], dtype=object),
-                                       "only one of the two coordinates given", "location set to NULL"))
-            sx[missing_half] = np.nan
-            sy[missing_half] = np.nan
-        hints = [c.zone_hint for c in (x_col, y_col) if c.zone_hint]
-        crs = infer_source_crs(coordinate_kind, hints, options.source_crs, sx, sy)
-        source_crs_text = f"EPSG:{crs.epsg}" if crs.epsg else options.source_crs
-        notes.append(f"coordinates: {x_col.header!r}/{y_col.header!r} in {source_crs_text} ({crs.reason}), "
-                     f"reprojected to {options.target_crs}")
-        outside = out_of_range(crs.epsg, sx, sy)
-        if outside.any():
-            issues.append(_cells_frame(file_name, sheet, rows, sample_id, f"{x_col.header}/{y_col.header}", outside,
-                                       np.array([f"{a:.15g}/{b:.15g}" for a, b in zip(sx[outside], sy[outside])],
-                                                dtype=object),
-                                       f"coordinates outside the range of {source_crs_text}",
-                                       "location set to NULL"))
-            sx[outside] = np.nan
-            sy[outside] = np.nan
-        x, y = reproject(sx, sy, source_crs_text, options.target_crs)
-
-    link = link_to_deposits(pd.Series(sheet_deposit, dtype=object), x, y, options.deposits)
-    notes.extend(link.notes)
+    # Location, and the CRS checked against the data (core.assays.linkage).
+    is_sample = ~rejected & (kinds == "sample")
+    x, y, source_crs_text, located, link, linkage = _locate(file_name, sheet, rows, sample_id, sheet_deposit,
+                                                            by_role, layout, acc, options, is_sample, issues,
+                                                            notes, warnings)
 
     # Build the frame in one go (assigning column by column would re-consolidate blocks).
     columns: dict[str, object] = {"sample_id": sample_id, "deposit_id": link.deposit_id, "sample_kind": kinds,
@@ -529,10 +520,75 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
         notes.append("QA/QC rows: " + ", ".join(f"{k} {v}" for k, v in summary.counts.items()))
     result = AssayImport(samples, qaqc, rejects, cell_issues, file_name, sheet, sheets, engine, header_row, n,
                          blank_rows, elements_present, tree_elements, located, source_crs_text, summary, notes,
-                         src_hash)
+                         src_hash, warnings, linkage)
     if not result.counts_add_up:  # an internal error, never a user's
         raise AssertionError(f"row accounting failed: {n} != {len(samples)} + {len(qaqc)} + {len(rejects)}")
     return result
+
+
+def _interval_ids(holes: np.ndarray, start: Column, end: Column, acc: _Accumulator) -> np.ndarray:
+    """``DH01_12.0-13.5``: one id per drill-hole interval (None where hole or depth is missing)."""
+    depth_from, depth_to = (np.concatenate([p[0] for p in acc.coords[c.index]]) for c in (start, end))
+    ok = pd.notna(holes) & np.isfinite(depth_from) & np.isfinite(depth_to)
+    out = np.full(len(holes), None, dtype=object)
+    if ok.any():
+        # One decimal at least (12.0), more where the depth has them (12.25).
+        text = [pd.Series(d[ok]).map(lambda v: f"{v:.1f}" if round(v, 1) == v else f"{v:g}") for d in
+                (depth_from, depth_to)]
+        out[ok] = (pd.Series(holes[ok], dtype=object).astype(str) + "_" + text[0].to_numpy(dtype=object)
+                   + "-" + text[1].to_numpy(dtype=object)).to_numpy(dtype=object)
+    return out
+
+
+def _locate(file_name: str, sheet: str, rows: np.ndarray, sample_id: np.ndarray, sheet_deposit: np.ndarray,
+            by_role: dict[str, Column], layout: HeaderLayout, acc: _Accumulator, options: ImportOptions,
+            is_sample: np.ndarray, issues: list[pd.DataFrame], notes: list[str], warnings: list[str]):
+    """(x, y, source CRS, located, link, linkage) of the samples; bad coordinates go to ``issues``."""
+    n = len(rows)
+    deposits_ids = pd.Series(sheet_deposit, dtype=object)
+    if "latitude" in by_role and "longitude" in by_role:
+        kind, x_col, y_col = "latlon", by_role["longitude"], by_role["latitude"]
+    elif "easting" in by_role and "northing" in by_role:
+        kind, x_col, y_col = "utm", by_role["easting"], by_role["northing"]
+    else:
+        link = link_to_deposits(deposits_ids, np.full(n, np.nan), np.full(n, np.nan), options.deposits)
+        notes.extend(link.notes)
+        linkage = None
+        if options.deposits is not None:
+            linked = int((pd.notna(link.deposit_id) & is_sample).sum())
+            linkage = LinkageDiagnosis(linked, int(is_sample.sum()), None, by_id=linked)
+        return np.full(n, np.nan), np.full(n, np.nan), None, False, link, linkage
+    sx, sy = (np.concatenate([p[0] for p in acc.coords[c.index]]) for c in (x_col, y_col))
+    for col in (x_col, y_col):
+        bad, raw = (np.concatenate([p[i] for p in acc.coords[col.index]]) for i in (1, 2))
+        issues.append(_cells_frame(file_name, sheet, rows, sample_id, col.header, bad, raw,
+                                   "not a coordinate", "location set to NULL"))
+    pair = f"{x_col.header}/{y_col.header}"
+    missing_half = np.isfinite(sx) ^ np.isfinite(sy)
+    if missing_half.any():
+        issues.append(_cells_frame(file_name, sheet, rows, sample_id, pair, missing_half, _pairs(sx, sy, missing_half),
+                                   "only one of the two coordinates given", "location set to NULL"))
+        sx[missing_half], sy[missing_half] = np.nan, np.nan
+    try:
+        placed = place_samples(kind, sx, sy, [*x_col.crs_hints, *y_col.crs_hints], layout.sheet_hints,
+                               options.source_crs, options.target_crs, deposits_ids, options.deposits, is_sample)
+    except TailingsInputError as err:
+        raise _with_place(err, file=file_name, sheet=sheet) from None
+    notes.append(f"coordinates: {x_col.header!r}/{y_col.header!r} in {placed.source_crs} ({placed.reason}), "
+                 f"reprojected to {options.target_crs}")
+    notes.extend(placed.notes)
+    notes.extend(placed.link.notes)
+    warnings.extend(placed.warnings)
+    if placed.outside.any():
+        issues.append(_cells_frame(file_name, sheet, rows, sample_id, pair, placed.outside,
+                                   _pairs(sx, sy, placed.outside),
+                                   f"coordinates outside the area of use of {placed.source_crs}",
+                                   "location set to NULL"))
+    return placed.x, placed.y, placed.source_crs, True, placed.link, placed.diagnosis
+
+
+def _pairs(sx: np.ndarray, sy: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    return np.array([f"{a:.15g}/{b:.15g}" for a, b in zip(sx[mask], sy[mask])], dtype=object)
 
 
 def _issue_frame(file_name: str, sheet: str, rows: np.ndarray, sample_id: np.ndarray, header: str,
@@ -562,3 +618,23 @@ def _cell_text(value: object) -> str:
     if isinstance(value, float):
         return f"{value:.15g}"
     return str(value)
+
+
+def _with_place(err: TailingsInputError, **where) -> TailingsInputError:
+    """The same error, also naming the file (and sheet)."""
+    own = str(TailingsInputError("", column=err.column, value=err.value))
+    message = str(err)[:len(str(err)) - len(own)] if own and str(err).endswith(own) else str(err)
+    return TailingsInputError(message, column=err.column, value=err.value, **where)
+
+
+def _no_analytes(frame: pd.DataFrame, row_numbers: np.ndarray, path: Path, sheet: str) -> TailingsInputError:
+    """No element columns: show the most header-like row and how to name element columns."""
+    rows = frame.head(60).astype(object).where(frame.head(60).notna(), None).values.tolist()
+    texts = [sum(isinstance(c, str) and bool(c.strip()) for c in r) for r in rows]
+    best = int(np.argmax(texts)) if texts else 0
+    cells = [clean_header(c) for c in rows[best]] if rows else []
+    example = next((c for c in cells if c), "<column>")
+    return TailingsInputError(
+        "No element or oxide columns found in the first rows (expected headers such as Co_ppm, Cu %, Fe2O3, or "
+        f"element names with a units row). {seen_and_closest(cells, 'element')} (row {int(row_numbers[best])}). "
+        f'Name the element columns with FIELD_MAP, e.g. FIELD_MAP="co={example}:ppm"', file=path.name, sheet=sheet)

@@ -1,7 +1,9 @@
 """Coordinates of samples and their link to deposits.
 
 Coordinates come as easting/northing in EUREF89 UTM 32/33/35 (EPSG:25832/25833/25835) or
-as WGS84 latitude/longitude (EPSG:4326). They are reprojected to the target CRS with
+as WGS84 latitude/longitude (EPSG:4326), or in any CRS the user names. A point is
+plausible when it lies in the CRS's area of use from PROJ's database (or in Norway, for
+the CRSs Norwegian data come in). They are reprojected to the target CRS with
 GDAL/OGR's ``osr`` (PROJ underneath; GDAL is already a dependency of QGIS, so no extra
 package), all points of a column in one call.
 
@@ -11,7 +13,10 @@ STRtree, one vectorised query for all points).
 """
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -19,70 +24,99 @@ import shapely
 
 from ..errors import TailingsInputError
 
-UTM_EPSG = {32: 25832, 33: 25833, 35: 25835}
-WGS84_EPSG = 4326
-DEFAULT_SOURCE_EPSG = 25833
-
-# Plausible ranges (EPSG area-of-use is wider; these catch swapped axes and typos).
-UTM_EASTING_RANGE = (100_000.0, 900_000.0)
-UTM_NORTHING_RANGE = (0.0, 10_000_000.0)
+WGS84 = "EPSG:4326"
+DEFAULT_SOURCE_CRS = "EPSG:25833"
+HINTS_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "codelists" / "crs_hints.toml"
 
 
-@dataclass
-class SourceCrs:
-    epsg: int | None
-    reason: str
+@dataclass(frozen=True)
+class Extent:
+    """A longitude/latitude box in degrees (west may exceed east across the antimeridian)."""
+    west: float
+    south: float
+    east: float
+    north: float
+
+    def contains(self, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+        in_lon = (lon >= self.west) & (lon <= self.east) if self.west <= self.east else \
+            (lon >= self.west) | (lon <= self.east)
+        return in_lon & (lat >= self.south) & (lat <= self.north)
 
 
-def infer_source_crs(kind: str, zone_hints: list[int], override: str | None,
-                     x: np.ndarray, y: np.ndarray) -> SourceCrs:
-    """The CRS of the sheet's coordinates: override, then header hint, then the values."""
-    if override:
-        return SourceCrs(_epsg_of(override), f"given as SOURCE_CRS {override}")
-    if kind == "latlon":
-        return SourceCrs(WGS84_EPSG, "latitude/longitude columns (WGS84)")
-    zones = sorted(set(zone_hints))
-    if len(zones) == 1 and zones[0] in UTM_EPSG:
-        return SourceCrs(UTM_EPSG[zones[0]], f"UTM zone {zones[0]} named in the header")
-    finite = np.isfinite(x) & np.isfinite(y)
-    if finite.any() and np.all(np.abs(x[finite]) <= 180) and np.all(np.abs(y[finite]) <= 90):
-        return SourceCrs(WGS84_EPSG, "coordinate values look like degrees: WGS84 assumed")
-    return SourceCrs(DEFAULT_SOURCE_EPSG, "no CRS given: EUREF89 UTM 33 (EPSG:25833) assumed, "
-                     "set SOURCE_CRS if the coordinates are in another zone")
+def _spatial_ref(text: str):
+    from osgeo import osr  # imported here: only needed when coordinates are
+
+    ref = osr.SpatialReference()
+    if ref.SetFromUserInput(str(text)) != 0:
+        raise TailingsInputError(f"Unknown coordinate reference system {text!r}")
+    # x = easting/longitude, y = northing/latitude, whatever the CRS's official axis order.
+    ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return ref
 
 
-def _epsg_of(text: str) -> int | None:
-    text = str(text).strip()
-    if text.upper().startswith("EPSG:") and text[5:].isdigit():
-        return int(text[5:])
-    return None
+@lru_cache(maxsize=64)
+def area_of_use(crs: str) -> Extent | None:
+    """The CRS's area of use as PROJ's database states it (None when PROJ has none)."""
+    area = _spatial_ref(crs).GetAreaOfUse()
+    if area is None:
+        return None
+    return Extent(area.west_lon_degree, area.south_lat_degree, area.east_lon_degree, area.north_lat_degree)
 
 
-def out_of_range(epsg: int | None, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Points whose coordinates cannot be right for the source CRS."""
-    finite = np.isfinite(x) & np.isfinite(y)
-    if epsg == WGS84_EPSG:
+@lru_cache(maxsize=1)
+def _norway() -> tuple[tuple[Extent, ...], frozenset[int]]:
+    data = tomllib.loads(HINTS_PATH.read_text(encoding="utf-8"))["norway"]
+    mainland = area_of_use(f"EPSG:{data['extent_epsg']}")
+    return (mainland, Extent(*data["svalbard"])), frozenset(data["national_crs"])
+
+
+def trial_crs() -> list[str]:
+    """The CRSs tried when few samples link (Norwegian EUREF89 zones and WGS84)."""
+    data = tomllib.loads(HINTS_PATH.read_text(encoding="utf-8"))["norway"]
+    return [f"EPSG:{code}" for code in data["trial_crs"]]
+
+
+def in_norway(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    extents, _ = _norway()
+    inside = np.zeros(len(lon), dtype=bool)
+    for extent in extents:
+        inside |= extent.contains(lon, lat)
+    return inside
+
+
+def to_lonlat(x: np.ndarray, y: np.ndarray, crs: str) -> tuple[np.ndarray, np.ndarray]:
+    """Longitude/latitude (WGS84) of the points; NaN where the CRS cannot place them."""
+    ref = _spatial_ref(crs)
+    if ref.IsGeographic():
         bad = (np.abs(x) > 180) | (np.abs(y) > 90)
-    elif epsg in UTM_EPSG.values():
-        bad = ((x < UTM_EASTING_RANGE[0]) | (x > UTM_EASTING_RANGE[1])
-               | (y < UTM_NORTHING_RANGE[0]) | (y > UTM_NORTHING_RANGE[1]))
-    else:
-        bad = np.zeros(len(x), dtype=bool)
-    return finite & bad
+        return np.where(bad, np.nan, x), np.where(bad, np.nan, y)
+    lon, lat = reproject(x, y, crs, WGS84)
+    bad = ~(np.isfinite(lon) & np.isfinite(lat))
+    return np.where(bad, np.nan, lon), np.where(bad, np.nan, lat)
+
+
+def outside_area(crs: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Points that cannot be right for ``crs``: outside its area of use (PROJ) and, for the CRSs
+    Norwegian data come in, outside Norway too (UTM 33 covers all of Norway, Finnmark included)."""
+    finite = np.isfinite(x) & np.isfinite(y)
+    lon, lat = to_lonlat(x, y, crs)
+    area = area_of_use(crs)
+    inside = np.isfinite(lon) & (area.contains(lon, lat) if area is not None else True)
+    _, national = _norway()
+    code = _spatial_ref(crs).GetAuthorityCode(None)
+    if code and code.isdigit() and int(code) in national:
+        inside |= np.isfinite(lon) & in_norway(lon, lat)
+    return finite & ~inside
 
 
 def reproject(x: np.ndarray, y: np.ndarray, source: str, target: str) -> tuple[np.ndarray, np.ndarray]:
-    """Transform coordinate arrays (NaN stays NaN); ``source``/``target`` as EPSG:n or WKT."""
+    """Transform coordinate arrays (NaN stays NaN, points PROJ cannot place become inf);
+    ``source``/``target`` as EPSG:n or WKT."""
     if str(source).strip().upper() == str(target).strip().upper():
         return x.copy(), y.copy()
-    from osgeo import osr  # imported here: only needed when a transformation is
+    from osgeo import gdal, osr
 
-    src, dst = osr.SpatialReference(), osr.SpatialReference()
-    for ref, text in ((src, source), (dst, target)):
-        if ref.SetFromUserInput(str(text)) != 0:
-            raise TailingsInputError(f"Unknown coordinate reference system {text!r}")
-        # x = easting/longitude, y = northing/latitude, whatever the CRS's official axis order.
-        ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    src, dst = _spatial_ref(source), _spatial_ref(target)
     if src.IsSame(dst):
         return x.copy(), y.copy()
     out_x, out_y = np.full(len(x), np.nan), np.full(len(y), np.nan)
@@ -90,7 +124,11 @@ def reproject(x: np.ndarray, y: np.ndarray, source: str, target: str) -> tuple[n
     if finite.any():
         transform = osr.CoordinateTransformation(src, dst)
         points = np.column_stack([x[finite], y[finite]])
-        result = np.asarray(transform.TransformPoints(points), dtype=float)
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # points outside the projection: inf, said by the caller
+        try:
+            result = np.asarray(transform.TransformPoints(points), dtype=float)
+        finally:
+            gdal.PopErrorHandler()
         out_x[finite], out_y[finite] = result[:, 0], result[:, 1]
     return out_x, out_y
 

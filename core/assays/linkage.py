@@ -1,0 +1,201 @@
+"""Placing samples: which CRS their coordinates are in, checked against the data.
+
+The CRS comes from ``SOURCE_CRS``, else from the sheet's hints (header cells, units row,
+metadata rows above the header), else from the kind of columns (latitude/longitude) or
+the values (degrees), else EUREF89 UTM 33 is assumed. The choice is then tested: are the
+points plausible for that CRS (area of use, Norway), and how many samples fall in a
+deposit? When few link, the Norwegian zones and WGS84, each also with x and y swapped, are
+tried and reported; a candidate is applied only when it is unambiguous, with a warning
+naming the parameter to set.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from ..errors import TailingsInputError
+from .crs_hints import CrsHint
+from .location import (
+    DEFAULT_SOURCE_CRS,
+    WGS84,
+    LinkResult,
+    in_norway,
+    link_to_deposits,
+    outside_area,
+    reproject,
+    to_lonlat,
+    trial_crs,
+)
+
+CRS_PARAMETERS = "SOURCE_CRS (importassays) or ASSAY_CRS (pipeline)"
+# A candidate CRS is applied only when it links (or places in Norway) at least this share of
+# the located samples, and every other candidate reaches at most this share of its count.
+MIN_SHARE = 0.5
+
+
+@dataclass
+class LinkageDiagnosis:
+    """How many samples link to a deposit, in which CRS, and what other CRSs would give."""
+    linked: int                                   # samples with a deposit_id
+    total: int                                    # samples (QA/QC and rejected rows not counted)
+    crs_used: str | None                          # CRS the coordinates were read in; None without coordinates
+    candidates: list[tuple[str, int]] = field(default_factory=list)  # (CRS tried, samples it would link)
+    located: int = 0                              # samples with coordinates
+    by_id: int = 0                                # samples linked by a deposit id in the sheet
+    crs_reason: str = ""
+    switched_from: str | None = None              # the CRS first assumed, when a candidate replaced it
+
+    def message(self) -> str:
+        where = f"coordinates read as {self.crs_used} ({self.crs_reason})" if self.crs_used else "no coordinates"
+        text = (f"{self.linked} of {self.total} samples link to a deposit ({self.by_id} by deposit id, "
+                f"{self.linked - self.by_id} by location; {self.located} have coordinates, {where}).")
+        if self.switched_from:
+            text += f" {self.switched_from} was tried first."
+        if self.candidates:
+            text += " Other CRSs: " + "; ".join(f"in {crs}, {n} of {self.total} samples fall inside a deposit"
+                                               for crs, n in self.candidates) + "."
+        if self.linked < self.total and self.located:
+            text += f" If the coordinates are in another CRS, set {CRS_PARAMETERS}."
+        elif not self.located and self.linked < self.total:
+            text += " Without coordinates samples link only by a deposit id column (FIELD_MAP deposit_id=<column>)."
+        return text
+
+
+@dataclass
+class Placement:
+    x: np.ndarray                 # target CRS
+    y: np.ndarray
+    link: LinkResult
+    source_crs: str | None
+    reason: str
+    outside: np.ndarray           # rows whose coordinates are implausible for the CRS (set to NULL)
+    notes: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    diagnosis: LinkageDiagnosis | None = None
+
+
+@dataclass
+class _Trial:
+    crs: str
+    swapped: bool
+    x: np.ndarray
+    y: np.ndarray
+    outside: np.ndarray
+    link: LinkResult
+    linked: int
+    in_norway: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.crs} (x and y swapped)" if self.swapped else self.crs
+
+
+def choose_crs(kind: str, column_hints: list[CrsHint], sheet_hints: list[CrsHint], override: str | None,
+               x: np.ndarray, y: np.ndarray) -> tuple[str, str, list[str]]:
+    """(CRS, reason, warnings): SOURCE_CRS, else the sheet's hints, else the columns or values."""
+    geographic = kind == "latlon"
+    relevant = [h for h in column_hints if h.datum_only == geographic or not h.datum_only]
+    relevant += [h for h in sheet_hints if _is_geographic(h) == geographic]
+    codes = sorted({h.epsg for h in relevant})
+    warnings = []
+    if len(codes) > 1:
+        listed = "; ".join(h.describe() for h in relevant)
+        if not override:
+            raise TailingsInputError(f"The sheet names conflicting coordinate systems: {listed}. "
+                                     f"Set {CRS_PARAMETERS} to the right one")
+        warnings.append(f"The sheet names conflicting coordinate systems ({listed}); SOURCE_CRS {override} is used")
+    if override:
+        return override, f"given as SOURCE_CRS {override}", warnings
+    if codes:
+        first = next(h for h in relevant if h.epsg == codes[0])
+        return first.crs, f"named in the sheet: {first.describe()}", warnings
+    if geographic:
+        return WGS84, "latitude/longitude columns (WGS84)", warnings
+    finite = np.isfinite(x) & np.isfinite(y)
+    if finite.any() and np.all(np.abs(x[finite]) <= 180) and np.all(np.abs(y[finite]) <= 90):
+        return WGS84, "coordinate values look like degrees: WGS84 assumed", warnings
+    return DEFAULT_SOURCE_CRS, (f"no CRS given: EUREF89 UTM 33 ({DEFAULT_SOURCE_CRS}) assumed, set "
+                                f"{CRS_PARAMETERS} if the coordinates are in another zone"), warnings
+
+
+def _is_geographic(hint: CrsHint) -> bool:
+    return hint.datum_only or hint.epsg in (4326, 4258, 4230)
+
+
+def _has_polygons(deposits: pd.DataFrame | None) -> bool:
+    if deposits is None or "geometry" not in deposits.columns or not len(deposits):
+        return False
+    geoms = shapely.from_wkb(deposits["geometry"].to_numpy(dtype=object), on_invalid="ignore")
+    return bool(np.isin(shapely.get_type_id(geoms), (3, 6)).any())
+
+
+def _trial(crs: str, swapped: bool, sx: np.ndarray, sy: np.ndarray, target: str, sheet_ids: pd.Series,
+           deposits: pd.DataFrame | None, is_sample: np.ndarray) -> _Trial:
+    ax, ay = (sy, sx) if swapped else (sx, sy)
+    outside = outside_area(crs, ax, ay)
+    ax, ay = np.where(outside, np.nan, ax), np.where(outside, np.nan, ay)
+    lon, lat = to_lonlat(ax, ay, crs)
+    x, y = reproject(ax, ay, crs, target)
+    link = link_to_deposits(sheet_ids, x, y, deposits)
+    linked = int((pd.notna(link.deposit_id) & is_sample).sum())
+    norway = int((np.isfinite(lon) & in_norway(np.nan_to_num(lon, nan=1e9), np.nan_to_num(lat, nan=1e9))
+                  & is_sample).sum())
+    return _Trial(crs, swapped, x, y, outside, link, linked, norway)
+
+
+def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[CrsHint],
+                  sheet_hints: list[CrsHint], override: str | None, target: str, sheet_ids: pd.Series,
+                  deposits: pd.DataFrame | None, is_sample: np.ndarray) -> Placement:
+    """Coordinates in the target CRS, the deposit links, and the diagnosis of the CRS choice."""
+    crs, reason, warnings = choose_crs(kind, column_hints, sheet_hints, override, sx, sy)
+    current = _trial(crs, False, sx, sy, target, sheet_ids, deposits, is_sample)
+    located = int((np.isfinite(sx) & np.isfinite(sy) & is_sample).sum())
+    polygons = _has_polygons(deposits)
+    by_id = int((current.link.method == "id")[is_sample].sum())
+
+    def score(t: _Trial) -> int:
+        return t.linked - by_id if polygons else t.in_norway
+
+    notes: list[str] = []
+    trials: list[_Trial] = []
+    if located and score(current) < MIN_SHARE * located:
+        trials = [_trial(c, s, sx, sy, target, sheet_ids, deposits, is_sample) for c in trial_crs()
+                  for s in (False, True) if (c, s) != (crs, False)]
+    chosen, switched_from = current, None
+    if trials:
+        best = max(trials, key=score)
+        others = [t for t in trials if t is not best]
+        clear = (score(best) >= max(1.0, MIN_SHARE * located) and score(best) > score(current)
+                 and all(score(t) <= MIN_SHARE * score(best) for t in others))
+        measure = "fall inside a deposit" if polygons else "lie in Norway"
+        results = "; ".join(f"in {t.label}, {score(t)} of {located} located samples {measure}" for t in trials)
+        if clear and not override:
+            chosen, switched_from = best, crs
+            warnings.append(
+                f"COORDINATES READ AS {best.label}, not {crs} ({reason}): in {best.label}, {score(best)} of "
+                f"{located} located samples {measure}, in {crs} {score(current)}. Other CRSs tried: {results}. "
+                f"Set {CRS_PARAMETERS} to confirm, or to choose another.")
+            reason = f"{score(best)} of {located} located samples {measure} in it, against {score(current)} in {crs}"
+        elif polygons or current.in_norway == 0 < sum(t.in_norway for t in trials):
+            warnings.append(f"Only {score(current)} of {located} located samples {measure} with the coordinates "
+                            f"read as {crs} ({reason}). Other CRSs tried: {results}. "
+                            f"Set {CRS_PARAMETERS} if the coordinates are in another CRS.")
+        else:
+            notes.append(f"the coordinates lie outside Norway in every CRS tried ({results})")
+    implausible = int((chosen.outside & is_sample).sum())
+    if located and implausible == located and not any((~t.outside & np.isfinite(sx) & is_sample).any()
+                                                      for t in trials):
+        warnings.append(f"The coordinates of all {located} located samples are outside the area of use of "
+                        f"{chosen.label}{' and of every CRS tried' if trials else ''}; their locations are set to "
+                        f"NULL. Check the coordinate columns (FIELD_MAP x=, y=, lon=, lat=) or set "
+                        f"{CRS_PARAMETERS}.")
+    diagnosis = None
+    if deposits is not None:
+        diagnosis = LinkageDiagnosis(
+            chosen.linked, int(is_sample.sum()), chosen.label, [(t.label, t.linked) for t in trials if polygons],
+            located, by_id, reason, switched_from)
+    source = chosen.crs
+    return Placement(chosen.x, chosen.y, chosen.link, source, reason, chosen.outside, notes, warnings, diagnosis)
