@@ -18,9 +18,10 @@ from qgis.core import (
 
 from ..core.errors import TailingsInputError
 from ..core.estimation.fitting import ModelSpec, train_model
-from ..core.estimation.methods import METHODS
+from ..core.estimation.methods import AUTO, METHODS
 from ..core.estimation.model_file import save_model
 from ..core.estimation.report import write_report
+from ..core.estimation.selection import GAUSSIAN_PROCESS_MAX_ROWS, PARSIMONY_TOLERANCE
 from ..core.estimation.training_data import CENSORED_POLICIES
 from ..core.estimation.transforms import TRANSFORMS
 from .base import TailingsAlgorithm
@@ -34,7 +35,12 @@ class TrainModelAlgorithm(TailingsAlgorithm):
         "Fits a model of ln(target grade) from proxy elements (e.g. pXRF Fe, S, Mn) on the samples "
         "that have the target, cross-validated by deposit (GROUP_FIELD, default deposit_id) or by "
         "automatic spatial blocks; random K-fold is reported beside it for comparison only. Every "
-        "prediction carries an 80 % interval (P90-P10) calibrated on held-out residuals. Saves a "
+        "prediction carries an 80 % interval (P90-P10) calibrated on held-out residuals. METHOD auto "
+        "(the default) compares OLS, ridge, gradient boosting, random forest and, up to "
+        f"{GAUSSIAN_PROCESS_MAX_ROWS} rows, a Gaussian process on the same grouped folds and keeps the best "
+        f"(the cheapest within {PARSIMONY_TOLERANCE} R²); "
+        "the report lists every candidate's score. CV_R2 is the pooled out-of-fold R² (ln); "
+        "CV_R2_FOLD_MEAN and CV_R2_FOLD_SD are the mean and SD of the per-fold R². Saves a "
         ".skops model file (loaded later by Estimate) and an HTML report with a log beside it. "
         "Censored target values: 'substituted' uses the importer's half-detection-limit value, "
         "'exclude' drops them. See docs/estimation.md.")
@@ -61,7 +67,8 @@ class TrainModelAlgorithm(TailingsAlgorithm):
             self.PREDICTORS, self.tr("Predictor fields"), parentLayerParameterName=self.INPUT,
             type=QgsProcessingParameterField.Numeric, allowMultiple=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, self.tr("Method"), options=list(METHODS), defaultValue=0))
+            self.METHOD, self.tr("Method"), options=list(METHODS),
+            defaultValue=METHODS.index(AUTO)))
         self.addParameter(QgsProcessingParameterField(
             self.GROUP_FIELD, self.tr("Group field for cross-validation (empty: deposit_id, else spatial blocks)"),
             parentLayerParameterName=self.INPUT, optional=True))
@@ -78,7 +85,10 @@ class TrainModelAlgorithm(TailingsAlgorithm):
             self.OUTPUT_MODEL, self.tr("Model file"), self.tr("Model files (*.skops)")))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_REPORT, self.tr("HTML report"), self.tr("HTML files (*.html)")))
-        for name, label in (("CV_R2", "Grouped CV R² (ln space)"), ("CV_RMSE", "Grouped CV RMSE (ln space)"),
+        for name, label in (("CV_R2", "Grouped CV R² (ln space), pooled out-of-fold"),
+                            ("CV_R2_FOLD_MEAN", "Grouped CV R² (ln space), mean over folds"),
+                            ("CV_R2_FOLD_SD", "Grouped CV R² (ln space), SD over folds"),
+                            ("CV_RMSE", "Grouped CV RMSE (ln space)"),
                             ("COVERAGE", "Empirical interval coverage on held-out folds"),
                             ("N_SAMPLES", "Training samples")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
@@ -116,13 +126,19 @@ class TrainModelAlgorithm(TailingsAlgorithm):
         for note in model.notes:
             feedback.pushWarning(note)
         md = model.metadata
+        for c in md.get("selection", {}).get("candidates", []):
+            score = f"pooled R² {c['r2_log']:.3f}, per fold {c['fold_r2_mean']:.3f} ± {c['fold_r2_sd']:.3f}" \
+                if "r2_log" in c else ""
+            feedback.pushInfo(f"  auto candidate {c['method']}: {c['status']} {score}")
         feedback.pushInfo(
             f"{md['method_label']}: grouped CV ({md['cv']['grouping_description']}) R² = {model.cv_r2:.3f} "
+            f"pooled, {model.cv_r2_fold_mean:.3f} ± {model.cv_r2_fold_sd:.3f} per fold "
             f"(ln), RMSE = {model.cv_rmse:.3f}; random K-fold R² = {md['cv']['random_kfold']['r2_log']:.3f} "
             f"(comparison only); coverage of the {md['interval']['level']:.0%} interval = {model.coverage:.1%}")
         save_model(model, model_path)
         html_path, log_path = write_report(model, report_path)
         feedback.pushInfo(f"Model: {model_path}; report: {html_path}; log: {log_path}")
         return {self.OUTPUT_MODEL: model_path, self.OUTPUT_REPORT: str(html_path),
-                "CV_R2": model.cv_r2, "CV_RMSE": model.cv_rmse, "COVERAGE": model.coverage,
+                "CV_R2": model.cv_r2, "CV_R2_FOLD_MEAN": model.cv_r2_fold_mean,
+                "CV_R2_FOLD_SD": model.cv_r2_fold_sd, "CV_RMSE": model.cv_rmse, "COVERAGE": model.coverage,
                 "N_SAMPLES": int(md["n_samples"])}

@@ -5,7 +5,7 @@ import hashlib
 import platform
 import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,8 +21,9 @@ from ..schema import INTERVAL_LEVEL
 from ..version import plugin_version
 from .conformal import conformal_bounds, held_out_coverage, residual_structure
 from .grouping import Grouping, grouped_splits, make_grouping, random_splits
-from .methods import METHOD_LABELS, check_size, json_params, make_pipeline
-from .metrics import skill
+from .methods import AUTO, METHOD_LABELS, check_size, json_params, make_pipeline
+from .metrics import fold_r2_spread, skill
+from .selection import LINEAR, MAX_NONLINEAR_FIT_ROWS, evaluation_rows, select_method
 from .training_data import TrainingSet, build_training_set
 from .transforms import feature_names
 
@@ -61,6 +62,14 @@ class TrainedModel:
     @property
     def cv_rmse(self) -> float:
         return float(self.metadata["cv"]["grouped"]["rmse_log"])
+
+    @property
+    def cv_r2_fold_mean(self) -> float:
+        return float(self.metadata["cv"]["fold_r2_mean"])
+
+    @property
+    def cv_r2_fold_sd(self) -> float:
+        return float(self.metadata["cv"]["fold_r2_sd"])
 
     @property
     def coverage(self) -> float:
@@ -125,23 +134,68 @@ def train_model(frame: pd.DataFrame, spec: ModelSpec, *, cancel: CancelHook | No
     return model
 
 
-def _train_model(frame: pd.DataFrame, spec: ModelSpec, cancel: CancelHook | None,
-                 progress: ProgressHook | None) -> TrainedModel:
+def _prepare(frame: pd.DataFrame, spec: ModelSpec) -> tuple[TrainingSet, Grouping, list[str]]:
     if spec.cv_folds < 2:
         raise TailingsInputError(f"CV_FOLDS must be at least 2, got {spec.cv_folds}", value=spec.cv_folds)
     training = build_training_set(frame, spec.target, spec.predictors, transform=spec.transform,
                                   censored_policy=spec.censored_policy)
-    n = len(training.y)
-    check_size(spec.method, n)
     grouping = make_grouping(frame.loc[training.index], spec.group_field, spec.cv_folds)
     training.groups = grouping.labels
-    splits = grouped_splits(grouping.labels, spec.cv_folds)
     notes: list[str] = []
-    if len(splits) < spec.cv_folds:
-        notes.append(f"Only {len(splits)} groups, so {len(splits)} folds instead of {spec.cv_folds}.")
+    n = len(training.y)
     if n < 30:
         # DOMAIN.md §4: warn below about 30 samples.
         notes.append(f"Only {n} training samples (fewer than about 30): treat the model as indicative.")
+    return training, grouping, notes
+
+
+def _subset(training: TrainingSet, grouping: Grouping, rows: np.ndarray) -> tuple[TrainingSet, Grouping]:
+    """The training rows at positions ``rows`` (and their groups), with the cut counted."""
+    counts = dict(training.counts)
+    counts["not used: auto fits a non-linear winner on a seeded sample"] = len(training.y) - len(rows)
+    counts["used for fitting"] = len(rows)
+    part = replace(training, X=training.X[rows], y=training.y[rows], raw=training.raw[rows],
+                   groups=grouping.labels[rows], index=training.index[rows], counts=counts)
+    return part, replace(grouping, labels=grouping.labels[rows])
+
+
+def _train_model(frame: pd.DataFrame, spec: ModelSpec, cancel: CancelHook | None,
+                 progress: ProgressHook | None) -> TrainedModel:
+    training, grouping, notes = _prepare(frame, spec)
+    if spec.method == AUTO:
+        return _train_auto(training, grouping, notes, spec, cancel, progress)
+    check_size(spec.method, len(training.y))
+    return _fit(training, grouping, notes, spec, cancel, progress)
+
+
+def _train_auto(training: TrainingSet, grouping: Grouping, notes: list[str], spec: ModelSpec,
+                cancel: CancelHook | None, progress: ProgressHook | None) -> TrainedModel:
+    """Select on the same grouped folds, then fit the winner as if it had been asked for."""
+    share = (lambda f: progress(0.3 * f)) if progress is not None else None
+    selection = select_method(training.X, training.y, grouping.labels, spec.cv_folds, spec.seed, cancel, share)
+    chosen = replace(spec, method=selection.method)
+    n = len(training.y)
+    if selection.method not in LINEAR and n > MAX_NONLINEAR_FIT_ROWS:
+        # A forest or boosting fit (x11 with both CVs) on all rows of a national run would
+        # take minutes; a seeded sample bounds it. Ask for the method to fit every row.
+        training, grouping = _subset(training, grouping, evaluation_rows(n, spec.seed, MAX_NONLINEAR_FIT_ROWS))
+        notes.append(f"auto: {selection.method} fitted on a seeded sample of {MAX_NONLINEAR_FIT_ROWS} of the "
+                     f"{n} usable rows; choose METHOD={selection.method} to fit them all.")
+    if selection.n_rows < n:
+        notes.append(f"auto: candidates compared on a seeded sample of {selection.n_rows} of the {n} usable rows.")
+    rest = (lambda f: progress(0.3 + 0.7 * f)) if progress is not None else None
+    model = _fit(training, grouping, notes, chosen, cancel, rest)
+    model.metadata["method_requested"] = AUTO
+    model.metadata["selection"] = selection.as_metadata()
+    return model
+
+
+def _fit(training: TrainingSet, grouping: Grouping, notes: list[str], spec: ModelSpec,
+         cancel: CancelHook | None, progress: ProgressHook | None) -> TrainedModel:
+    n = len(training.y)
+    splits = grouped_splits(grouping.labels, spec.cv_folds)
+    if len(splits) < spec.cv_folds:
+        notes.append(f"Only {len(splits)} groups, so {len(splits)} folds instead of {spec.cv_folds}.")
     pipeline = make_pipeline(spec.method, len(training.predictors), spec.seed)
     X, y = training.X, training.y
     oof, fold_of = _cross_validate(pipeline, X, y, splits, cancel, progress, (0.0, 0.45))
@@ -156,6 +210,7 @@ def _train_model(frame: pd.DataFrame, spec: ModelSpec, cancel: CancelHook | None
     lo, hi = conformal_bounds(residuals, spec.interval_level)
     coverage, coverage_per_fold = held_out_coverage(y, oof, splits, spec.interval_level)
     group_bias, within_sd = residual_structure(residuals, grouping.labels)
+    fold_mean, fold_sd = fold_r2_spread(y, oof, splits)
     folds = []
     for k, (_train, test) in enumerate(splits):
         row = skill(y[test], oof[test])
@@ -177,6 +232,7 @@ def _train_model(frame: pd.DataFrame, spec: ModelSpec, cancel: CancelHook | None
         "transform": training.transform,
         "target_transform": "ln(ppm)",
         "method": spec.method,
+        "method_requested": spec.method,
         "method_label": METHOD_LABELS[spec.method],
         "hyperparameters": json_params(final),
         "seed": int(spec.seed),
@@ -197,6 +253,7 @@ def _train_model(frame: pd.DataFrame, spec: ModelSpec, cancel: CancelHook | None
             "block_size_m": grouping.block_size_m,
             "n_groups": len(np.unique(grouping.labels)), "n_folds": len(splits),
             "grouped": skill(y, oof), "random_kfold": skill(y, oof_random),
+            "fold_r2_mean": fold_mean, "fold_r2_sd": fold_sd,
             "folds": folds, "coverage": coverage, "coverage_per_fold": coverage_per_fold,
         },
         "feature_importance": {name: float(v) for name, v in zip(names, importance.importances_mean)},

@@ -17,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .fitting import TrainedModel
+from .methods import METHOD_LABELS
 
 
 def _png(fig: Figure) -> str:
@@ -100,6 +101,23 @@ def _table(rows: list[dict], columns: list[str]) -> str:
     return f"<table><tr>{head}</tr>{''.join(body)}</table>"
 
 
+def _selection_html(md: dict) -> str:
+    """The candidates ``auto`` compared, each with its score on the same grouped folds."""
+    sel = md.get("selection")
+    if not sel:
+        return ""
+    rows = [{**c, "method": METHOD_LABELS.get(c["method"], c["method"])} for c in sel["candidates"]]
+    sample = (f"a seeded sample of {sel['n_rows']} of the {sel['n_available']} usable rows"
+              if sel["subsampled"] else f"all {sel['n_rows']} usable rows")
+    return f"""<h2>Method selection (METHOD=auto)</h2>
+<p>Every candidate was cross-validated on the same {sel['n_folds']} grouped folds of {sample}.
+Score: {html.escape(sel['score'])}; of the candidates within {sel['tolerance']} of the best, the
+cheapest to apply (the first in this table) is selected.</p>
+{_table(rows, ['method', 'status', 'r2_log', 'fold_r2_mean', 'fold_r2_sd', 'rmse_log'])}
+<p>r2_log is the pooled out-of-fold R²; fold_r2_mean and fold_r2_sd are the mean and SD of the
+per-fold R².</p>"""
+
+
 def render_html(model: TrainedModel) -> str:
     md = model.metadata
     cv = md["cv"]
@@ -116,18 +134,24 @@ def render_html(model: TrainedModel) -> str:
 <style>body{{font-family:sans-serif;max-width:1000px;margin:1em auto}}
 table{{border-collapse:collapse;margin:.5em 0}}td,th{{border:1px solid #bbb;padding:2px 6px;text-align:right}}
 th{{background:#eee}}img{{max-width:100%}}</style></head><body>
-<h1>Model for {html.escape(md['target_column'])}: {html.escape(md['method_label'])}</h1>
+<h1>Model for {html.escape(md['target_column'])}: {html.escape(md['method_label'])}{
+    ' (selected by METHOD=auto)' if md.get('method_requested') == 'auto' else ''}</h1>
 <p>Predictors: {html.escape(', '.join(md['predictors']))}; transform <b>{html.escape(md['transform'])}</b>,
 target ln(ppm); censored target values: {html.escape(md['censored_policy'])}; seed {md['seed']};
 {md['n_samples']} training samples; training data sha256 <code>{md['training_sha256']}</code>.</p>
 <h2>Cross-validation</h2>
 {_table(summary_rows, ['cv', *metric_cols])}
-<p>CV R² (grouped, ln space) = <b>{cv['grouped']['r2_log']:.3f}</b>; empirical coverage of the
+<p>CV R² (grouped, ln space): pooled out-of-fold = <b>{cv['grouped']['r2_log']:.3f}</b> (CV_R2: one R² over
+all held-out predictions together); per fold = <b>{cv['fold_r2_mean']:.3f} ± {cv['fold_r2_sd']:.3f}</b>
+(CV_R2_FOLD_MEAN ± CV_R2_FOLD_SD: each fold's R² about its own mean, then their mean and SD;
+lower than the pooled figure because it does not credit the differences between folds).
+Empirical coverage of the
 {md['interval']['level']:.0%} interval on held-out folds = <b>{cv['coverage']:.1%}</b>
 (nominal {md['interval']['level']:.0%}, {html.escape(md['interval']['method'])}).
 ppm figures back-transform with exp(), the conditional median, so a negative ppm bias is expected.</p>
 <h3>Per fold</h3>
 {_table(fold_rows, ['fold', 'n', 'groups', *metric_cols, 'coverage'])}
+{_selection_html(md)}
 <h2>Observed vs predicted (held-out)</h2>
 <img alt="observed vs predicted" src="data:image/png;base64,{_observed_vs_predicted(model)}">
 <h2>Residuals</h2><img alt="residuals" src="data:image/png;base64,{_residuals(model)}">
@@ -151,9 +175,13 @@ def render_log(model: TrainedModel) -> str:
              f"grouping={cv['grouping_description']} folds={cv['n_folds']} groups={cv['n_groups']}",
              "grouped: " + " ".join(f"{k}={v:.4f}" for k, v in cv["grouped"].items()),
              "random_kfold: " + " ".join(f"{k}={v:.4f}" for k, v in cv["random_kfold"].items()),
+             f"fold_r2_mean={cv['fold_r2_mean']:.4f} fold_r2_sd={cv['fold_r2_sd']:.4f}",
              f"coverage={cv['coverage']:.4f} nominal={md['interval']['level']}"]
     lines += [f"fold {int(f['fold'])}: " + " ".join(f"{k}={v:.4f}" for k, v in f.items() if k != "fold")
               for f in cv["folds"]]
+    for c in md.get("selection", {}).get("candidates", []):
+        scores = " ".join(f"{k}={c[k]:.4f}" for k in ("r2_log", "fold_r2_mean", "fold_r2_sd", "rmse_log") if k in c)
+        lines.append(f"auto candidate {c['method']}: {c['status']} {scores}".rstrip())
     lines += [f"count {k}: {v}" for k, v in md["data_counts"].items()]
     lines += [f"note: {n}" for n in md["notes"]]
     return "\n".join(lines) + "\n"
