@@ -20,6 +20,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import OperationCancelled, TailingsInputError
+from .output_check import check_written_outputs
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 
@@ -68,7 +69,12 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict[str, Any]:
         try:
-            return self.execute(parameters, context, feedback)
+            results = self.execute(parameters, context, feedback)
+            # execute's sinks are gone now (Python owned them), so their files are closed:
+            # read each one back, since QGIS writes sinks itself and a full disk can leave a
+            # file that no reader opens while the run looked fine.
+            check_written_outputs(self, results)
+            return results
         except TailingsInputError as err:
             raise QgsProcessingException(str(err)) from None
         except OperationCancelled:

@@ -172,7 +172,7 @@ def frame_to_sink(frame: pd.DataFrame, fields: QgsFields, sink: QgsFeatureSink,
             feature.setGeometry(geom)
         batch.append(feature)
         if len(batch) >= 5000:
-            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            _add(sink, batch)
             written += len(batch)
             batch = []
             if feedback is not None:
@@ -180,9 +180,18 @@ def frame_to_sink(frame: pd.DataFrame, fields: QgsFields, sink: QgsFeatureSink,
                     raise OperationCancelled()
                 feedback.setProgress(100.0 * written / max(total, 1))
     if batch:
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        _add(sink, batch)
         written += len(batch)
     return written
+
+
+def _add(sink: QgsFeatureSink, batch: list[QgsFeature]) -> None:
+    # addFeatures returns False when the provider could not write (disk full, read-only
+    # folder, quota): carrying on would report rows that are not in the output.
+    if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        error = sink.lastError() if hasattr(sink, "lastError") else ""
+        raise OSError(f"could not write features to the output ({error or 'the provider refused them'}); "
+                      "is the disk full or the folder read-only?")
 
 
 def frames_columns(frames: Iterable[pd.DataFrame]) -> list[str]:

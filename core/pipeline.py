@@ -183,7 +183,7 @@ def _train(samples: pd.DataFrame, settings: PipelineSettings, out_dir: Path, ste
             continue
         log(f"Training {plan.target} from {', '.join(plan.predictors)}: {plan.n_training} training samples, "
             f"{plan.n_to_predict} to predict")
-        model = fit_model(samples, ModelSpec(target=plan.target, predictors=plan.predictors,
+        model = fit_model(samples, ModelSpec(target=plan.target, predictors=plan.predictors, method="auto",
                                              group_field="deposit_id", seed=settings.seed),
                           cancel=cancel, progress=steps.inner)
         md = model.metadata
