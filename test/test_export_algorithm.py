@@ -52,7 +52,7 @@ def test_export_opens_styled_in_qgis(tailings_provider, tmp_path, points):
     assert values[:-1] == [c[0] for c in (*UNFC_CLASS_COLOURS, OTHER_COMBINATIONS)]
     assert values[-1] in ("", None)  # "all other values"
     colours = {c.value(): c.symbol().color().name() for c in renderer.categories()}
-    assert colours["Viable projects"] == "#1a9641"
+    assert colours["Viable projects"] == UNFC_CLASS_COLOURS[0][2]
     assert all(c.symbol().type() == (0 if points else 2) for c in renderer.categories())  # marker / fill
     assert layer.labelsEnabled()
     assert "unfc_code" in layer.labeling().settings().fieldName

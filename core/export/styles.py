@@ -1,9 +1,19 @@
-"""UNFC class symbology: the colour scheme (data) and the QML/SLD files in resources/styles.
+"""UNFC class symbology: the colour scheme and scale rules (data) behind resources/styles.
 
-The QML/SLD files are generated from ``UNFC_CLASS_COLOURS`` by
-``scripts/make_export_styles.py`` through QGIS's own API, so that QGIS reads them exactly.
-Colours: a diverging green → orange scheme from viable to non-viable (ColorBrewer RdYlGn,
-Brewer 2002), blues/purples for the "remaining products" classes, grey for anything else.
+The QML/SLD files are generated from these constants by ``scripts/make_export_styles.py``
+through QGIS's own API, so that QGIS reads them exactly; the export copies them into
+``layer_styles`` as the layer's default style.
+
+Colours: the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design",
+https://jfly.uni-koeln.de/color/; Wong 2011, Nature Methods 8:441), chosen to stay
+distinguishable for protanopes, deuteranopes and tritanopes. Every fill is opaque with a
+dark outline, so the light colours (yellow, sky blue) still read on a white background and
+the fills themselves carry on a dark one.
+
+Scales: tailings ponds are 50 m – 2 km across, a speck below 1:100 000. At smaller scales
+(national, regional maps) each polygon is drawn as a class-coloured marker on its surface,
+its area proportional to the tonnage; at 1:100 000 and larger the polygon itself is filled.
+Labels appear from 1:100 000 on, where they no longer hide each other.
 """
 from __future__ import annotations
 
@@ -21,18 +31,34 @@ LABEL_EXPRESSION = "coalesce(\"name\", \"deposit_id\") || '\\n' || coalesce(\"un
 
 # (class value as written by classify (resources/codelists/unfc2019.toml), legend label, RGB hex)
 UNFC_CLASS_COLOURS: tuple[tuple[str, str, str], ...] = (
-    ("Viable projects", "Viable projects (E1 F1)", "#1a9641"),
-    ("Potentially viable projects", "Potentially viable projects (E2 F2.1/F2.2)", "#a6d96a"),
-    ("Non-viable projects", "Non-viable projects (E3 F2.2/F2.3)", "#fdae61"),
+    ("Viable projects", "Viable projects (E1 F1)", "#009e73"),  # Okabe-Ito bluish green
+    ("Potentially viable projects", "Potentially viable projects (E2 F2.1/F2.2)", "#0072b2"),  # blue
+    ("Non-viable projects", "Non-viable projects (E3 F2.2/F2.3)", "#d55e00"),  # vermillion
     ("Remaining products not developed from identified projects",
-     "Remaining products not developed, identified (E3.3 F4 G1-G3)", "#6baed6"),
-    ("Prospective projects", "Prospective projects (E3.2 F3 G4)", "#ffffbf"),
+     "Remaining products not developed, identified (E3.3 F4 G1-G3)", "#e69f00"),  # orange
+    ("Prospective projects", "Prospective projects (E3.2 F3 G4)", "#f0e442"),  # yellow
     ("Remaining products not developed from prospective projects",
-     "Remaining products not developed, prospective (E3.3 F4 G4)", "#bcbddc"),
+     "Remaining products not developed, prospective (E3.3 F4 G4)", "#cc79a7"),  # reddish purple
 )
-OTHER_COMBINATIONS = ("Other combinations", "Other combinations (reported, not forced into a class)", "#969696")
-OTHER_COLOUR = "#d9d9d9"
+OTHER_COMBINATIONS = ("Other combinations", "Other combinations (reported, not forced into a class)", "#56b4e9")
+OTHER_COLOUR = "#bbbbbb"  # neutral grey: no class, so no hue
 OTHER_LABEL = "Not classified"
+OUTLINE_COLOUR = "#1a1a1a"
+
+# Largest scale denominator at which markers stand for the polygons (1:100 000 and smaller
+# scales); labels are drawn at this scale and larger.
+MARKER_SCALE = 100_000
+LABEL_MAX_SCALE = MARKER_SCALE
+# QGIS expressions for the data-defined "enabled" of the two symbol layers. No ``coalesce``
+# around @map_scale: QGIS folds it to a constant when the expression is prepared, before the
+# map scale is known. A legend patch has no scale, so both layers draw there: a filled square
+# with the class marker on it.
+FILL_ENABLED = f"@map_scale <= {MARKER_SCALE}"
+MARKER_ENABLED = f"@map_scale > {MARKER_SCALE}"
+# Marker diameter in mm: area proportional to tonnage between 1 kt and 10 Mt (scale_exp
+# clamps outside), 2.5 mm where the tonnage is unknown.
+SIZE_FIELD = "tonnage_t"
+MARKER_SIZE = f'coalesce(scale_exp("{SIZE_FIELD}", 1000, 10000000, 2.5, 9, 0.5), 2.5)'
 
 
 def style_paths(geometry_kind: str) -> tuple[Path, Path]:
