@@ -220,3 +220,105 @@ def test_deterministic_for_a_seed(synthetic):
     a = train_model(synthetic.samples, ModelSpec("co", PREDICTORS, method="random_forest", seed=3, cv_folds=3))
     b = train_model(synthetic.samples, ModelSpec("co", PREDICTORS, method="random_forest", seed=3, cv_folds=3))
     assert a.metadata["cv"] == b.metadata["cv"]
+
+
+# --- Mean-grade estimator (core.estimation.mean_grade): censored data and estimator choice.
+
+def _groups(n_groups: int, n: int) -> np.ndarray:
+    return np.repeat(np.arange(n_groups), n)
+
+
+@pytest.mark.parametrize("n, n_censored", [(4, 1), (10, 3), (12, 1), (30, 12), (50, 25)])
+def test_single_limit_ros_matches_statsmodels(n, n_censored):
+    from statsmodels.imputation.ros import impute_ros
+
+    from core.estimation.mean_grade import MeanGradeEstimator
+    rng = np.random.default_rng(n * 100 + n_censored)
+    values = np.sort(np.exp(rng.normal(4, 0.7, (40, n))), axis=1)
+    dl = values[:, n_censored - 1:n_censored] * 1.0001  # one limit per deposit, below every detect
+    censored = values < dl
+    data = np.where(censored, dl, values)
+    fit = MeanGradeEstimator(iterations=0).fit(_groups(40, n), data.ravel(), censored.ravel(), 40)
+    expected = [np.mean(impute_ros(d, c)) for d, c in zip(data, censored)]
+    assert (fit.estimator_ == "ros").all() and (fit.n_censored_ == n_censored).all()
+    np.testing.assert_allclose(fit.mean_, expected, rtol=1e-9)
+
+
+def test_several_limits_go_through_statsmodels():
+    from statsmodels.imputation.ros import impute_ros
+
+    from core.estimation.mean_grade import MeanGradeEstimator
+    data = np.array([3.0, 5.0, 4.0, 6.0, 8.0, 12.0, 20.0, 35.0, 50.0, 10.0])
+    censored = np.array([True, True, False, True, False, False, False, False, False, True])
+    fit = MeanGradeEstimator(iterations=0).fit(np.zeros(10, int), data, censored, 1)
+    assert fit.estimator_[0] == "ros"
+    assert fit.mean_[0] == pytest.approx(np.mean(impute_ros(data, censored)), rel=1e-12)
+
+
+@pytest.mark.parametrize("sample, expected, reason", [
+    (lambda rng: np.exp(rng.normal(5, 1.0, 200)), "lognormal", "lognormal"),
+    (lambda rng: rng.normal(100, 15, 200), "arithmetic", "not_lognormal"),
+    (lambda rng: rng.uniform(50, 150, 200), "arithmetic", "not_lognormal"),
+    (lambda rng: np.exp(rng.normal(5, 1.0, 6)), "arithmetic", "few_to_test"),
+])
+def test_estimator_choice(sample, expected, reason):
+    from core.estimation.mean_grade import MeanGradeEstimator
+    values = sample(np.random.default_rng(3))
+    fit = MeanGradeEstimator(random_state=0).fit(np.zeros(len(values), int), values, None, 1)
+    assert fit.estimator_[0] == expected and fit.reason_[0] == reason
+    assert fit.lo_[0] < fit.mean_[0] < fit.hi_[0]
+
+
+def test_too_few_detects_fall_back_to_half_limit_in_original_units():
+    from core.estimation.mean_grade import MeanGradeEstimator
+    data = np.array([5.0, 5.0, 5.0, 80.0])
+    censored = np.array([True, True, True, False])
+    fit = MeanGradeEstimator().fit(np.zeros(4, int), data, censored, 1)
+    assert fit.estimator_[0] == "substitution"
+    assert fit.mean_[0] == pytest.approx((3 * 2.5 + 80) / 4)
+    assert "too few detects" in fit.rationale()[0]
+
+
+def test_arithmetic_interval_is_the_t_interval_and_draws_follow_it():
+    from scipy import stats
+
+    from core.estimation.mean_grade import MeanGradeEstimator
+    values = np.random.default_rng(5).normal(200, 30, 15)
+    fit = MeanGradeEstimator(level=0.8).fit(np.zeros(15, int), values, None, 1)
+    lo, hi = stats.t.interval(0.8, 14, loc=values.mean(), scale=stats.sem(values))
+    assert fit.estimator_[0] == "arithmetic"
+    assert (fit.mean_[0], fit.lo_[0], fit.hi_[0]) == pytest.approx((values.mean(), lo, hi), rel=1e-9)
+    draws = fit.draws(np.array([0]), 200_000, np.random.default_rng(1))[0]
+    assert np.quantile(draws, [0.1, 0.9]) == pytest.approx([lo, hi], rel=2e-3)
+
+
+def test_few_samples_take_the_pooled_relative_spread():
+    from core.estimation.mean_grade import MeanGradeEstimator
+    rng = np.random.default_rng(8)
+    big = rng.normal(100, 20, (30, 20))
+    values = np.concatenate([big.ravel(), [50.0, 60.0]])
+    groups = np.concatenate([_groups(30, 20), [30, 30]])
+    fit = MeanGradeEstimator(min_samples=5, iterations=0).fit(groups, values, None, 31)
+    rel = big.var(axis=1, ddof=1) / big.mean(axis=1) ** 2
+    assert fit.pooled_[30] and not fit.pooled_[:30].any()
+    assert fit.se_[30] == pytest.approx(55.0 * np.sqrt(rel.mean() / 2), rel=1e-9)
+    assert fit.dof_[30] == 30 * 19
+    assert "pooled from 30 deposits" in fit.rationale()[30]
+
+
+@pytest.mark.parametrize("family, n", [("normal", 20), ("normal", 50), ("lognormal", 30), ("lognormal", 100)])
+def test_shapiro_francia_agrees_with_scipy_shapiro_wilk(family, n):
+    from scipy import stats
+
+    from core.estimation.normality import shapiro_francia
+    rng = np.random.default_rng(n)
+    draw = rng.normal(0, 1, (600, n)) if family == "normal" else np.exp(rng.normal(0, 0.6, (600, n)))
+    _, p = shapiro_francia(_groups(600, n), draw.ravel(), 600)
+    p_sw = np.array([stats.shapiro(row).pvalue for row in draw])
+    rate, rate_sw = (p < 0.05).mean(), (p_sw < 0.05).mean()
+    # Same decision rate (size about 5 % under normality; high power under log-normality).
+    assert abs(rate - rate_sw) < 0.06
+    if family == "normal":
+        assert 0.02 < rate < 0.09
+    else:
+        assert rate > 0.5

@@ -189,3 +189,32 @@ def test_chunked_monte_carlo_matches_unchunked(world):
         ok = whole[f"{c}_method"] != "none"
         # Different random streams per chunk: equal up to Monte Carlo error (a few % at 4000 draws).
         assert np.allclose(whole.loc[ok, f"{c}_t"], chunked.loc[ok, f"{c}_t"], rtol=0.05)
+
+
+def test_censored_value_is_not_an_outlier_in_log_space():
+    # DOMAIN.md §4: one `<5` among 60-390 ppm made the old log-normal mean about 1.8x the
+    # samples' own mean. Now: robust ROS, the mean between its bounds at ND = 0 and ND = DL.
+    detects = np.array([60.0, 85, 110, 130, 150, 170, 200, 230, 260, 300, 390])
+    co = np.concatenate([detects, [2.5]])  # the importer's DL/2 substitute
+    samples = pd.DataFrame({"sample_id": [f"S{i}" for i in range(12)], "deposit_id": "D1", "co_ppm": co,
+                            "co_flag": [None] * 11 + ["censored"], "co_dl": [np.nan] * 11 + [5.0]})
+    deposits = make_deposits(["D1"])
+    out = estimate_deposits(deposits, samples, {}, EXACT).frame.iloc[0]
+    low, high = detects.sum() / 12, (detects.sum() + 5.0) / 12
+    assert out["co_estimator"] == "ros" and out["co_n_censored"] == 1 and out["co_n"] == 12
+    assert low * 0.98 < out["co_ppm"] < high * 1.02
+    assert out["co_ppm_lo"] < low and out["co_ppm_hi"] > high
+    assert "robust ROS" in out["estimate_basis"] and "1 censored of 12" in out["estimate_basis"]
+
+
+@pytest.mark.parametrize("ln_sd, n, expected", [(1.0, 80, "lognormal"), (0.05, 80, "arithmetic")])
+def test_estimator_recorded_and_explained_per_deposit(ln_sd, n, expected):
+    rng = np.random.default_rng(4)
+    samples = pd.DataFrame({"sample_id": [f"S{i}" for i in range(n)], "deposit_id": "D1",
+                            "co_ppm": np.exp(rng.normal(5, ln_sd, n))})
+    out = estimate_deposits(make_deposits(["D1"]), samples, {}, EXACT).frame.iloc[0]
+    assert out["co_method"] == "measured" and out["co_estimator"] == expected and out["co_n_censored"] == 0
+    assert ("log-normal mean" in out["estimate_basis"]) == (expected == "lognormal")
+    if expected == "arithmetic":
+        mean, se = samples["co_ppm"].mean(), samples["co_ppm"].std() / np.sqrt(n)
+        assert out["co_ppm"] == pytest.approx(mean, abs=0.05 * se)
