@@ -54,7 +54,12 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
         "id or without any usable value go to REJECTS; a bad cell in a good row is listed in REJECTS as a "
         "cell-level entry and its value is NULL. With coordinates the output is a point layer in TARGET_CRS "
         "(rows without coordinates get NULL geometry); without, a table. DEPOSITS (optional) links samples "
-        "to deposit_id by id, else by the polygon that contains them."
+        "to deposit_id by id, else by the polygon that contains them. FIELD_MAP names columns the importer does not "
+        "recognise (target=column; targets sample_id, deposit_id, sample_type, x, y, lon, lat, hole_id, from, to, "
+        "or an element with its unit such as co:ppm); target= switches a match off. The coordinates' CRS comes "
+        "from SOURCE_CRS, else from hints in the sheet (EPSG:25832, UTM sone 33, WGS84), and is checked against "
+        "the data: when few samples fall in a deposit the other Norwegian zones and a lat/lon swap are tried and "
+        "reported."
     )
 
     INPUT = "INPUT"
@@ -62,6 +67,7 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
     DEPOSITS = "DEPOSITS"
     TARGET_CRS = "TARGET_CRS"
     SOURCE_CRS = "SOURCE_CRS"
+    FIELD_MAP = "FIELD_MAP"
     CENSORED_SUBSTITUTION = "CENSORED_SUBSTITUTION"
     OUTPUT = "OUTPUT"
     REJECTS = "REJECTS"
@@ -77,6 +83,9 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
             self.DEPOSITS, self.tr("Deposits for linking (with deposit_id)"),
             [QgsProcessing.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterCrs(self.TARGET_CRS, self.tr("Output CRS"), DEFAULT_CRS))
+        self.addParameter(QgsProcessingParameterString(
+            self.FIELD_MAP, self.tr("Column map override (target=column;..., e.g. sample_id=Smp_No; co=Co_ICP:ppm; "
+                                    "x=Øst; y=Nord)"), optional=True))
         self.addParameter(QgsProcessingParameterCrs(
             self.SOURCE_CRS, self.tr("CRS of the file's coordinates (empty: from the header or assumed)"),
             optional=True))
@@ -115,6 +124,7 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
         feedback.setProgressText(self.tr("Reading the assay file"))
         result = import_assays(path, ImportOptions(
             sheet=sheet, censored_substitution=substitution,
+            field_map=self.parameterAsString(parameters, self.FIELD_MAP, context) or None,
             source_crs=source_crs.authid() if source_crs.isValid() else None,
             target_crs=target_crs.authid() or target_crs.toWkt(), deposits=deposits,
             cancel=self.cancel_hook(feedback),
@@ -122,6 +132,10 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
             progress=lambda row: feedback.setProgressText(self.tr("Reading the assay file") + f": row {row:,.0f}")))
         for note in result.notes:
             feedback.pushInfo(note)
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        if result.linkage is not None:
+            feedback.pushInfo("Linkage: " + result.linkage.message())
         feedback.setProgress(60)
 
         samples = result.samples.copy()

@@ -208,15 +208,25 @@ def apply_overrides(columns: list[Column], overrides: list[Override]) -> list[st
                                  f"{override.target}")
                     column.role, column.element, column.oxide = "other", None, None
             continue
-        column = by_header.get(clean_header(override.column).casefold())
+        column = _column_named(columns, by_header, override.column)
         if column is None:
             raise TailingsInputError(
                 f"FIELD_MAP names column {override.column!r} (for {override.target}), which the header does not "
                 f"have. {seen_and_closest([c.header for c in columns], override.role)}",
                 column=override.column)
-        notes.append(f"column {column.header!r} read as {override.target} (FIELD_MAP)")
+        notes.append(f"column {column.header or '#' + str(column.index + 1)!r} read as {override.target} (FIELD_MAP)")
         _take_role(columns, column, override)
     return notes
+
+
+def _column_named(columns: list[Column], by_header: dict[str, Column], name: str) -> Column | None:
+    """The column a FIELD_MAP entry names: by its header text, or ``#3`` for the third column
+    (for a column whose header cell is empty)."""
+    number = re.fullmatch(r"#\s*(\d+)", name.strip())
+    if number:
+        index = int(number.group(1)) - 1
+        return columns[index] if 0 <= index < len(columns) else None
+    return by_header.get(clean_header(name).casefold())
 
 
 def _take_role(columns: list[Column], column: Column, override: Override) -> None:

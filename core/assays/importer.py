@@ -45,6 +45,7 @@ from .values import (
     parse_cells,
     parse_plain_numbers,
 )
+from .vocabulary import fold, non_sample_labels
 
 KEY_ROLES = ("sample_id", "deposit", "sample_type", "hole_id")
 COORDINATE_ROLES = ("easting", "northing", "latitude", "longitude")
@@ -191,9 +192,12 @@ def _choose_sheet(book: Workbook, wanted: str | None, path: Path, overrides: lis
         if score > best_score:
             best, best_score = name, score
     if best is None:
+        heads = (book.head(name, 60) for name in book.sheet_names)
+        first = next((h for h in heads if not h.empty), None)
+        hint = f" {_field_map_hint(first, np.arange(1, len(first) + 1))}" if first is not None else ""
         raise TailingsInputError(
             "No sheet has element or oxide columns (e.g. Co_ppm, Cu %, Fe2O3); sheets: "
-            + describe_sheet_list(book.sheet_names), file=path.name)
+            + describe_sheet_list(book.sheet_names) + hint, file=path.name)
     return best
 
 
@@ -462,6 +466,9 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     reason = np.full(n, None, dtype=object)
     reason[~usable_any] = "no usable assay value (cells empty, text or no-data codes)"
     reason[no_id] = "no sample id"
+    labels = non_sample_labels()
+    label_row = pd.Series(sample_id, dtype=object).map(lambda v: v is not None and fold(v) in labels).to_numpy(bool)
+    reason[label_row] = "a detection-limit, units or method row, not a sample"
     rejected = pd.notna(reason)
 
     # Location, and the CRS checked against the data (core.assays.linkage).
@@ -628,13 +635,17 @@ def _with_place(err: TailingsInputError, **where) -> TailingsInputError:
 
 
 def _no_analytes(frame: pd.DataFrame, row_numbers: np.ndarray, path: Path, sheet: str) -> TailingsInputError:
-    """No element columns: show the most header-like row and how to name element columns."""
+    return TailingsInputError(
+        "No element or oxide columns found in the first rows (expected headers such as Co_ppm, Cu %, Fe2O3, or "
+        f"element names with a units row). {_field_map_hint(frame, row_numbers)}", file=path.name, sheet=sheet)
+
+
+def _field_map_hint(frame: pd.DataFrame, row_numbers: np.ndarray) -> str:
+    """The most header-like row's cells, and how to name element columns with FIELD_MAP."""
     rows = frame.head(60).astype(object).where(frame.head(60).notna(), None).values.tolist()
     texts = [sum(isinstance(c, str) and bool(c.strip()) for c in r) for r in rows]
     best = int(np.argmax(texts)) if texts else 0
     cells = [clean_header(c) for c in rows[best]] if rows else []
-    example = next((c for c in cells if c), "<column>")
-    return TailingsInputError(
-        "No element or oxide columns found in the first rows (expected headers such as Co_ppm, Cu %, Fe2O3, or "
-        f"element names with a units row). {seen_and_closest(cells, 'element')} (row {int(row_numbers[best])}). "
-        f'Name the element columns with FIELD_MAP, e.g. FIELD_MAP="co={example}:ppm"', file=path.name, sheet=sheet)
+    example = next((c for c in reversed(cells) if c), "<column>")
+    return (f"{seen_and_closest(cells, 'element')} (row {int(row_numbers[best])}). Name the element columns "
+            f'with FIELD_MAP, e.g. FIELD_MAP="co={example}:ppm"')

@@ -71,3 +71,10 @@ def closest_cells(cells: list[str], role: str, n: int = 3) -> list[str]:
             scored.append((best, cell))
     scored.sort(key=lambda t: -t[0])
     return [cell for _, cell in scored[:n]]
+
+
+@lru_cache(maxsize=4)
+def non_sample_labels(path: Path = VOCABULARY_PATH) -> frozenset[str]:
+    """Folded labels of rows that are not samples (``detection limits``, ``units``)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(fold(n) for n in data.get("non_sample_rows", {}).get("names", ()))
