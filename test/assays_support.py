@@ -522,3 +522,55 @@ def build_lab_workbook(path: Path, deposit_column: bool = True) -> LabWorkbook:
     certified = [["CRM", "Element", "Certified value", "Unit"], ["OREAS 45e", "Cu", 709, "ppm"]]
     write_xlsx(path, {"Info": [["SYNTHETIC DATA"]], "Results": rows, "CRM certified": certified})
     return LabWorkbook(path, 10, 3, 1, 6, [nums[4]], (x0, y0))
+
+
+# --------------------------------------------------------------------------- CRS certificate
+# Deposit centres (EPSG:25833) near historic Norwegian sulphide mines; the grades are synthetic.
+ZONE32_SITES = {"LOKKEN": (9.70, 63.12), "FOLLDAL": (10.00, 62.13), "ROROS": (11.39, 62.57),
+                "KILLINGDAL": (11.02, 62.77), "KJOLI": (11.40, 62.70), "TVERRFJELLET": (9.55, 62.25),
+                "GRONG": (12.60, 64.47), "VIGSNES": (5.38, 59.28)}
+
+
+@dataclass
+class CrsCertificate:
+    path: Path
+    deposits: Any          # DataFrame: deposit_id, geometry (WKB, EPSG:25833)
+    n_samples: int
+    east_32: list[float]   # the coordinates as written (EPSG:25832)
+    north_32: list[float]
+
+
+def _transform(points: list[tuple[float, float]], source: str, target: str) -> list[tuple[float, float]]:
+    # QGIS's own transformation, independent of the importer's GDAL/OSR one.
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
+
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem(source), QgsCoordinateReferenceSystem(target),
+                                       QgsProject.instance())
+    return [(p.x(), p.y()) for p in (transform.transform(QgsPointXY(x, y)) for x, y in points)]
+
+
+def build_zone32_certificate(path: Path, units_hint: str = "m (UTM32)", metadata_hint: str | None = None,
+                             per_site: int = 9) -> CrsCertificate:
+    """A lab certificate as labs send them: title and metadata rows, header, units row with the
+    CRS, a limit-of-reporting row, 72 samples in EUREF89 UTM 32, a CRM and a blank."""
+    import pandas as pd
+    import shapely
+
+    centres = _transform(list(ZONE32_SITES.values()), "EPSG:4326", "EPSG:25833")
+    deposits = pd.DataFrame({"deposit_id": list(ZONE32_SITES),
+                             "geometry": [shapely.to_wkb(shapely.box(x - 300, y - 300, x + 300, y + 300))
+                                          for x, y in centres]})
+    offsets = [(-150 + 150 * (i % 3), -150 + 150 * (i // 3)) for i in range(per_site)]
+    points_33 = [(x + dx, y + dy) for x, y in centres for dx, dy in offsets]
+    points_32 = [(round(x), round(y)) for x, y in _transform(points_33, "EPSG:25833", "EPSG:25832")]
+    meta = [["ALS Scandinavia AB", None, None, "CERTIFICATE OF ANALYSIS"],
+            ["Certificate: LU24123456", None, None, "Client: NGU"],
+            ["Project: residual metals in tailings", None, None, metadata_hint]]
+    header = ["SAMPLE DESCRIPTION", "Øst", "Nord", "Co-ICP61", "Cu-ICP61", "Zn-ICP61", "S-IR08"]
+    units = [None, units_hint, units_hint, "ppm", "ppm", "ppm", "%"]
+    lor = ["LOR", None, None, 1, 1, 2, 0.01]
+    data = [[f"T24-{i + 1:04d}", e, n, 20 + i % 7, 900 + 10 * i, 1500 + 5 * i, 2.5] for i, (e, n) in
+            enumerate(points_32)]
+    data += [["OREAS 45e", None, None, 31, 700, 150, 0.05], ["BLANK", None, None, "<1", "<1", "<2", "<0.01"]]
+    write_xlsx(path, {"Results": [*meta, [], header, units, lor, *data]})
+    return CrsCertificate(path, deposits, len(points_32), [p[0] for p in points_32], [p[1] for p in points_32])
