@@ -38,6 +38,7 @@ from .base import TailingsAlgorithm, split_semicolon_list
 from .classify import language_from_locale
 from .constraint_layers import constraint_hits
 from .layer_frames import source_to_frame
+from .load_results import queue_results
 
 
 class PipelineAlgorithm(TailingsAlgorithm):
@@ -138,6 +139,7 @@ class PipelineAlgorithm(TailingsAlgorithm):
         for report in result.reports:
             feedback.pushInfo(f"Model report: {report}")
         feedback.pushInfo(f"Rejected rows: {out_dir / 'rejects'}")
+        queue_results(context, Path(result.geopackage))  # a dialog run lands on the map, styled, grouped
         return {"GEOPACKAGE": str(result.geopackage), "SUMMARY": str(result.summary), "REPORTS": result.reports,
                 "FOLDER": str(out_dir), "OUTPUT": str(out_dir), "N_DEPOSITS": result.deposit_count,
                 "CLASS_COUNTS": json.dumps(result.class_counts, ensure_ascii=False, sort_keys=True)}

@@ -69,3 +69,26 @@ def test_style_constants_are_distinct_and_switch_at_the_marker_scale(styled_laye
     symbol = categories[0].symbol()
     assert [symbol.symbolLayer(i).layerType() for i in range(symbol.symbolLayerCount())] == \
         ["SimpleFill", "CentroidFill"]
+
+
+def test_run_results_land_styled_in_a_group_named_after_the_run(styled_gpkg, tailings_provider):
+    """What Processing does after a dialog run (its own handleAlgorithmResults) with the
+    layers the pipeline queued."""
+    from processing.gui.Postprocessing import handleAlgorithmResults
+    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+    from tailings_unfc.algorithms.load_results import queue_results, run_label
+
+    project = QgsProject()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    group_name = queue_results(context, styled_gpkg)
+    assert run_label(styled_gpkg).startswith("export-") and run_label(styled_gpkg) in group_name
+    alg = QgsApplication.processingRegistry().algorithmById("tailingsunfc:pipeline")
+    assert handleAlgorithmResults(alg, context, QgsProcessingFeedback()) is not False
+    group = project.layerTreeRoot().findGroup(group_name)
+    assert group is not None
+    layers = {node.layer().name(): node.layer() for node in group.findLayers()}
+    assert set(layers) == {"UNFC deposits", "UNFC quantities"}
+    deposits = layers["UNFC deposits"]
+    assert deposits.renderer().type() == "categorizedSymbol" and deposits.renderer().classAttribute() == "unfc_class"
+    assert deposits.featureCount() == 72 and layers["UNFC quantities"].featureCount() > 0

@@ -1,0 +1,70 @@
+"""Put a pipeline run's results on the map: its deposits (styled) and quantities, in a
+layer-tree group named after the run.
+
+Processing loads ``context.layersToLoadOnCompletion()`` once the algorithm has finished in a
+dialog, batch or the modeler (its own ``handleAlgorithmResults``), so this only queues the
+layers; ``qgis_process`` ignores the queue. The group comes from ``LayerDetails.groupName``
+and the UNFC style from the layer's default style in ``layer_styles``; a post-processor
+re-applies it, because Processing may load a user-configured default style over it.
+"""
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from pathlib import Path
+
+from qgis.core import QgsProcessingContext, QgsProcessingLayerPostProcessorInterface, QgsProcessingUtils
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.export.tables import TableNames
+
+# Processing keeps only a C++ pointer to a post-processor: the Python objects live here
+# until the run's layers are loaded (a handful per run, small).
+_KEEP_ALIVE: list[QgsProcessingLayerPostProcessorInterface] = []
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TailingsUnfc", text)
+
+
+class _DefaultStyle(QgsProcessingLayerPostProcessorInterface):
+    def postProcessLayer(self, layer, context, feedback):
+        _message, ok = layer.loadDefaultStyle()
+        if not ok:
+            feedback.pushWarning(tr("No UNFC style stored with {0}").format(layer.source()))
+
+
+def run_label(geopackage: Path) -> str:
+    """The run's id from the GeoPackage's ``export_runs`` table (latest export), else the file name."""
+    names = TableNames.with_prefix("")
+    with contextlib.suppress(sqlite3.Error), contextlib.closing(sqlite3.connect(
+            f"file:{geopackage}?mode=ro", uri=True)) as connection:
+        row = connection.execute(f'SELECT run_id FROM "{names.runs}" ORDER BY exported_at DESC LIMIT 1').fetchone()
+        if row and row[0]:
+            return str(row[0])
+    return geopackage.stem
+
+
+def group_name(geopackage: Path) -> str:
+    return tr("Tailings UNFC run {0}").format(run_label(geopackage))
+
+
+def queue_results(context: QgsProcessingContext, geopackage: Path) -> str:
+    """Queue the run's deposits and quantities for loading; returns the group name."""
+    names = TableNames.with_prefix("")
+    group = group_name(geopackage)
+    for sort_key, (table, title) in enumerate(((names.deposits, tr("UNFC deposits")),
+                                               (names.quantities, tr("UNFC quantities")))):
+        uri = f"{geopackage}|layername={table}"
+        layer = QgsProcessingUtils.mapLayerFromString(uri, context)  # into the context's temporary store
+        if layer is None:
+            continue
+        details = QgsProcessingContext.LayerDetails(title, context.project(), title)
+        details.groupName = group
+        details.layerSortKey = sort_key
+        if table == names.deposits:
+            post = _DefaultStyle()
+            _KEEP_ALIVE.append(post)
+            details.setPostProcessor(post)
+        context.addLayerToLoadOnCompletion(layer.id(), details)
+    return group
