@@ -21,6 +21,7 @@ MENU_ALGORITHMS = (
     ("estimate", "Estimate deposit grades and tonnages…"),
     ("classify", "Classify under UNFC…"),
     ("export", "Export to national database…"),
+    ("checkinputs", "Check inputs before a run…"),
     ("pipeline", "Run the whole pipeline…"),
 )
 

@@ -6,6 +6,7 @@ and is written once, into one output folder.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import pandas as pd
 from qgis.core import (
     QgsProcessing,
     QgsProcessingContext,
+    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputFile,
@@ -32,13 +34,15 @@ from qgis.core import (
 
 from ..core.errors import TailingsInputError
 from ..core.file_hash import source_sha256
-from ..core.pipeline import PipelineSettings, run_pipeline
+from ..core.pipeline import report_summary, run_pipeline
+from ..core.run_summary import RunSummary
 from ..core.schema import DEFAULT_CRS
 from .base import TailingsAlgorithm, split_semicolon_list
 from .classify import language_from_locale
 from .constraint_layers import constraint_hits
 from .layer_frames import source_to_frame
 from .load_results import queue_results
+from .run_inputs import add_run_inputs, deposit_field_map, run_settings
 
 
 class PipelineAlgorithm(TailingsAlgorithm):
@@ -52,17 +56,17 @@ class PipelineAlgorithm(TailingsAlgorithm):
         "fit reports, the QA/QC reports and the rejected rows with reasons into one output folder.\n\n"
         "ASSAYS are lab files whose values are all used. PROXY_ASSAYS are field/pXRF files: their Fe, S, "
         "Ca, P, Mn, Cu and Zn are used, but their Co and REE readings are replaced by model predictions "
-        "(pXRF reads Co poorly because Co Kα overlaps Fe Kβ)."
+        "(pXRF reads Co poorly because Co Kα overlaps Fe Kβ).\n\n"
+        "DEPOSIT_FIELD_MAP is importdeposits' FIELD_MAP for every deposit layer; ASSAY_FIELD_MAP is "
+        "importassays' FIELD_MAP for every assay file; ASSAY_CRS is the CRS of the assay coordinates (else "
+        "read from the file's header or guessed, and said so).\n\n"
+        "The run fails when no sample links to any deposit, or when no deposit gets an estimate. Every run "
+        "ends with run_summary.txt in the output folder: unlinked samples, deposits without an estimate, "
+        "fallback ids, assumed CRSs and rejected rows. N_DEPOSITS counts the deposits classified under UNFC."
     )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            "DEPOSITS", self.tr("Deposit / tailings layer(s)"), QgsProcessing.TypeVectorAnyGeometry))
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            "ASSAYS", self.tr("Lab assay file(s) (xlsx, xlsm, ods, csv)"), QgsProcessing.TypeFile, optional=True))
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            "PROXY_ASSAYS", self.tr("Field / pXRF assay file(s): proxies only, their Co and REE are predicted"),
-            QgsProcessing.TypeFile, optional=True))
+        add_run_inputs(self)
         self.addParameter(QgsProcessingParameterFile(
             "RULES", self.tr("UNFC rules file (TOML; default: the shipped rules)"), extension="toml",
             optional=True))
@@ -87,53 +91,40 @@ class PipelineAlgorithm(TailingsAlgorithm):
         self.addOutput(QgsProcessingOutputFolder("FOLDER", self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputNumber("N_DEPOSITS", self.tr("Deposits classified")))
         self.addOutput(QgsProcessingOutputString("CLASS_COUNTS", self.tr("Deposits per UNFC class (JSON)")))
+        self.addOutput(QgsProcessingOutputFile("RUN_SUMMARY", self.tr("Run summary (what needs attention)")))
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, Any]:
-        import json
-
-        import processing  # QGIS's Processing plugin; imported late, as QGIS's own scripts do
-
         deposit_layers = self.parameterAsLayerList(parameters, "DEPOSITS", context)
         if not deposit_layers:
             raise TailingsInputError("No deposit layer given (DEPOSITS)")
         crs = self.parameterAsCrs(parameters, "TARGET_CRS", context)
         language = ("", "en", "nb")[self.parameterAsEnum(parameters, "LANGUAGE", context)] or language_from_locale()
-        settings = PipelineSettings(
-            assay_files=split_semicolon_list(parameters.get("ASSAYS")),
-            proxy_files=split_semicolon_list(parameters.get("PROXY_ASSAYS")),
-            model_files=split_semicolon_list(parameters.get("MODELS")),
+        settings = run_settings(
+            self, parameters, context, model_files=split_semicolon_list(parameters.get("MODELS")),
             rules_path=self.parameterAsFile(parameters, "RULES", context) or None,
             train_models=self.parameterAsBoolean(parameters, "TRAIN_MODELS", context),
-            seed=self.parameterAsInt(parameters, "SEED", context),
-            language=language, crs=crs.authid() or DEFAULT_CRS)
+            seed=self.parameterAsInt(parameters, "SEED", context), language=language)
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT", context))
         (out_dir / "rejects").mkdir(parents=True, exist_ok=True)
 
         multi = QgsProcessingMultiStepFeedback(len(deposit_layers) + 1, feedback)
-        frames, sources = [], []
-        for i, layer in enumerate(deposit_layers, start=1):
-            multi.setCurrentStep(i - 1)
-            multi.pushInfo(f"— importdeposits: {layer.name()}")
-            result = processing.run("tailingsunfc:importdeposits", {
-                "INPUT": layer, "TARGET_CRS": crs, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
-                "REJECTS": str(out_dir / "rejects" / f"deposits_{i}.csv"),
-            }, context=context, feedback=multi, is_child_algorithm=True)
-            imported = QgsProcessingUtils.mapLayerFromString(result["OUTPUT"], context)
-            frames.append(source_to_frame(imported, None))
-            sources.append({"role": "deposits", "source": layer.source(), "sha256": source_sha256(layer.source())})
-        deposits = pd.concat(frames, ignore_index=True, sort=False) if len(frames) > 1 else frames[0]
-        duplicated = deposits["deposit_id"][deposits["deposit_id"].duplicated()]
-        if len(duplicated):
-            raise TailingsInputError(f"{len(duplicated)} deposit id(s) occur in more than one DEPOSITS layer, "
-                                     f"e.g. {duplicated.iloc[0]!r}; ids must be unique across the layers")
+        summary = RunSummary(title=f"Tailings UNFC pipeline run into {out_dir}")
+        field_map = deposit_field_map(self, parameters, context)
+        try:
+            deposits, sources = self._import_deposits(deposit_layers, field_map, crs, out_dir, summary, context,
+                                                      multi)
+        except (TailingsInputError, QgsProcessingException) as err:  # a child algorithm raises the latter
+            summary.failure = str(err)
+            report_summary(summary, out_dir, multi.pushInfo, multi.pushWarning)
+            raise
 
         multi.setCurrentStep(len(deposit_layers))
         constraints = constraint_hits(self.parameterAsLayerList(parameters, "CONSTRAINTS", context),
                                       deposits["geometry"].tolist(), crs, context, multi)
         result = run_pipeline(deposits, settings, out_dir, constraints=constraints, deposit_sources=sources,
                               log=multi.pushInfo, warn=multi.pushWarning, progress=multi.setProgress,
-                              cancel=self.cancel_hook(feedback))
+                              cancel=self.cancel_hook(feedback), summary=summary)
         feedback.pushInfo(f"GeoPackage: {result.geopackage}")
         feedback.pushInfo(f"Summary workbook: {result.summary}")
         for report in result.reports:
@@ -142,4 +133,37 @@ class PipelineAlgorithm(TailingsAlgorithm):
         queue_results(context, Path(result.geopackage))  # a dialog run lands on the map, styled, grouped
         return {"GEOPACKAGE": str(result.geopackage), "SUMMARY": str(result.summary), "REPORTS": result.reports,
                 "FOLDER": str(out_dir), "OUTPUT": str(out_dir), "N_DEPOSITS": result.deposit_count,
-                "CLASS_COUNTS": json.dumps(result.class_counts, ensure_ascii=False, sort_keys=True)}
+                "CLASS_COUNTS": json.dumps(result.class_counts, ensure_ascii=False, sort_keys=True),
+                "RUN_SUMMARY": str(result.summary_path)}
+
+    def _import_deposits(self, layers, field_map: str | None, crs, out_dir: Path, summary: RunSummary,
+                         context: QgsProcessingContext, multi: QgsProcessingMultiStepFeedback):
+        """Each layer through importdeposits; their attention items (fallback ids, rejects) into ``summary``."""
+        import processing  # QGIS's Processing plugin; imported late, as QGIS's own scripts do
+
+        frames, sources = [], []
+        for i, layer in enumerate(layers, start=1):
+            multi.setCurrentStep(i - 1)
+            multi.pushInfo(f"— importdeposits: {layer.name()}")
+            result = processing.run("tailingsunfc:importdeposits", {
+                "INPUT": layer, "FIELD_MAP": field_map, "TARGET_CRS": crs, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+                "REJECTS": str(out_dir / "rejects" / f"deposits_{i}.csv"),
+            }, context=context, feedback=multi, is_child_algorithm=True)
+            if result.get("ID_FROM_NAME"):
+                summary.fallback_ids.append(f"{layer.name()}: deposit_id from {result['ID_SOURCE']}; set "
+                                            "DEPOSIT_FIELD_MAP 'deposit_id=<field>' if the layer has an id field")
+            if result.get("N_REJECTED"):
+                summary.rejected.append(f"{layer.name()}: {int(result['N_REJECTED'])} of {int(result['N_READ'])} "
+                                        f"features rejected (rejects/deposits_{i}.csv)")
+            summary.other += [f"{layer.name()}: {w}" for w in json.loads(result.get("WARNINGS") or "[]")
+                              if not w.startswith("FALLBACK IDS")]
+            imported = QgsProcessingUtils.mapLayerFromString(result["OUTPUT"], context)
+            frames.append(source_to_frame(imported, None))
+            sources.append({"role": "deposits", "source": layer.source(), "sha256": source_sha256(layer.source())})
+        deposits = pd.concat(frames, ignore_index=True, sort=False) if len(frames) > 1 else frames[0]
+        duplicated = deposits["deposit_id"][deposits["deposit_id"].duplicated()]
+        if len(duplicated):
+            raise TailingsInputError(f"{len(duplicated)} deposit id(s) occur in more than one DEPOSITS layer, "
+                                     f"e.g. {duplicated.iloc[0]!r}; ids must be unique across the layers")
+        summary.facts.append(f"Deposit layers: {len(layers)}, {len(deposits)} deposits imported")
+        return deposits, sources

@@ -17,6 +17,7 @@ ALGORITHMS: tuple[tuple[str, str], ...] = (
     ("estimate", "EstimateAlgorithm"),
     ("classify", "ClassifyAlgorithm"),
     ("export", "ExportAlgorithm"),
+    ("check_inputs", "CheckInputsAlgorithm"),
     ("pipeline", "PipelineAlgorithm"),
 )
 

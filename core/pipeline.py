@@ -8,8 +8,9 @@ layer is written and read back through QGIS features.
 """
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from .estimation.training_data import element_of
 from .export.run import export_run
 from .file_hash import source_sha256
 from .proxy_plan import DEFAULT_TARGETS, plan_proxy_models
+from .run_summary import RunSummary, listed
 from .schema import COMMODITIES, INTERVAL_DESCRIPTION
 from .unfc import DEFAULT_RULES_PATH, ConstraintHits, classify_estimates, load_rules
 
@@ -44,6 +46,8 @@ class PipelineSettings:
     language: str = "en"
     crs: str = "EPSG:25833"
     sheet: str | None = None
+    assay_field_map: str | None = None     # ASSAY_FIELD_MAP text, for every assay file
+    assay_crs: str | None = None           # ASSAY_CRS: CRS of the assay coordinates (else read/guessed)
 
 
 @dataclass
@@ -54,8 +58,10 @@ class PipelineResult:
     reports: list[str] = field(default_factory=list)
     rejects: list[str] = field(default_factory=list)
     class_counts: dict[str, int] = field(default_factory=dict)
-    deposit_count: int = 0
+    deposit_count: int = 0                 # deposits actually classified (a UNFC class)
     sample_count: int = 0
+    linked_count: int = 0                  # samples linked to a deposit of the run
+    summary_path: Path | None = None
 
 
 def load_models_by_commodity(paths: Sequence[str], log: Callable[[str], None]) -> dict[str, LoadedModel]:
@@ -95,46 +101,105 @@ class _Steps:
         self.inner(0.0)
 
 
-def _import_samples(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: Path, steps: _Steps,
-                    log: Callable[[str], None], warn: Callable[[str], None],
-                    cancel: Callable[[], None] | None) -> tuple[pd.DataFrame, list[str], dict[str, str]]:
+def assay_options(settings: PipelineSettings, link: pd.DataFrame | None, cancel: Callable[[], None] | None,
+                  progress: Callable[[float], None] | None) -> ImportOptions:
+    """The assay importer's options for one file of the run (shared with checkinputs)."""
+    kwargs: dict[str, Any] = dict(sheet=settings.sheet, target_crs=settings.crs, deposits=link, cancel=cancel,
+                                  progress=progress, source_crs=settings.assay_crs or None)
+    if settings.assay_field_map:
+        if "field_map" not in {f.name for f in fields(ImportOptions)}:
+            raise TailingsInputError("ASSAY_FIELD_MAP is given, but this version's assay importer has no "
+                                     "field map", column="ASSAY_FIELD_MAP", value=settings.assay_field_map)
+        kwargs["field_map"] = settings.assay_field_map
+    return ImportOptions(**kwargs)
+
+
+def linkage_message(result: Any) -> str | None:
+    """The assay importer's linkage diagnosis (CRS tried, samples inside deposits), when it gives one."""
+    linkage = getattr(result, "linkage", None)
+    return linkage.message() if linkage is not None else None
+
+
+def _note_assay_file(result: Any, settings: PipelineSettings, linked: int, summary: RunSummary) -> None:
+    name = Path(result.file).name
+    summary.other += [f"{name}: {w}" for w in getattr(result, "warnings", [])]
+    if len(result.rejects):
+        summary.rejected.append(f"{name}: {len(result.rejects)} of {result.rows_read} rows rejected")
+    unlinked = len(result.samples) - linked
+    if unlinked:
+        summary.unlinked.append(f"{name}: {unlinked} of {len(result.samples)} samples")
+    if result.located and not settings.assay_crs:
+        diagnosis = linkage_message(result)
+        summary.assumed_crs.append(f"{name}: coordinates read as {result.source_crs} (ASSAY_CRS not given)"
+                                   + (f"; {diagnosis}" if diagnosis else ""))
+
+
+@dataclass
+class AssayFile:
+    """One imported assay file of a run: the importer's result and the samples the run uses."""
+    result: Any                  # core.assays.AssayImport
+    samples: pd.DataFrame        # proxy-only files: without their Co and REE readings
+    linked: int                  # samples linked to a deposit of the run
+    proxy_only: bool
+
+
+def import_assay_file(path: str, proxy_only: bool, settings: PipelineSettings, deposits: pd.DataFrame,
+                      log: Callable[[str], None], cancel: Callable[[], None] | None,
+                      progress: Callable[[float], None] | None) -> AssayFile:
+    """Import one assay file as the run does (shared by the pipeline and checkinputs)."""
     link = deposits[["deposit_id", "geometry"]] if "geometry" in deposits.columns else deposits[["deposit_id"]]
-    frames, rejects, hashes = [], [], {}
+    result = import_assays(path, assay_options(settings, link, cancel, progress))
+    for note in result.notes:
+        log(note)
+    kinds = ", ".join(f"{v} {k}" for k, v in result.qaqc_summary.counts.items())
+    log(f"{Path(path).name}: {result.rows_read} read = {len(result.samples)} samples + {len(result.qaqc)} "
+        f"QA/QC rows ({kinds or 'none'}) + {len(result.rejects)} rejected; "
+        f"{len(result.cell_issues)} problem cells kept as NULL")
+    if result.rows_read != len(result.samples) + len(result.qaqc) + len(result.rejects):
+        raise RuntimeError(f"{path}: row accounting does not add up; please report this")
+    samples = result.samples
+    if proxy_only:
+        # pXRF reads Co poorly (Co Kα overlaps Fe Kβ) and REE not at all at these levels
+        # (DOMAIN.md §4): such readings neither train a model nor count as measurements.
+        for target in DEFAULT_TARGETS:
+            column = f"{target}_ppm"
+            if column in samples.columns:
+                dropped = int(samples[column].notna().sum())
+                samples = samples.assign(**{column: float("nan")})
+                log(f"{Path(path).name}: {dropped} {column} readings not used (field/pXRF file; "
+                    f"{target} is predicted from the proxies instead)")
+    known_ids = set(deposits["deposit_id"].astype(str))
+    linked = int(samples["deposit_id"].astype("string").isin(known_ids).sum()) if len(samples) else 0
+    diagnosis = linkage_message(result)
+    if diagnosis:
+        log(f"{Path(path).name}: {diagnosis}")
+    return AssayFile(result, samples, linked, proxy_only)
+
+
+def _import_samples(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: Path, steps: _Steps,
+                    log: Callable[[str], None], warn: Callable[[str], None], summary: RunSummary,
+                    cancel: Callable[[], None] | None) -> tuple[pd.DataFrame, list[str], dict[str, str], list[str]]:
+    frames, rejects, hashes, diagnoses = [], [], {}, []
     jobs = [(p, False) for p in settings.assay_files] + [(p, True) for p in settings.proxy_files]
     for i, (path, proxy_only) in enumerate(jobs, start=1):
-        result = import_assays(path, ImportOptions(sheet=settings.sheet, target_crs=settings.crs, deposits=link,
-                                                   cancel=cancel, progress=steps.inner))
+        done = import_assay_file(path, proxy_only, settings, deposits, log, cancel, steps.inner)
+        result, samples = done.result, done.samples
         hashes[path] = result.file_hash  # hashed once, by the importer
-        for note in result.notes:
-            log(note)
-        kinds = ", ".join(f"{v} {k}" for k, v in result.qaqc_summary.counts.items())
-        log(f"{Path(path).name}: {result.rows_read} read = {len(result.samples)} samples + {len(result.qaqc)} "
-            f"QA/QC rows ({kinds or 'none'}) + {len(result.rejects)} rejected; "
-            f"{len(result.cell_issues)} problem cells kept as NULL")
-        if result.rows_read != len(result.samples) + len(result.qaqc) + len(result.rejects):
-            raise RuntimeError(f"{path}: row accounting does not add up; please report this")
         reject_path = out_dir / "rejects" / f"assays_{i}_{Path(path).stem}.csv"
         result.rejects_table().to_csv(reject_path, index=False)
         rejects.append(str(reject_path))
         if len(result.qaqc):
             write_qaqc_report(result, out_dir / "qaqc" / f"qaqc_{i}_{Path(path).stem}.html")
-        samples = result.samples
-        if proxy_only:
-            # pXRF reads Co poorly (Co Kα overlaps Fe Kβ) and REE not at all at these levels
-            # (DOMAIN.md §4): such readings neither train a model nor count as measurements.
-            for target in DEFAULT_TARGETS:
-                column = f"{target}_ppm"
-                if column in samples.columns:
-                    dropped = int(samples[column].notna().sum())
-                    samples = samples.assign(**{column: float("nan")})
-                    log(f"{Path(path).name}: {dropped} {column} readings not used (field/pXRF file; "
-                        f"{target} is predicted from the proxies instead)")
-        unlinked = int(samples["deposit_id"].isna().sum()) if len(samples) else 0
-        if unlinked:
-            warn(f"{Path(path).name}: {unlinked} sample(s) are not linked to any deposit and are not used")
+        if done.linked < len(samples):
+            warn(f"{Path(path).name}: {len(samples) - done.linked} of {len(samples)} sample(s) are not linked to "
+                 "any deposit and are not used")
+        diagnosis = linkage_message(result)
+        if diagnosis:
+            diagnoses.append(f"{Path(path).name}: {diagnosis}")
+        _note_assay_file(result, settings, done.linked, summary)
         frames.append(samples)
         steps.next()
-    return stack_frames(frames), rejects, hashes
+    return stack_frames(frames), rejects, hashes, diagnoses
 
 
 def stack_frames(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
@@ -200,13 +265,85 @@ def _train(samples: pd.DataFrame, settings: PipelineSettings, out_dir: Path, ste
     return models, model_files, reports
 
 
+def planned_models(samples: pd.DataFrame, settings: PipelineSettings, log: Callable[[str], None],
+                   cancel: Callable[[], None] | None) -> dict[str, LoadedModel]:
+    """The models a run would train and use, fitted as the run fits them but in a scratch folder
+    that is deleted again (checkinputs writes nothing but its report)."""
+    with tempfile.TemporaryDirectory(prefix="tailings_unfc_preflight_") as scratch:
+        (Path(scratch) / "models").mkdir()
+        models, _files, _reports = _train(samples, settings, Path(scratch), _Steps(1, None, cancel), log, cancel)
+    return models
+
+
 def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: str | Path, *,
                  constraints: Sequence[ConstraintHits] = (), deposit_sources: Sequence[dict[str, Any]] = (),
                  log: Callable[[str], None] = print, warn: Callable[[str], None] = print,
                  progress: Callable[[float], None] | None = None,
-                 cancel: Callable[[], None] | None = None) -> PipelineResult:
-    """Run every step after the deposit import; ``deposits`` is importdeposits' canonical frame."""
+                 cancel: Callable[[], None] | None = None, summary: RunSummary | None = None) -> PipelineResult:
+    """Run every step after the deposit import; ``deposits`` is importdeposits' canonical frame.
+
+    ``summary`` may already hold the deposit import's attention items; the run adds its own and
+    writes it (``run_summary.txt``) into ``out_dir`` at the end, also when the run fails: a run
+    whose samples link to no deposit, or that estimates no deposit, raises TailingsInputError.
+    """
+    summary = summary if summary is not None else RunSummary()
     out = Path(out_dir)
+    try:
+        result = _run(deposits, settings, out, summary, constraints=constraints, deposit_sources=deposit_sources,
+                      log=log, warn=warn, progress=progress, cancel=cancel)
+    except TailingsInputError as err:
+        summary.failure = str(err)
+        report_summary(summary, out, log, warn)
+        raise
+    result.summary_path = report_summary(summary, out, log, warn)
+    return result
+
+
+def report_summary(summary: RunSummary, out: Path, log: Callable[[str], None],
+                   warn: Callable[[str], None]) -> Path:
+    """Log the summary (as warnings when something needs attention) and write run_summary.txt."""
+    path = summary.write(out)
+    say = warn if summary.needs_attention else log
+    say("\n".join(summary.lines()))
+    log(f"Run summary: {path}")
+    return path
+
+
+def _check_linkage(samples: pd.DataFrame, deposits: pd.DataFrame, diagnoses: list[str]) -> int:
+    """Samples linked to a deposit of the run; none at all is an error (issue 10, point 4)."""
+    if samples.empty or "deposit_id" not in samples.columns:
+        linked = 0
+    else:
+        linked = int(samples["deposit_id"].astype("string").isin(set(deposits["deposit_id"].astype(str))).sum())
+    if linked == 0:
+        raise TailingsInputError(
+            f"None of the {len(samples)} samples links to any of the {len(deposits)} deposits, so nothing can be "
+            "estimated. " + (" ".join(diagnoses) + " " if diagnoses else "")
+            + "Check the CRS of the assay coordinates (ASSAY_CRS, e.g. EPSG:25832), the deposit ids in the assay "
+            "files (ASSAY_FIELD_MAP 'deposit_id=<column>') and the deposit layer's ids (DEPOSIT_FIELD_MAP); "
+            "tailingsunfc:checkinputs shows the linkage for each CRS.")
+    return linked
+
+
+def _check_estimates(frame: pd.DataFrame, summary: RunSummary) -> int:
+    """Deposits with an estimate for at least one commodity; none at all is an error."""
+    methods = frame[[f"{c}_method" for c in COMMODITIES if f"{c}_method" in frame.columns]]
+    estimated = (methods.notna() & (methods != "none")).any(axis=1).to_numpy()
+    missing = frame.loc[~estimated, "deposit_id"].astype(str).tolist()
+    if missing:
+        summary.no_estimate.append(f"{len(missing)} of {len(frame)}: {listed(missing)}")
+    if not estimated.any():
+        raise TailingsInputError(
+            f"No deposit got an estimate for any of {', '.join(COMMODITIES)} (x_method is 'none' everywhere): the "
+            "linked samples carry none of these elements and no analogue applies. Check the element columns of "
+            "the assay files (ASSAY_FIELD_MAP) and tailingsunfc:checkinputs.")
+    return int(estimated.sum())
+
+
+def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary: RunSummary, *,
+         constraints: Sequence[ConstraintHits], deposit_sources: Sequence[dict[str, Any]],
+         log: Callable[[str], None], warn: Callable[[str], None], progress: Callable[[float], None] | None,
+         cancel: Callable[[], None] | None) -> PipelineResult:
     for sub in ("rejects", "models", "qaqc"):
         (out / sub).mkdir(parents=True, exist_ok=True)
     if not settings.assay_files and not settings.proxy_files:
@@ -216,7 +353,11 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
             raise TailingsInputError("The file does not exist", file=str(path))
     steps = _Steps(len(settings.assay_files) + len(settings.proxy_files) + 4, progress, cancel)
 
-    samples, rejects, assay_hashes = _import_samples(deposits, settings, out, steps, log, warn, cancel)
+    samples, rejects, assay_hashes, diagnoses = _import_samples(deposits, settings, out, steps, log, warn, summary,
+                                                                cancel)
+    linked = _check_linkage(samples, deposits, diagnoses)
+    summary.facts.append(f"Samples: {len(samples)} from {len(settings.assay_files) + len(settings.proxy_files)} "
+                         f"file(s), {linked} linked to a deposit")
     models, model_files, reports = _train(samples, settings, out, steps, log, cancel)
     steps.next()
 
@@ -228,6 +369,7 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
     for dep_id, text in zip(estimate.frame.loc[warned, "deposit_id"], estimate.frame.loc[warned, WARNING_FIELD]):
         warn(f"{dep_id}: {text}")
     log(INTERVAL_DESCRIPTION)
+    n_estimated = _check_estimates(estimate.frame, summary)
     steps.next()
 
     rules = load_rules(settings.rules_path or None)
@@ -239,6 +381,14 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
     log("Deposits per UNFC class (headline commodity):")
     for name, count in sorted(classified.class_counts.items(), key=lambda kv: -kv[1]):
         log(f"  {count:6d}  {name}")
+    is_classified = classified.deposits["unfc_class"].notna().to_numpy()
+    n_classified = int(is_classified.sum())
+    summary.facts.append(f"Deposits: {len(deposits)} imported, {n_estimated} with an estimate, "
+                         f"{n_classified} classified under UNFC")
+    unclassified_estimated = int(n_estimated - n_classified) if n_estimated > n_classified else 0
+    if unclassified_estimated:
+        summary.other.append(f"{unclassified_estimated} deposit(s) have an estimate but no UNFC class (see "
+                             "unfc_rationale)")
     steps.next()
 
     rules_file = settings.rules_path or str(DEFAULT_RULES_PATH)
@@ -250,10 +400,10 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
         "models": [{"path": m, "sha256": source_sha256(m)} for m in model_files],
         "seeds": {"pipeline": settings.seed},
     }
-    gpkg, summary = out / GEOPACKAGE_NAME, out / SUMMARY_NAME
+    gpkg, workbook = out / GEOPACKAGE_NAME, out / SUMMARY_NAME
     export_run(classified.deposits, classified.quantities, str(gpkg), crs=settings.crs,
-               report_path=str(summary), run_metadata=run_metadata, progress=steps.inner, cancel=cancel, log=log)
+               report_path=str(workbook), run_metadata=run_metadata, progress=steps.inner, cancel=cancel, log=log)
     steps.next()
-    return PipelineResult(geopackage=gpkg, summary=summary, model_files=model_files, reports=reports,
-                          rejects=rejects, class_counts=dict(classified.class_counts),
-                          deposit_count=len(classified.deposits), sample_count=len(samples))
+    return PipelineResult(geopackage=gpkg, summary=workbook, model_files=model_files, reports=reports,
+                          rejects=rejects, class_counts=dict(classified.class_counts), deposit_count=n_classified,
+                          sample_count=len(samples), linked_count=linked)

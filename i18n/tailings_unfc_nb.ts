@@ -13,6 +13,7 @@
     <message><source>Estimate deposit grades and tonnages…</source><translation>Estimer gehalter og tonnasjer per deponi…</translation></message>
     <message><source>Classify under UNFC…</source><translation>Klassifiser etter UNFC…</translation></message>
     <message><source>Export to national database…</source><translation>Eksporter til nasjonal database…</translation></message>
+    <message><source>Check inputs before a run…</source><translation>Kontroller inndata før en kjøring…</translation></message>
     <message><source>Run the whole pipeline…</source><translation>Kjør hele arbeidsflyten…</translation></message>
     <message><source>Show results panel</source><translation>Vis resultatpanel</translation></message>
     <message><source>Tailings UNFC results</source><translation>Tailings UNFC – resultater</translation></message>
@@ -27,6 +28,7 @@
     <message><source>Export to national database (GeoPackage / PostGIS)</source><translation>Eksporter til nasjonal database (GeoPackage / PostGIS)</translation></message>
     <message><source>Import assay spreadsheet</source><translation>Importer analyseregneark</translation></message>
     <message><source>Import deposit layer</source><translation>Importer forekomstlag</translation></message>
+    <message><source>Check inputs before a run (pre-flight)</source><translation>Kontroller inndata før en kjøring (forhåndssjekk)</translation></message>
     <message><source>Run the whole pipeline</source><translation>Kjør hele arbeidsflyten</translation></message>
     <message><source>Train grade model (proxy regression)</source><translation>Tren gehaltsmodell (proxy-regresjon)</translation></message>
 </context>

@@ -1,0 +1,74 @@
+"""What a run needs the user to look at, said at the end of every run (issue 10: never succeed
+silently): unlinked samples, deposits without an estimate, fallback ids, assumed CRSs and
+rejected rows. The pipeline logs it and writes it as ``run_summary.txt`` into its folder,
+also when the run fails.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SUMMARY_FILE_NAME = "run_summary.txt"
+# Deposit ids listed by name in the summary; beyond this, a count (the full list is in the layer).
+MAX_LISTED = 20
+
+
+def listed(items: list[str], limit: int = MAX_LISTED) -> str:
+    """``a, b, c`` or ``a, b, … (and 12 more)``."""
+    head = ", ".join(items[:limit])
+    return head + (f", … (and {len(items) - limit} more)" if len(items) > limit else "")
+
+
+@dataclass
+class RunSummary:
+    """Attention items by topic, in the order they are reported; ``facts`` are neutral counts."""
+
+    title: str = "Tailings UNFC run"
+    facts: list[str] = field(default_factory=list)
+    fallback_ids: list[str] = field(default_factory=list)
+    assumed_crs: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    unlinked: list[str] = field(default_factory=list)
+    no_estimate: list[str] = field(default_factory=list)
+    other: list[str] = field(default_factory=list)
+    failure: str | None = None
+
+    _TOPICS = (("fallback_ids", "FALLBACK IDS (deposit_id taken from the name)"),
+               ("assumed_crs", "Assumed coordinate reference systems"),
+               ("rejected", "Rejected rows and features (see the rejects folder)"),
+               ("unlinked", "Samples not linked to any deposit (not used)"),
+               ("no_estimate", "Deposits without an estimate (not classified)"),
+               ("other", "Other warnings"))
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.failure is not None or any(getattr(self, name) for name, _ in self._TOPICS)
+
+    def lines(self) -> list[str]:
+        out = [self.title, ""]
+        if self.failure:
+            out += ["RUN FAILED: " + self.failure, ""]
+        out += self.facts
+        if not self.needs_attention:
+            return [*out, "", "Nothing needs your attention."]
+        out += ["", "Needs your attention:"]
+        for name, heading in self._TOPICS:
+            items = getattr(self, name)
+            if items:
+                out += ["", f"* {heading}:"] + [f"  - {item}" for item in items]
+        return out
+
+    def text(self) -> str:
+        return "\n".join(self.lines()) + "\n"
+
+    def write(self, folder: str | Path) -> Path:
+        """``run_summary.txt`` in ``folder``, written atomically."""
+        target = Path(folder) / SUMMARY_FILE_NAME
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".run_summary.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(self.text())
+        os.replace(tmp, target)
+        return target

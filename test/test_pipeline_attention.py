@@ -1,0 +1,133 @@
+"""The pipeline never succeeds silently (issue 10): no linked sample or no estimate fails the run,
+N_DEPOSITS counts classified deposits only, every run leaves run_summary.txt, and the field maps
+and the assay CRS are passed through. checkinputs predicts what the run does."""
+from __future__ import annotations
+
+import html
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pipeline_support import sample_points, write_assays, write_deposits
+
+from core.run_summary import SUMMARY_FILE_NAME, RunSummary
+
+
+def _deposit_table(gpkg: Path) -> pd.DataFrame:
+    with sqlite3.connect(gpkg) as db:
+        tables = dict(db.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall())
+        name = next(t for t, kind in tables.items() if kind == "features" and "erml" not in t.lower())
+        return pd.read_sql(f'SELECT * FROM "{name}"', db)
+
+
+@pytest.fixture(scope="module")
+def linked_run(tailings_provider, tmp_path_factory):
+    """Deposits without an id field (names as ids), assays inside two of the three deposits."""
+    import processing
+
+    folder = tmp_path_factory.mktemp("attention")
+    deposits = write_deposits(folder / "deposits.gpkg")
+    assays = write_assays(folder / "assays.csv", sample_points())
+    params = {"DEPOSITS": [deposits], "ASSAYS": [str(assays)], "TRAIN_MODELS": False, "ASSAY_CRS": "EPSG:25833"}
+    result = processing.run("tailingsunfc:pipeline", {**params, "OUTPUT": str(folder / "out")})
+    report = processing.run("tailingsunfc:checkinputs", {**params, "OUTPUT_REPORT": str(folder / "pre.txt")})
+    return folder, result, report
+
+
+def test_n_deposits_counts_only_classified_deposits(linked_run):
+    folder, result, _ = linked_run
+    deposits = _deposit_table(folder / "out" / "tailings_unfc.gpkg")
+    assert len(deposits) == 3
+    assert result["N_DEPOSITS"] == int(deposits["unfc_class"].notna().sum())
+
+
+def test_every_run_leaves_a_summary_naming_fallback_ids(linked_run):
+    folder, result, _ = linked_run
+    summary = Path(result["RUN_SUMMARY"])
+    assert summary == folder / "out" / SUMMARY_FILE_NAME
+    text = summary.read_text(encoding="utf-8")
+    assert "FALLBACK IDS" in text and "'Navn'" in text
+    assert "Samples: 16 from 1 file(s), 16 linked to a deposit" in text
+    # Deposit C has no samples and no analogue: said so by name.
+    deposits = _deposit_table(folder / "out" / "tailings_unfc.gpkg")
+    none = deposits.loc[(deposits[[f"{c}_method" for c in ("co", "cu", "zn", "tree")]] == "none").all(axis=1),
+                        "deposit_id"].tolist()
+    assert none and f"{len(none)} of 3: {', '.join(none)}" in text
+    # ASSAY_CRS was given, so no CRS is reported as assumed.
+    assert "Assumed coordinate reference systems" not in text
+
+
+def test_checkinputs_predicts_the_methods_of_the_run_and_writes_nothing_else(linked_run):
+    folder, _result, report = linked_run
+    assert Path(report["OUTPUT_REPORT"]) == folder / "pre.txt"
+    assert sorted(p.name for p in folder.iterdir()) == ["assays.csv", "deposits.gpkg", "out", "pre.txt"]
+    text = (folder / "pre.txt").read_text(encoding="utf-8")
+    deposits = _deposit_table(folder / "out" / "tailings_unfc.gpkg")
+    for row in deposits.itertuples():
+        line = " | ".join([row.deposit_id, row.co_method, row.cu_method, row.zn_method, row.tree_method])
+        assert line in text
+    assert "deposit_id from the name field 'Navn' (no id field found; FALLBACK ids)" in text
+    assert "source_commodity ← Raastoff (exact)" in text
+    assert "linked: 16 of 16 samples (100%)" in text
+    assert report["N_LINKED"] == 16
+
+
+def test_no_linked_sample_fails_with_the_diagnosis_and_a_summary(tailings_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    deposits = write_deposits(tmp_path / "deposits.gpkg")
+    # 150 km east of every deposit: inside Norway, outside every polygon in any UTM zone.
+    assays = write_assays(tmp_path / "far.csv", sample_points(shift_x=150_000.0))
+    out = tmp_path / "out"
+    with pytest.raises(QgsProcessingException, match="None of the 16 samples links to any of the 3 deposits"):
+        processing.run("tailingsunfc:pipeline", {"DEPOSITS": [deposits], "ASSAYS": [str(assays)],
+                                                 "TRAIN_MODELS": False, "OUTPUT": str(out)})
+    text = (out / SUMMARY_FILE_NAME).read_text(encoding="utf-8")
+    assert text.count("RUN FAILED") == 1 and "ASSAY_CRS" in text
+    assert "far.csv: 16 of 16 samples" in text  # under "not linked"
+    assert not (out / "tailings_unfc.gpkg").exists()
+
+
+def test_a_bad_deposit_field_map_fails_before_anything_runs(tailings_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    deposits = write_deposits(tmp_path / "deposits.gpkg")
+    assays = write_assays(tmp_path / "a.csv", sample_points())
+    with pytest.raises(QgsProcessingException, match="does not have"):
+        processing.run("tailingsunfc:pipeline", {"DEPOSITS": [deposits], "ASSAYS": [str(assays)],
+                                                 "DEPOSIT_FIELD_MAP": "deposit_id=NoSuchField",
+                                                 "OUTPUT": str(tmp_path / "out")})
+    assert "NoSuchField" in (tmp_path / "out" / SUMMARY_FILE_NAME).read_text(encoding="utf-8")
+
+
+def test_checkinputs_takes_the_deposit_field_map(tailings_provider, tmp_path):
+    import processing
+
+    deposits = write_deposits(tmp_path / "deposits.gpkg", with_code=True)
+    assays = write_assays(tmp_path / "a.csv", sample_points())
+    report = processing.run("tailingsunfc:checkinputs", {
+        "DEPOSITS": [deposits], "ASSAYS": [str(assays)], "DEPOSIT_FIELD_MAP": "deposit_id=Kode",
+        "OUTPUT_REPORT": str(tmp_path / "pre.html")})
+    text = html.unescape(Path(report["OUTPUT_REPORT"]).read_text(encoding="utf-8"))
+    assert text.startswith("<!DOCTYPE html>")
+    assert "deposit_id from field 'Kode' (override)" in text
+    assert "LK-3 | " in text and "3 features read = 3 accepted + 0 rejected" in text
+
+
+@pytest.mark.parametrize(("items", "attention"), [
+    ({}, False),
+    ({"unlinked": ["a.csv: 3 of 10 samples"]}, True),
+    ({"failure": "nothing links"}, True),
+])
+def test_summary_says_when_nothing_needs_attention(tmp_path, items, attention):
+    summary = RunSummary(facts=["Samples: 10"], **items)
+    path = summary.write(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    assert summary.needs_attention is attention
+    assert ("Nothing needs your attention." in text) is (not attention)
+    for values in items.values():
+        for value in ([values] if isinstance(values, str) else values):
+            assert value in text
