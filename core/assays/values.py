@@ -44,7 +44,8 @@ _CENSORED_WORDS = (
     r"^(?:b\.?\s*d\.?\s*l\.?|n\.?\s*d\.?|<\s*l\.?o\.?d\.?|<\s*d\.?l\.?|l\.?o\.?d\.?|bdl|"
     r"below\s+(?:detection(?:\s+limit)?|dl|lod)|under\s+deteksjonsgrense|u\.?\s*d\.?\s*g\.?|<\s*dg)$"
 )
-_THOUSANDS_LOOKALIKE = r"^[+-]?\d{1,3},\d{3}$"
+# "1,500" may be 1.5 or 1500; "0,001" may not: a thousands group never follows a leading zero.
+_THOUSANDS_LOOKALIKE = r"^[+-]?[1-9]\d{0,2},\d{3}$"
 
 
 @dataclass
