@@ -63,3 +63,27 @@ def test_bad_file_gives_clean_error(tmp_path):
     empty.write_bytes(b"")
     with pytest.raises(QgsProcessingException, match="empty"):
         _run({"INPUT": str(empty), "OUTPUT": "memory:", "REJECTS": "memory:"})
+
+
+def test_field_map_and_source_crs_through_processing(tmp_path):
+    from assays_support import write_xlsx
+
+    path = write_xlsx(tmp_path / "plain.xlsx", {"D": [["Ref", "Kobber", "Øst", "Nord"],
+                                                      ["R-1", 0.5, 500000, 6600000], ["R-2", 1.0, 500100, 6600100]]})
+    result = _run({"INPUT": str(path), "FIELD_MAP": "sample_id=Ref; cu:%=Kobber", "SOURCE_CRS": "EPSG:25832",
+                   "OUTPUT": "memory:", "REJECTS": "memory:"})
+    features = list(result["OUTPUT"].getFeatures())
+    assert [f["sample_id"] for f in features] == ["R-1", "R-2"]
+    assert [f["cu_ppm"] for f in features] == pytest.approx([5000.0, 10000.0])
+    assert result["N_SAMPLES"] == 2
+
+
+@pytest.mark.parametrize(("field_map", "message"), [("sample_id", "canonical=source"),
+                                                    ("sample_id=Nope", "header does not have")])
+def test_bad_field_map_gives_clean_error(tmp_path, field_map, message):
+    from assays_support import write_xlsx
+    from qgis.core import QgsProcessingException
+
+    path = write_xlsx(tmp_path / "p.xlsx", {"D": [["Sample ID", "Cu_ppm"], ["S-1", 5]]})
+    with pytest.raises(QgsProcessingException, match=message):
+        _run({"INPUT": str(path), "FIELD_MAP": field_map, "OUTPUT": "memory:", "REJECTS": "memory:"})

@@ -26,7 +26,6 @@ from .location import (
     link_to_deposits,
     outside_area,
     reproject,
-    to_lonlat,
     trial_crs,
 )
 
@@ -137,12 +136,11 @@ def _trial(crs: str, swapped: bool, sx: np.ndarray, sy: np.ndarray, target: str,
     ax, ay = (sy, sx) if swapped else (sx, sy)
     outside = outside_area(crs, ax, ay)
     ax, ay = np.where(outside, np.nan, ax), np.where(outside, np.nan, ay)
-    lon, lat = to_lonlat(ax, ay, crs)
     x, y = reproject(ax, ay, crs, target)
     link = link_to_deposits(sheet_ids, x, y, deposits)
     linked = int((pd.notna(link.deposit_id) & is_sample).sum())
-    norway = int((np.isfinite(lon) & in_norway(np.nan_to_num(lon, nan=1e9), np.nan_to_num(lat, nan=1e9))
-                  & is_sample).sum())
+    located = np.isfinite(ax) & np.isfinite(ay) & is_sample
+    norway = int(in_norway(crs, ax[located], ay[located]).sum())
     return _Trial(crs, swapped, x, y, outside, link, linked, norway)
 
 

@@ -76,12 +76,55 @@ def trial_crs() -> list[str]:
     return [f"EPSG:{code}" for code in data["trial_crs"]]
 
 
-def in_norway(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    extents, _ = _norway()
-    inside = np.zeros(len(lon), dtype=bool)
+def _inside_boxes(extents: tuple[Extent, ...], crs: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Points of ``crs`` inside any of the lon/lat boxes.
+
+    For a projected CRS the boxes are drawn as polygons in that CRS (edges densified every
+    0.5°, a few hundred vertices transformed once) and tested with shapely's vectorised
+    ``contains_xy``: transforming every sample to degrees would cost more than the whole
+    import of a large sheet. Where PROJ cannot draw a box, the points are transformed.
+    """
+    if _spatial_ref(crs).IsGeographic():
+        inside = np.zeros(len(x), dtype=bool)
+        for extent in extents:
+            inside |= extent.contains(x, y)
+        return inside
+    region = _region(extents, crs)
+    if region is None:
+        lon, lat = to_lonlat(x, y, crs)
+        return _inside_boxes(extents, WGS84, lon, lat)
+    return shapely.contains_xy(region, x, y)
+
+
+@lru_cache(maxsize=64)
+def _region(extents: tuple[Extent, ...], crs: str):
+    parts = []
     for extent in extents:
-        inside |= extent.contains(lon, lat)
-    return inside
+        if extent.west > extent.east:
+            return None  # across the antimeridian: not drawn
+        lon, lat = _ring(extent)
+        x, y = reproject(lon, lat, WGS84, crs)
+        if not (np.isfinite(x).all() and np.isfinite(y).all()):
+            return None
+        parts.append(shapely.make_valid(shapely.Polygon(np.column_stack([x, y]))))
+    region = shapely.union_all(parts)
+    shapely.prepare(region)
+    return region
+
+
+def _ring(extent: Extent, step: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
+    """The box's outline in degrees, a vertex every ``step`` degrees (its edges curve in a projection)."""
+    n_lon = max(2, int(np.ceil((extent.east - extent.west) / step)) + 1)
+    n_lat = max(2, int(np.ceil((extent.north - extent.south) / step)) + 1)
+    lons, lats = np.linspace(extent.west, extent.east, n_lon), np.linspace(extent.south, extent.north, n_lat)
+    lon = np.concatenate([lons, np.full(n_lat, extent.east), lons[::-1], np.full(n_lat, extent.west)])
+    lat = np.concatenate([np.full(n_lon, extent.south), lats, np.full(n_lon, extent.north), lats[::-1]])
+    return lon, lat
+
+
+def in_norway(crs: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Points of ``crs`` inside Norway's extent (mainland and Svalbard)."""
+    return _inside_boxes(_norway()[0], crs, x, y)
 
 
 def to_lonlat(x: np.ndarray, y: np.ndarray, crs: str) -> tuple[np.ndarray, np.ndarray]:
@@ -99,13 +142,18 @@ def outside_area(crs: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Points that cannot be right for ``crs``: outside its area of use (PROJ) and, for the CRSs
     Norwegian data come in, outside Norway too (UTM 33 covers all of Norway, Finnmark included)."""
     finite = np.isfinite(x) & np.isfinite(y)
-    lon, lat = to_lonlat(x, y, crs)
     area = area_of_use(crs)
-    inside = np.isfinite(lon) & (area.contains(lon, lat) if area is not None else True)
-    _, national = _norway()
+    extents = (area,) if area is not None else ()
     code = _spatial_ref(crs).GetAuthorityCode(None)
+    norway, national = _norway()
     if code and code.isdigit() and int(code) in national:
-        inside |= np.isfinite(lon) & in_norway(lon, lat)
+        extents += norway
+    if not extents:
+        return np.zeros(len(x), dtype=bool)
+    inside = np.zeros(len(x), dtype=bool)
+    inside[finite] = _inside_boxes(extents, crs, x[finite], y[finite])
+    if _spatial_ref(crs).IsGeographic():
+        inside &= (np.abs(x) <= 180) & (np.abs(y) <= 90)
     return finite & ~inside
 
 
