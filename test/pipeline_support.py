@@ -20,11 +20,12 @@ def square(dx: float) -> str:
 
 
 def write_deposits(path: Path, *, with_code: bool = False) -> str:
-    """Names, an ASCII-spelt commodity column ("Raastoff") and a tonnage; no id field unless
+    """Names, an ASCII-spelt commodity column ("Raastoff"), a tonnage and a free-text remark
+    ("Merknad", carried unchanged); no id field unless
     ``with_code`` (then "Kode", a code the importer does not recognise as an id)."""
     rows = []
     for i, (name, _dx) in enumerate(DEPOSITS):
-        row = {"Navn": name, "Raastoff": "Cu", "Tonnasje_t": 250_000.0 * (i + 1)}
+        row = {"Navn": name, "Raastoff": "Cu", "Tonnasje_t": 250_000.0 * (i + 1), "Merknad": f"synthetic {i}"}
         if with_code:
             row = {"Kode": f"LK-{i + 1}", **row}
         rows.append(row)

@@ -131,3 +131,33 @@ def test_summary_says_when_nothing_needs_attention(tmp_path, items, attention):
     for values in items.values():
         for value in ([values] if isinstance(values, str) else values):
             assert value in text
+
+
+def test_every_exported_field_has_an_alias_and_a_description(linked_run):
+    """One field registry (issue 10 point 7): each column of each exported table is in the field
+    dictionary with a Norwegian alias and a real description, tonnage_t_lo and friends included."""
+    from core.schema import SOURCE_FIELD_DESCRIPTION
+
+    folder, _result, _ = linked_run
+    gpkg = folder / "out" / "tailings_unfc.gpkg"
+    with sqlite3.connect(gpkg) as db:
+        # layer_styles is QGIS's own style table (its fields are QGIS's, not ours).
+        tables = [t for (t,) in db.execute("SELECT table_name FROM gpkg_contents") if t != "layer_styles"]
+        geometry_columns = {c for (c,) in db.execute("SELECT column_name FROM gpkg_geometry_columns")}
+        columns = {(t, c) for t in tables for (_cid, c, *_rest) in db.execute(f'PRAGMA table_info("{t}")')
+                   if c != "fid" and c not in geometry_columns}
+        dictionary_table = next(t for t in tables if "dictionary" in t.lower())
+        dictionary = pd.read_sql(f'SELECT * FROM "{dictionary_table}"', db)
+    described = {(r.table_name, r.field_name): r for r in dictionary.itertuples()}
+    assert columns <= set(described), sorted(columns - set(described))
+    placeholders = {"", "Source field", "source field", "None"}
+    for key in columns:
+        entry = described[key]
+        assert entry.alias_nb and entry.alias_nb.strip(), key
+        assert entry.description not in placeholders and len(entry.description) > 3, key
+    deposit_table = next(t for t, c in columns if c == "tonnage_t_lo")
+    for name, alias in (("tonnage_t_lo", "tonnasje lav (t)"), ("estimate_warning", "estimatvarsel"),
+                        ("estimate_basis", "estimatgrunnlag")):
+        assert described[(deposit_table, name)].alias_nb == alias
+    merknad = described[(deposit_table, "Merknad")]
+    assert merknad.description == SOURCE_FIELD_DESCRIPTION.format(name="Merknad")
