@@ -57,3 +57,16 @@ def write_assays(path: Path, points: list[tuple[str, float, float]], *, id_heade
                      "<5" if i == 0 else f"{co:.1f}", f"{s:.2f}", f"{fe:.2f}"]
             writer.writerow([c.replace(".", ",") for c in cells])
     return path
+
+
+def reproject(points: list[tuple[str, float, float]], src_epsg: int, dst_epsg: int) -> list[tuple[str, float, float]]:
+    """The same points in another CRS (as a lab working in another UTM zone would report them)."""
+    from osgeo import osr
+
+    src, dst = osr.SpatialReference(), osr.SpatialReference()
+    src.ImportFromEPSG(src_epsg)
+    dst.ImportFromEPSG(dst_epsg)
+    for ref in (src, dst):
+        ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(src, dst)
+    return [(sid, *transform.TransformPoint(x, y)[:2]) for sid, x, y in points]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from pipeline_support import sample_points, write_assays, write_deposits
+from pipeline_support import reproject, sample_points, write_assays, write_deposits
 
 from core.run_summary import SUMMARY_FILE_NAME, RunSummary
 
@@ -161,3 +161,22 @@ def test_every_exported_field_has_an_alias_and_a_description(linked_run):
         assert described[(deposit_table, name)].alias_nb == alias
     merknad = described[(deposit_table, "Merknad")]
     assert merknad.description == SOURCE_FIELD_DESCRIPTION.format(name="Merknad")
+
+
+def test_assay_field_map_and_assay_crs_are_passed_through(tailings_provider, tmp_path):
+    """A certificate in UTM zone 32 whose sample-id column has a name no vocabulary knows."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    deposits = write_deposits(tmp_path / "deposits.gpkg")
+    points = reproject(sample_points(), 25833, 25832)
+    assays = write_assays(tmp_path / "zone32.csv", points, id_header="Merkelapp")
+    base = {"DEPOSITS": [deposits], "ASSAYS": [str(assays)], "TRAIN_MODELS": False}
+    with pytest.raises(QgsProcessingException, match="Merkelapp"):
+        processing.run("tailingsunfc:pipeline", {**base, "OUTPUT": str(tmp_path / "unmapped")})
+    result = processing.run("tailingsunfc:pipeline", {
+        **base, "ASSAY_FIELD_MAP": "sample_id=Merkelapp", "ASSAY_CRS": "EPSG:25832", "OUTPUT": str(tmp_path / "out")})
+    text = Path(result["RUN_SUMMARY"]).read_text(encoding="utf-8")
+    assert "Samples: 16 from 1 file(s), 16 linked to a deposit" in text
+    deposits_out = _deposit_table(tmp_path / "out" / "tailings_unfc.gpkg").set_index("deposit_id")
+    assert deposits_out.loc["Løkken avgang A", "cu_n"] == 8 and deposits_out.loc["Løkken avgang B", "cu_n"] == 8
