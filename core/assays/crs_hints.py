@@ -21,14 +21,14 @@ class CrsHint:
     epsg: int                # the CRS the hint names (a geographic CRS when only a datum is named)
     datum_only: bool         # "WGS84" alone: says the datum, not which projection
     text: str                # the text of the hint as written
-    where: str               # e.g. "header of column 'Easting (UTM32)'", "row 3 (above the header)"
+    where: str               # e.g. "the header of column 'Easting (UTM32)'", "row 3, above the header"
 
     @property
     def crs(self) -> str:
         return f"EPSG:{self.epsg}"
 
     def describe(self) -> str:
-        return f"{self.text!r} in the {self.where} ({self.crs})"
+        return f"{self.text!r} in {self.where} ({self.crs})"
 
 
 @dataclass(frozen=True)

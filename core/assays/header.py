@@ -77,7 +77,7 @@ def _split_unit(header: str) -> tuple[str, str | None]:
 def recognise(header: object, index: int) -> Column:
     """The role of one header cell, from its text alone (no units row yet)."""
     text = clean_header(header)
-    hint = find_hint(text, f"header of column {text!r}")
+    hint = find_hint(text, f"the header of column {text!r}")
     hints = [hint] if hint else []
     role_text = strip_hint(_BRACKETED.sub(" ", text))
     role = role_of(role_text, before_elements=True)
@@ -161,7 +161,7 @@ def find_header(head: pd.DataFrame, overrides: list[Override] = (), first_row: i
             column.unit, column.unit_source = "ppm", "assumed"
             notes.append(f"column {column.header!r}: no unit given, assumed ppm")
     sheet_hints = [h for r, row in enumerate(cell_rows[:offset]) for h in
-                   (find_hint(clean_header(c), f"row {first_row + r} (above the header)") for c in row) if h]
+                   (find_hint(clean_header(c), f"row {first_row + r}, above the header") for c in row) if h]
     return HeaderLayout(offset, units_offset, columns, notes, sheet_hints)
 
 
@@ -183,7 +183,7 @@ def _apply_units_row(columns: list[Column], units_cells: list[object], units_off
     for column in columns:
         text = clean_header(units_cells[column.index])
         if column.role in ("easting", "northing", "latitude", "longitude"):
-            hint = find_hint(text, f"units row (row {first_row + units_offset}), column {column.header!r}")
+            hint = find_hint(text, f"the units row (row {first_row + units_offset}), column {column.header!r}")
             if hint:
                 column.crs_hints.append(hint)
         if column.role not in ("element", "oxide"):
