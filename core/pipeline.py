@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .assays import ImportOptions, import_assays, write_qaqc_report
+from .assays import AssayImport, ImportOptions, import_assays, write_qaqc_report
 from .errors import TailingsInputError
 from .estimation import EstimateSettings, LoadedModel, ModelSpec, estimate_deposits, load_model, save_model
 from .estimation import train_model as fit_model
@@ -104,25 +104,19 @@ class _Steps:
 def assay_options(settings: PipelineSettings, link: pd.DataFrame | None, cancel: Callable[[], None] | None,
                   progress: Callable[[float], None] | None) -> ImportOptions:
     """The assay importer's options for one file of the run (shared with checkinputs)."""
-    kwargs: dict[str, Any] = dict(sheet=settings.sheet, target_crs=settings.crs, deposits=link, cancel=cancel,
-                                  progress=progress, source_crs=settings.assay_crs or None)
-    if settings.assay_field_map:
-        if "field_map" not in {f.name for f in fields(ImportOptions)}:
-            raise TailingsInputError("ASSAY_FIELD_MAP is given, but this version's assay importer has no "
-                                     "field map", column="ASSAY_FIELD_MAP", value=settings.assay_field_map)
-        kwargs["field_map"] = settings.assay_field_map
-    return ImportOptions(**kwargs)
+    return ImportOptions(sheet=settings.sheet, target_crs=settings.crs, deposits=link, cancel=cancel,
+                         progress=progress, source_crs=settings.assay_crs or None,
+                         field_map=settings.assay_field_map or None)
 
 
-def linkage_message(result: Any) -> str | None:
+def linkage_message(result: AssayImport) -> str | None:
     """The assay importer's linkage diagnosis (CRS tried, samples inside deposits), when it gives one."""
-    linkage = getattr(result, "linkage", None)
-    return linkage.message() if linkage is not None else None
+    return result.linkage.message() if result.linkage is not None else None
 
 
-def _note_assay_file(result: Any, settings: PipelineSettings, linked: int, summary: RunSummary) -> None:
+def _note_assay_file(result: AssayImport, settings: PipelineSettings, linked: int, summary: RunSummary) -> None:
     name = Path(result.file).name
-    summary.other += [f"{name}: {w}" for w in getattr(result, "warnings", [])]
+    summary.other += [f"{name}: {w}" for w in result.warnings]
     if len(result.rejects):
         summary.rejected.append(f"{name}: {len(result.rejects)} of {result.rows_read} rows rejected")
     unlinked = len(result.samples) - linked
@@ -137,7 +131,7 @@ def _note_assay_file(result: Any, settings: PipelineSettings, linked: int, summa
 @dataclass
 class AssayFile:
     """One imported assay file of a run: the importer's result and the samples the run uses."""
-    result: Any                  # core.assays.AssayImport
+    result: AssayImport
     samples: pd.DataFrame        # proxy-only files: without their Co and REE readings
     linked: int                  # samples linked to a deposit of the run
     proxy_only: bool

@@ -108,7 +108,7 @@ def _assay_section(done: AssayFile) -> list[str]:
              f"{len(result.samples)} samples + {len(result.qaqc)} QA/QC rows + {len(result.rejects)} rejected"
              + (" (proxy-only: Co and REE readings not used)" if done.proxy_only else "")]
     lines += ["  import notes (column mapping, units, CRS):", *[f"    {n}" for n in result.notes]]
-    lines += [f"  warning: {w}" for w in getattr(result, "warnings", [])]
+    lines += [f"  warning: {w}" for w in result.warnings]
     crs = result.source_crs if result.located else "no coordinates"
     lines.append(f"  CRS of the coordinates: {crs}; linked: {done.linked} of {len(samples)} samples"
                  + (f" ({done.linked / len(samples):.0%})" if len(samples) else ""))
