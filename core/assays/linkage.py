@@ -22,9 +22,8 @@ from .location import (
     DEFAULT_SOURCE_CRS,
     WGS84,
     LinkResult,
-    in_norway,
     link_to_deposits,
-    outside_area,
+    plausibility,
     reproject,
     trial_crs,
 )
@@ -142,13 +141,12 @@ def _has_polygons(deposits: pd.DataFrame | None) -> bool:
 def _trial(crs: str, swapped: bool, sx: np.ndarray, sy: np.ndarray, target: str, sheet_ids: pd.Series,
            deposits: pd.DataFrame | None, is_sample: np.ndarray) -> _Trial:
     ax, ay = (sy, sx) if swapped else (sx, sy)
-    outside = outside_area(crs, ax, ay)
+    outside, in_norway = plausibility(crs, ax, ay)
     ax, ay = np.where(outside, np.nan, ax), np.where(outside, np.nan, ay)
     x, y = reproject(ax, ay, crs, target)
     link = link_to_deposits(sheet_ids, x, y, deposits)
     linked = int((pd.notna(link.deposit_id) & is_sample).sum())
-    located = np.isfinite(ax) & np.isfinite(ay) & is_sample
-    norway = int(in_norway(crs, ax[located], ay[located]).sum())
+    norway = int((in_norway & is_sample).sum())
     return _Trial(crs, swapped, x, y, outside, link, linked, norway)
 
 

@@ -122,11 +122,6 @@ def _ring(extent: Extent, step: float = 0.5) -> tuple[np.ndarray, np.ndarray]:
     return lon, lat
 
 
-def in_norway(crs: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Points of ``crs`` inside Norway's extent (mainland and Svalbard)."""
-    return _inside_boxes(_norway()[0], crs, x, y)
-
-
 def to_lonlat(x: np.ndarray, y: np.ndarray, crs: str) -> tuple[np.ndarray, np.ndarray]:
     """Longitude/latitude (WGS84) of the points; NaN where the CRS cannot place them."""
     ref = _spatial_ref(crs)
@@ -138,23 +133,32 @@ def to_lonlat(x: np.ndarray, y: np.ndarray, crs: str) -> tuple[np.ndarray, np.nd
     return np.where(bad, np.nan, lon), np.where(bad, np.nan, lat)
 
 
-def outside_area(crs: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Points that cannot be right for ``crs``: outside its area of use (PROJ) and, for the CRSs
-    Norwegian data come in, outside Norway too (UTM 33 covers all of Norway, Finnmark included)."""
+def plausibility(crs: str, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(implausible, in Norway) per point. Implausible: outside the CRS's area of use (PROJ) and,
+    for the CRSs Norwegian data come in, outside Norway too (UTM 33 covers all of Norway,
+    Finnmark included). Norway is tested first, so for Norwegian data one pass does both."""
     finite = np.isfinite(x) & np.isfinite(y)
-    area = area_of_use(crs)
-    extents = (area,) if area is not None else ()
-    code = _spatial_ref(crs).GetAuthorityCode(None)
-    norway, national = _norway()
-    if code and code.isdigit() and int(code) in national:
-        extents += norway
-    if not extents:
-        return np.zeros(len(x), dtype=bool)
-    inside = np.zeros(len(x), dtype=bool)
-    inside[finite] = _inside_boxes(extents, crs, x[finite], y[finite])
     if _spatial_ref(crs).IsGeographic():
-        inside &= (np.abs(x) <= 180) & (np.abs(y) <= 90)
-    return finite & ~inside
+        finite &= (np.abs(x) <= 180) & (np.abs(y) <= 90)
+    norway_boxes, national = _norway()
+    norway = np.zeros(len(x), dtype=bool)
+    norway[finite] = _inside_boxes(norway_boxes, crs, x[finite], y[finite])
+    area = area_of_use(crs)
+    code = _spatial_ref(crs).GetAuthorityCode(None)
+    rest = finite & ~norway if code and code.isdigit() and int(code) in national else finite
+    inside_area = np.zeros(len(x), dtype=bool)
+    if area is None:
+        inside_area[rest] = True
+    elif rest.any():
+        inside_area[rest] = _inside_boxes((area,), crs, x[rest], y[rest])
+    implausible = rest & ~inside_area
+    implausible |= np.isfinite(x) & np.isfinite(y) & ~finite  # degrees out of range
+    return implausible, norway
+
+
+def outside_area(crs: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Points that cannot be right for ``crs`` (see ``plausibility``)."""
+    return plausibility(crs, x, y)[0]
 
 
 def reproject(x: np.ndarray, y: np.ndarray, source: str, target: str) -> tuple[np.ndarray, np.ndarray]:
