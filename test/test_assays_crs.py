@@ -134,3 +134,16 @@ def test_no_deposits_no_diagnosis_and_no_coordinates_links_by_id(tmp_path):
     linkage = import_assays(path, ImportOptions(deposits=deposits)).linkage
     assert (linkage.linked, linkage.total, linkage.by_id, linkage.crs_used) == (1, 2, 1, None)
     assert "1 of 2 samples link" in linkage.message()
+
+
+def test_samples_linked_by_id_do_not_trigger_zone_trials(tmp_path):
+    import pandas as pd
+    import shapely
+
+    deposits = pd.DataFrame({"deposit_id": ["AVG-1"], "geometry": [shapely.to_wkb(shapely.box(0, 0, 10, 10))]})
+    path = write_text(tmp_path / "byid.csv", [["Sample ID", "Deponi", "Easting", "Northing", "Cu_ppm"],
+                                              ["S-1", "AVG-1", 600_000.0, 6_900_000.0, 1.0],
+                                              ["S-2", "avg-1", 600_100.0, 6_900_000.0, 2.0]])
+    result = import_assays(path, ImportOptions(deposits=deposits))
+    assert (result.linkage.linked, result.linkage.by_id, result.linkage.candidates) == (2, 2, [])
+    assert not result.warnings

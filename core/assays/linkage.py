@@ -156,9 +156,12 @@ def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[
     """Coordinates in the target CRS, the deposit links, and the diagnosis of the CRS choice."""
     crs, reason, warnings = choose_crs(kind, column_hints, sheet_hints, override, sx, sy)
     current = _trial(crs, False, sx, sy, target, sheet_ids, deposits, is_sample)
-    located = int((np.isfinite(sx) & np.isfinite(sy) & is_sample).sum())
     polygons = _has_polygons(deposits)
-    by_id = int((current.link.method == "id")[is_sample].sum())
+    with_xy = np.isfinite(sx) & np.isfinite(sy) & is_sample
+    linked_by_id = (current.link.method == "id") & is_sample
+    by_id = int(linked_by_id.sum())
+    # The CRS is judged on the samples whose deposit only their location can tell.
+    located = int((with_xy & ~linked_by_id).sum()) if polygons else int(with_xy.sum())
 
     def score(t: _Trial) -> int:
         return t.linked - by_id if polygons else t.in_norway
@@ -190,9 +193,9 @@ def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[
         else:
             notes.append(f"the coordinates lie outside Norway in every CRS tried ({results})")
     implausible = int((chosen.outside & is_sample).sum())
-    if located and implausible == located and not any((~t.outside & np.isfinite(sx) & is_sample).any()
+    if with_xy.any() and implausible == int(with_xy.sum()) and not any((~t.outside & np.isfinite(sx) & is_sample).any()
                                                       for t in trials):
-        warnings.append(f"The coordinates of all {located} located samples are outside the area of use of "
+        warnings.append(f"The coordinates of all {implausible} located samples are outside the area of use of "
                         f"{chosen.label}{' and of every CRS tried' if trials else ''}; their locations are set to "
                         f"NULL. Check the coordinate columns (FIELD_MAP x=, y=, lon=, lat=) or set "
                         f"{CRS_PARAMETERS}.")
@@ -200,6 +203,6 @@ def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[
     if deposits is not None:
         diagnosis = LinkageDiagnosis(
             chosen.linked, int(is_sample.sum()), chosen.label, [(t.label, t.linked) for t in trials if polygons],
-            located, by_id, reason, switched_from)
+            int(with_xy.sum()), by_id, reason, switched_from)
     source = chosen.crs
     return Placement(chosen.x, chosen.y, chosen.link, source, reason, chosen.outside, notes, warnings, diagnosis)
