@@ -1,17 +1,32 @@
 """Low / best / high contained metal of one deposit, per commodity, as a PNG.
 
-Bars span the P90–P10 range (UNFC low to high estimate), the dot is P50 (best estimate);
-colour says how the grade was obtained, so an analogue guess never looks like a measurement.
+Bars span the P90–P10 range (UNFC low to high estimate), the dot is P50 (best estimate),
+and the three values are printed above each bar; colour says how the grade was obtained,
+so an analogue guess never looks like a measurement. The axis is logarithmic only when the
+values span more than a decade and a half, with labels at whole decades, so tick labels
+never run into each other. When there is nothing to plot, ``nothing_to_plot`` says why in a
+plain sentence, and the PNG shows that sentence instead of an empty axis.
 """
 from __future__ import annotations
 
 import io
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from ..schema import COMMODITIES, COMMODITY_NAMES
 
-METHOD_COLOURS = {"measured": "#1b7837", "regression": "#2166ac", "analogue": "#b35806", "none": "#999999"}
+METHOD_COLOURS = {"measured": "#009e73", "regression": "#0072b2", "analogue": "#d55e00", "none": "#999999"}
+LOG_SPAN = 30.0  # max/min ratio above which a log axis reads better than a linear one
+
+
+@dataclass(frozen=True)
+class Interval:
+    commodity: str
+    low: float | None   # P90
+    best: float | None  # P50
+    high: float | None  # P10
+    method: str
 
 
 def _number(value: object) -> float | None:
@@ -22,37 +37,93 @@ def _number(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def deposit_interval_png(record: Mapping[str, object], title: str = "", width_px: int = 520) -> bytes:
+def intervals(record: Mapping[str, object]) -> list[Interval]:
+    """The commodities of ``record`` with at least one positive contained-metal value."""
+    out = []
+    for c in COMMODITIES:
+        low, best, high = (_number(record.get(f"{c}_t{s}")) for s in ("_lo", "", "_hi"))
+        if any(v is not None and v > 0 for v in (low, best, high)):
+            out.append(Interval(c, low, best, high, str(record.get(f"{c}_method") or "none")))
+    return out
+
+
+def nothing_to_plot(record: Mapping[str, object]) -> str | None:
+    """A plain sentence saying why there is no interval to show, or None when there is one."""
+    if intervals(record):
+        return None
+    if _number(record.get("tonnage_t")) is None:
+        return "No tonnage is known for this deposit, so there is no contained metal to show."
+    if not record.get("unfc_class"):
+        return "This deposit is not classified and has no contained-metal estimate."
+    return "No grade estimate for this deposit (no samples and no analogue), so no contained metal to show."
+
+
+def tonnes_text(value: float | None) -> str:
+    """3 significant digits without trailing zeros, thousands split by a thin space (SI
+    style): 12 300, 4.56, 5, 0.0123."""
+    if value is None:
+        return "–"
+    if value == 0:
+        return "0"
+    digits = 2 - math.floor(math.log10(abs(value)))  # negative: round to tens, hundreds, …
+    text = f"{round(value, digits):,.{max(digits, 0)}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(",", "\u202f")
+
+
+def _axis(ax, values: list[float]) -> None:
+    from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+
+    low, high = min(values), max(values)
+    if high / low > LOG_SPAN:
+        ax.set_xscale("log")
+        ax.set_xlim(10 ** math.floor(math.log10(low)), 10 ** math.ceil(math.log10(high)))
+        ax.xaxis.set_major_locator(LogLocator(base=10, numticks=8))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+    else:
+        ax.set_xlim(0, high * 1.08)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tonnes_text(v)))
+
+
+def _draw(ax, rows: list[Interval]) -> None:
+    for i, row in enumerate(rows):
+        colour = METHOD_COLOURS.get(row.method, METHOD_COLOURS["none"])
+        if row.low is not None and row.high is not None and row.high > 0:
+            ax.plot([max(row.low, row.high * 1e-6), row.high], [i, i], color=colour, linewidth=7,
+                    solid_capstyle="butt", alpha=0.55)
+        if row.best is not None and row.best > 0:
+            ax.plot([row.best], [i], marker="o", markersize=7, color=colour, markeredgecolor="black")
+        text = f"P90 {tonnes_text(row.low)} · P50 {tonnes_text(row.best)} · P10 {tonnes_text(row.high)} t"
+        ax.text(0.01, i - 0.42, text, transform=ax.get_yaxis_transform(), fontsize=8, va="bottom")
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels([f"{COMMODITY_NAMES[r.commodity]}\n({r.method})" for r in rows], fontsize=8)
+    ax.set_ylim(len(rows) - 0.45, -0.6)  # first commodity on top, room for the value line
+    ax.set_xlabel("contained metal (t): bar P90–P10, dot P50", fontsize=8)
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(axis="x", alpha=0.3)
+
+
+def deposit_interval_png(record: Mapping[str, object], title: str = "", width_px: int = 520,
+                         dpi: int = 100) -> bytes:
     """PNG of the contained-metal intervals in ``record`` (a deposit row with ``x_t*`` fields)."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure  # Figure without pyplot: no global state, thread-safe
 
-    dpi = 100
-    fig = Figure(figsize=(width_px / dpi, 0.5 + 0.45 * len(COMMODITIES)), dpi=dpi)
+    rows = intervals(record)
+    width = max(width_px, 240) / dpi
+    fig = Figure(figsize=(width, 0.9 + 0.75 * max(len(rows), 1)), dpi=dpi)
     ax = fig.add_subplot(1, 1, 1)
-    labels = []
-    any_value = False
-    for i, c in enumerate(COMMODITIES):
-        lo, best, hi = (_number(record.get(f"{c}_t{s}")) for s in ("_lo", "", "_hi"))
-        method = str(record.get(f"{c}_method") or "none")
-        labels.append(f"{COMMODITY_NAMES[c]} ({method})")
-        colour = METHOD_COLOURS.get(method, "#999999")
-        if lo is not None and hi is not None and hi > 0:
-            ax.plot([max(lo, 1e-6), hi], [i, i], color=colour, linewidth=6, solid_capstyle="butt", alpha=0.6)
-            any_value = True
-        if best is not None and best > 0:
-            ax.plot([best], [i], marker="o", color=colour, markeredgecolor="black")
-            any_value = True
-    ax.set_yticks(range(len(COMMODITIES)))
-    ax.set_yticklabels(labels, fontsize=8)
-    ax.set_ylim(-0.6, len(COMMODITIES) - 0.4)
-    if any_value:
-        ax.set_xscale("log")
-    ax.set_xlabel("contained metal (t): bar P90–P10, dot P50", fontsize=8)
-    ax.tick_params(axis="x", labelsize=8)
-    ax.grid(axis="x", alpha=0.3)
+    if rows:
+        _draw(ax, rows)
+        _axis(ax, [v for r in rows for v in (r.low, r.best, r.high) if v is not None and v > 0])
+    else:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, nothing_to_plot(record), ha="center", va="center", wrap=True, fontsize=9,
+                transform=ax.transAxes)
     if title:
         ax.set_title(title, fontsize=9)
     fig.tight_layout()
