@@ -239,9 +239,28 @@ def test_single_limit_ros_matches_statsmodels(n, n_censored):
     censored = values < dl
     data = np.where(censored, dl, values)
     fit = MeanGradeEstimator(iterations=0).fit(_groups(40, n), data.ravel(), censored.ravel(), 40)
-    expected = [np.mean(impute_ros(d, c)) for d, c in zip(data, censored)]
+    # The line in ln units is Helsel's; in original units, impute_ros with identity transforms.
+    same = {True: {}, False: {"transform_in": lambda x: x, "transform_out": lambda x: x}}
+    expected = [np.mean(impute_ros(d, c, **same[bool(t)])) for d, c, t in zip(data, censored, fit.ros_log_tail_)]
     assert (fit.estimator_ == "ros").all() and (fit.n_censored_ == n_censored).all()
+    assert fit.ros_log_tail_.any()
     np.testing.assert_allclose(fit.mean_, expected, rtol=1e-9)
+
+
+def test_ros_tail_in_original_units_for_symmetric_grades():
+    from statsmodels.imputation.ros import impute_ros
+
+    from core.estimation.mean_grade import MeanGradeEstimator
+    values = np.sort(np.random.default_rng(2).uniform(50, 150, (60, 40)), axis=1)
+    censored = values < 100.0
+    data = np.where(censored, 100.0, values)
+    fit = MeanGradeEstimator(iterations=0).fit(_groups(60, 40), data.ravel(), censored.ravel(), 60)
+    raw = ~fit.ros_log_tail_
+    assert raw.mean() > 0.5
+    identity = {"transform_in": lambda x: x, "transform_out": lambda x: x}
+    expected = [np.mean(impute_ros(d, c, **identity)) for d, c in zip(data[raw], censored[raw])]
+    np.testing.assert_allclose(fit.mean_[raw], expected, rtol=1e-9)
+    assert "tail fitted in original units" in fit.rationale()[np.flatnonzero(raw)[0]]
 
 
 def test_several_limits_go_through_statsmodels():

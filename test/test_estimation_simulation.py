@@ -28,8 +28,8 @@ FAMILIES = {f.name.split(" ")[0]: f for f in study.FAMILIES}
 # (family, n, censored fraction): cells where issue 11's goal must hold.
 CELLS = [
     *[(family, n, 0.0) for family in FAMILIES for n in (10, 50)],
-    ("lognormal", 50, 0.1), ("lognormal", 150, 0.3), ("lognormal", 150, 0.5),
-    ("normal", 20, 0.1), ("uniform", 50, 0.1),
+    ("lognormal", 50, 0.1), ("normal", 20, 0.1), ("uniform", 50, 0.1), ("mixture", 150, 0.1),
+    ("normal", 150, 0.3), ("normal", 50, 0.5),
 ]
 
 

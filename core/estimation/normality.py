@@ -16,14 +16,16 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import ndtr, ndtri
 
-from .grouped import group_sums, mean_var, sort_within_groups
+from .grouped import GroupOrder, group_sums, mean_var, sort_within_groups
 
 MIN_N = 5  # below this Royston's approximation does not hold; no test
 
 
-def shapiro_francia(groups: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """W' and p-value per group (NaN where n < 5 or the values do not vary)."""
-    go = sort_within_groups(groups, values, size)
+def shapiro_francia(groups: np.ndarray, values: np.ndarray, size: int,
+                    go: GroupOrder | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """W' and p-value per group (NaN where n < 5 or the values do not vary). ``go``: the
+    values' order within groups, if known (it is the same for grades and ln grades)."""
+    go = go if go is not None else sort_within_groups(groups, values, size)
     x = values[go.order]
     n_all = np.bincount(groups, minlength=size).astype(float)
     n = n_all[go.groups]
