@@ -2,15 +2,18 @@
 
 For each deposit and commodity, in this order (docs/estimation.md explains the choices):
 
-1. ``measured``: at least ``min_samples`` measured grades → log-normal mean with the
-   generalized-pivotal interval (``lognormal_mean``); censored values enter with the
-   importer's half-detection-limit substitute.
+1. ``measured``: at least ``min_samples`` measured grades → the mean-grade estimator the
+   data support (``mean_grade``: robust ROS where values are censored, the log-normal
+   generalized pivotal only where a test supports log-normality, else the arithmetic
+   mean); censored values enter at their detection limit, flagged, never as DL/2.
+   ``x_estimator`` records the choice, ``estimate_basis`` why.
 2. ``regression``: fewer measured grades, but samples lacking the element have a saved
    model's predictors → measured and predicted ln grades together; the model's error is
    propagated (a shared deposit bias drawn from the model's out-of-fold group residuals
    plus independent within-deposit error).
 3. ``measured`` with a warning: 1 … min_samples−1 measured grades and no model → the
-   mean of those few, its spread taken from the pooled within-deposit ln variance.
+   arithmetic mean of those few, its spread from the pooled relative variance of the
+   deposits with enough samples.
 4. ``analogue``: no samples → the mill mass balance where head grade and recovery are
    recorded, else the predictive distribution of mean grades of sampled deposits with
    the same ore type / source commodity / mining era (falling back to broader groups).
@@ -30,6 +33,7 @@ import pandas as pd
 
 from ..errors import TailingsInputError
 from ..schema import COMMODITIES, INTERVAL_LEVEL
+from .grouped import mean_var
 from .lognormal_mean import mean_grade_draws, pooled_variance
 from .mass_balance import tailings_grade
 from .mean_grade import MeanGradeEstimator
@@ -95,17 +99,9 @@ def _append(series: pd.Series, mask: pd.Series | np.ndarray, text: pd.Series | s
 
 
 def _ln_stats(position: np.ndarray, ln_values: np.ndarray, index: pd.Index) -> pd.DataFrame:
-    """n, mean and variance (ddof 1) of the ln values per deposit, by deposit position (bincount)."""
+    """n, mean and variance (ddof 1) of the ln values per deposit, by deposit position."""
     ok = ~np.isnan(ln_values)
-    pos, v = position[ok], ln_values[ok]
-    size = len(index)
-    n = np.bincount(pos, minlength=size).astype(float)
-    total = np.bincount(pos, weights=v, minlength=size)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(n > 0, total / n, np.nan)
-        # Σ(v − mean)² from a second pass, not Σv² − (Σv)²/n, to avoid cancellation.
-        squares = np.bincount(pos, weights=(v - mean[pos]) ** 2, minlength=size)
-        var = np.where(n > 1, squares / (n - 1), np.nan)
+    n, mean, var = mean_var(position[ok], ln_values[ok], len(index))
     return pd.DataFrame({"n": n, "mean": mean, "var": var}, index=index)
 
 
