@@ -123,9 +123,10 @@ def _note_assay_file(result: AssayImport, settings: PipelineSettings, linked: in
     if unlinked:
         summary.unlinked.append(f"{name}: {unlinked} of {len(result.samples)} samples")
     if result.located and not settings.assay_crs:
-        diagnosis = linkage_message(result)
-        summary.assumed_crs.append(f"{name}: coordinates read as {result.source_crs} (ASSAY_CRS not given)"
-                                   + (f"; {diagnosis}" if diagnosis else ""))
+        why = result.linkage.crs_reason if result.linkage is not None and result.linkage.crs_reason else \
+            "ASSAY_CRS not given"
+        summary.assumed_crs.append(f"{name}: coordinates read as {result.source_crs} ({why}); {linked} of "
+                                   f"{len(result.samples)} samples linked (the log has the CRSs tried)")
 
 
 @dataclass
@@ -227,8 +228,8 @@ def stack_frames(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _train(samples: pd.DataFrame, settings: PipelineSettings, out_dir: Path, steps: _Steps,
-           log: Callable[[str], None], cancel: Callable[[], None] | None) -> tuple[dict[str, LoadedModel],
-                                                                                  list[str], list[str]]:
+           log: Callable[[str], None], cancel: Callable[[], None] | None,
+           method: str = "auto") -> tuple[dict[str, LoadedModel], list[str], list[str]]:
     models = load_models_by_commodity(settings.model_files, log)
     model_files, reports = list(settings.model_files), []
     if not settings.train_models:
@@ -242,7 +243,7 @@ def _train(samples: pd.DataFrame, settings: PipelineSettings, out_dir: Path, ste
             continue
         log(f"Training {plan.target} from {', '.join(plan.predictors)}: {plan.n_training} training samples, "
             f"{plan.n_to_predict} to predict")
-        model = fit_model(samples, ModelSpec(target=plan.target, predictors=plan.predictors, method="auto",
+        model = fit_model(samples, ModelSpec(target=plan.target, predictors=plan.predictors, method=method,
                                              group_field="deposit_id", seed=settings.seed),
                           cancel=cancel, progress=steps.inner)
         md = model.metadata
@@ -261,11 +262,14 @@ def _train(samples: pd.DataFrame, settings: PipelineSettings, out_dir: Path, ste
 
 def planned_models(samples: pd.DataFrame, settings: PipelineSettings, log: Callable[[str], None],
                    cancel: Callable[[], None] | None) -> dict[str, LoadedModel]:
-    """The models a run would train and use, fitted as the run fits them but in a scratch folder
-    that is deleted again (checkinputs writes nothing but its report)."""
+    """The models a run would train, for the same targets and predictors, in a scratch folder that
+    is deleted again (checkinputs writes nothing but its report). They are plain OLS fits: which
+    deposits get a regression estimate depends on the targets and predictors, not on the fitted
+    method, and OLS spares the pre-flight the run's comparison of candidate methods."""
     with tempfile.TemporaryDirectory(prefix="tailings_unfc_preflight_") as scratch:
         (Path(scratch) / "models").mkdir()
-        models, _files, _reports = _train(samples, settings, Path(scratch), _Steps(1, None, cancel), log, cancel)
+        models, _files, _reports = _train(samples, settings, Path(scratch), _Steps(1, None, cancel), log, cancel,
+                                          method="ols")
     return models
 
 
