@@ -6,7 +6,8 @@ Builds a synthetic Estimates frame (docs/DEVELOPING.md format; 4 commodities per
 so 250,000 deposits = 1,000,000 deposit x commodity rows) with mixed methods, settings,
 project and permit statuses, and times ``core.unfc.classify_estimates`` on it: E, F, G,
 classes, rationale (English) and the long quantities table. Best of N runs is reported, plus
-the class distribution. No QGIS needed. Figures are printed, not asserted.
+the class distribution and a check that no sampled (measured/regression) pair is G4. No QGIS
+needed. Figures are printed, not asserted.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "test")]
 
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 from unfc_support import random_estimates  # noqa: E402
 
 from core.schema import COMMODITIES  # noqa: E402
@@ -57,6 +60,16 @@ def main() -> None:
     print("deposits per class (headline commodity):")
     for name, count in sorted(result.class_counts.items(), key=lambda kv: -kv[1]):
         print(f"  {count:9,d}  {name}")
+    # UNFC: a deposit with its own samples (measured, regression) is a known source, never G4.
+    q = result.quantities
+    row = pd.Index(frame["deposit_id"]).get_indexer(q["deposit_id"])
+    col = q["commodity"].cat.codes.to_numpy()
+    methods = np.column_stack([frame[f"{c}_method"].to_numpy(dtype=object) for c in COMMODITIES])[row, col]
+    sampled = np.isin(methods, ["measured", "regression"])
+    g4 = q["unfc_g"].astype(str).str.startswith("G4").to_numpy()
+    print(f"quantity rows of sampled deposit x commodity pairs: {int(sampled.sum()):,}, of them G4: "
+          f"{int((sampled & g4).sum())} (must be 0); analogue rows: {int((methods == 'analogue').sum()):,}, "
+          f"of them G4: {int(((methods == 'analogue') & g4).sum()):,}")
 
 
 if __name__ == "__main__":

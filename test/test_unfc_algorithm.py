@@ -138,6 +138,14 @@ def test_sample_data_classifies_end_to_end(tailings_provider, sample_data, tmp_p
         key = (q["deposit_id"], q["commodity"])
         sums[key] = sums.get(key, 0.0) + q["quantity_t"]
     assert sums == highs
+    # UNFC: a deposit with its own samples is a known source, so no sampled quantity is G4.
+    methods = {(f["deposit_id"], c): python_value(f[f"{c}_method"]) for f in source.getFeatures() for c in COMMODITIES}
+    sampled_g = {q["unfc_g"] for q in quantities.getFeatures()
+                 if methods[(q["deposit_id"], q["commodity"])] in ("measured", "regression")}
+    assert sampled_g and sampled_g <= {"G1", "G2", "G3"}
+    analogue_g = {q["unfc_g"] for q in quantities.getFeatures()
+                  if methods[(q["deposit_id"], q["commodity"])] == "analogue"}
+    assert analogue_g <= {"G4.1", "G4.2", "G4.3"}
     classes = Counter(f["unfc_class"] for f in out.getFeatures())
     assert json.loads(result["CLASS_COUNTS"]) == {(k or "(not classified)"): v for k, v in classes.items()}
     assert all(f["unfc_rationale"] for f in out.getFeatures())

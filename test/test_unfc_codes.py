@@ -37,6 +37,51 @@ def test_class_cases_cover_every_class_and_sub_class():
     assert sum(c["other"] == "true" for c in CLASS_CASES) >= 10
 
 
+def _is_category_level(case: dict[str, str]) -> bool:
+    return all("." not in parse_category(axis, case[axis.lower()]) for axis in "EFG")
+
+
+def test_class_cases_cover_every_category_level_class():
+    """Each class is in the case table at category level (E1F1, E2F2, E3F2, E3F4 with G1-G3,
+    E3F3G4, E3F4G4), and mixed-level codes are there too."""
+    vocab = load_vocabulary()
+    at_category_level = {c["class_name"] for c in CLASS_CASES if c["other"] == "false" and _is_category_level(c)}
+    assert {cls.name["en"] for cls in vocab.classes} <= at_category_level
+    mixed = [c for c in CLASS_CASES if len({"." in parse_category(a, c[a.lower()]) for a in "EFG"}) == 2]
+    assert len({c["class_name"] for c in mixed if c["other"] == "false"}) == len(vocab.classes)
+    assert any(c["other"] == "true" for c in mixed)
+
+
+def test_category_level_rows_classify_into_their_class():
+    """Every code of a class's category-level row classifies into it, with no sub-class."""
+    for cls in load_vocabulary().classes:
+        for e in cls.e:
+            for f in cls.f:
+                for g in cls.g:
+                    result = classify(e, f, g)
+                    assert (result.class_name, result.sub_class) == (cls.name["en"], None), (e, f, g)
+
+
+def test_no_code_fits_two_classes():
+    """At every level of detail (categories, sub-categories, mixed) a code fits at most one class."""
+    from core.unfc.classes import fitting_classes
+
+    vocab = load_vocabulary()
+    codes = {axis: [c for c in vocab.categories if c[0] == axis] for axis in "EFG"}
+    counted = 0
+    for e in codes["E"]:
+        for f in codes["F"]:
+            for g in codes["G"]:
+                fits = fitting_classes(e, f, g)
+                assert len(fits) <= 1, (e, f, g, fits)
+                result = classify(e, f, g)
+                assert result.is_other_combination is (not fits)
+                if result.sub_class:  # a named sub-class implies every refinement lands in it
+                    assert not result.is_other_combination
+                counted += 1
+    assert counted == 8 * 16 * 7
+
+
 def test_every_class_row_accepts_exactly_its_combinations():
     """Each leaf (E, F, G) combination lands in at most one class row (the table is unambiguous)."""
     vocab = load_vocabulary()
@@ -97,3 +142,34 @@ def test_vocabulary_has_both_languages_for_every_category():
         assert en and nb and en != nb
     assert vocab.children("E3") == ("E3.1", "E3.2", "E3.3")
     assert classify("E1", "F1.1", "G1").label("nb") == ("Levedyktige prosjekter", "I produksjon")
+
+
+def test_unfc_modules_have_no_import_cycle():
+    """The engine is split along its seams; the rationale gets one facts object and shares the
+    reason tables through messages.py, so no module of core.unfc imports itself back."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "core" / "unfc"
+    graph: dict[str, set[str]] = {}
+    for path in package.glob("*.py"):
+        deps = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                deps.add(node.module or "__init__")
+        graph[path.stem] = deps
+    assert "engine" not in graph["rationale"] and "rationale" not in graph["messages"]
+
+    state: dict[str, int] = {}
+
+    def visit(name: str, trail: tuple[str, ...]) -> None:
+        assert state.get(name) != 1, f"import cycle: {' -> '.join((*trail, name))}"
+        if state.get(name) == 2 or name not in graph:
+            return
+        state[name] = 1
+        for dep in graph[name]:
+            visit(dep, (*trail, name))
+        state[name] = 2
+
+    for name in graph:
+        if name != "__init__":
+            visit(name, ())

@@ -81,3 +81,14 @@ def test_confidence_levels_vectorised_match_single_rows():
     together = classify_estimates(estimates_frame(rows), RULES).deposits.unfc_g.map(CONFIDENCE).tolist()
     alone = [_confidence(int(k), float(h)) for k, h in zip(n, hw)]
     assert together == alone
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 200), tonnes, tonnes, tonnes, st.sampled_from(["measured", "regression"]),
+       st.sampled_from(["", "studier pågår", "på vent", "ingen", "producing", "ingen planer"]))
+def test_sampled_deposit_is_a_known_source(n, lo, best, hi, method, status):
+    """UNFC: a deposit with its own samples is a known source, G1-G3 however uncertain."""
+    spec = {"t": best, "lo": lo, "hi": hi, "n": n, "method": method}
+    result = classify_estimates(estimates_frame([estimate_row("K", cu=spec, project_status=status or None)]), RULES)
+    assert set(result.quantities.unfc_g.astype(str)) <= {"G1", "G2", "G3"}
+    assert result.deposits.iloc[0].unfc_g in ("G1", "G2", "G3")

@@ -14,7 +14,7 @@ from unfc_support import estimate_row, estimates_frame
 
 from core.errors import TailingsInputError
 from core.unfc import ConstraintHits, classify_estimates, load_rules, parse_rules
-from core.unfc.engine import E_REASONS, F_REASONS, G_REASONS
+from core.unfc.messages import E_REASONS, F_REASONS, G_REASONS
 from core.unfc.rules import DEFAULT_RULES_PATH
 
 DATA = Path(__file__).parent / "data"
@@ -87,13 +87,56 @@ def test_bridge_case(case):
     assert case["rationale_contains"] in dep.unfc_rationale
 
 
+def _bridge_source(case: dict[str, str]) -> str:
+    return case["rationale_contains"].split("(bridge ")[1].split(" →")[0]
+
+
 def test_bridge_cases_cover_every_bridge_row():
+    """Every bridge row has a case, and one in which its code lands in a UNFC class."""
     from core.unfc import load_vocabulary
 
     sources = {row.source for row in load_vocabulary().bridge}
-    covered = {c["rationale_contains"].split("(bridge ")[1].split(" →")[0] for c in BRIDGE_CASES
-               if "(bridge " in c["rationale_contains"]}
+    covered = {_bridge_source(c) for c in BRIDGE_CASES if "(bridge " in c["rationale_contains"]}
+    in_a_class = {_bridge_source(c) for c in BRIDGE_CASES
+                  if "(bridge " in c["rationale_contains"] and c["exp_class"] != "Other combinations"}
     assert sources <= covered
+    assert sources <= in_a_class
+
+
+def test_every_bridge_row_code_classifies_into_a_class():
+    from core.unfc import classify, load_vocabulary
+
+    for row in load_vocabulary().bridge:
+        result = classify(row.e, row.f, row.g)
+        assert not result.is_other_combination, (row.source, result.code)
+
+
+@pytest.mark.parametrize("method", ["measured", "regression"])
+def test_sampled_deposit_is_never_g4_by_the_rules(method):
+    """A deposit with its own samples is a known source: however few the samples and however
+    wide the interval, its quantities are G1-G3, and F/E do not treat it as a potential source."""
+    rows = [estimate_row(f"S{i}", cu={"t": 1000.0, "lo": lo, "hi": hi, "n": n, "method": method},
+                         project_status=status)
+            for i, (lo, hi, n, status) in enumerate([(0.0, 1e6, 0, "studier pågår"), (1.0, 5e4, 1, "ingen"),
+                                                     (500.0, 1500.0, 4, "på vent"), (0.0, 0.0, 2, None)])]
+    result = classify_estimates(estimates_frame(rows), load_rules())
+    assert set(result.quantities.unfc_g.astype(str)) <= {"G1", "G2", "G3"}
+    deps = result.deposits
+    assert not deps.unfc_g.str.startswith("G4").any()
+    assert not deps.unfc_f.str.startswith("F3").any()
+    assert set(result.reasons["G"]) <= {"g_known_wide", "g_stats", "g_capped"}
+
+
+def test_override_or_bridge_to_g4_on_a_sampled_deposit_warns():
+    frame = estimates_frame([
+        estimate_row("O", cu={"t": 100, "n": 40}, unfc_g_override="G4"),
+        estimate_row("B", cu={"t": 100, "n": 40}, resource_category="Exploration results"),
+        estimate_row("A", cu={"t": 100, "n": 0, "method": "analogue"}, resource_category="Exploration results"),
+    ])
+    result = classify_estimates(frame, load_rules())
+    assert list(result.deposits.unfc_g) == ["G4.1", "G4.1", "G4.1"]  # the expert and the bridge still win
+    assert any(w.startswith("2 deposit x commodity estimate(s) from the deposit's own samples were set to G4")
+               for w in result.warnings), result.warnings
 
 
 def test_quantities_and_headline():
@@ -107,12 +150,13 @@ def test_quantities_and_headline():
     result = classify_estimates(frame, load_rules(), classified_at=stamp)
     q = result.quantities
     a = q[q.deposit_id == "A"]
-    assert a.groupby("commodity", observed=True).size().to_dict() == {"co": 2, "cu": 3, "zn": 3, "tree": 3}
+    assert a.groupby("commodity", observed=True).size().to_dict() == {"co": 2, "cu": 3, "zn": 1, "tree": 3}
     assert list(a[a.commodity == "cu"].unfc_g) == ["G1", "G2", "G3"]
     assert list(a[a.commodity == "co"].unfc_g) == ["G2", "G3"]       # 20 samples, ±30 %: G2 at best
     assert list(a[a.commodity == "co"].quantity_t) == [50.0, 20.0]   # low + (best - low) demoted into G2
-    assert list(a[a.commodity == "zn"].unfc_g) == ["G4.1", "G4.2", "G4.3"]  # 3 samples: potential source
-    assert list(a[a.commodity == "tree"].unfc_g) == ["G4.1", "G4.2", "G4.3"]
+    assert list(a[a.commodity == "zn"].unfc_g) == ["G3"]                   # 3 samples: still a known source
+    assert list(a[a.commodity == "zn"].quantity_t) == [20.0]                # G3 = high
+    assert list(a[a.commodity == "tree"].unfc_g) == ["G4.1", "G4.2", "G4.3"]  # analogue: potential source
     assert (q.deposit_id == "B").sum() == 0                           # x_method none: no quantity rows
     deps = result.deposits.set_index("deposit_id")
     assert deps.loc["A", "unfc_code"] == "E3.3F4.1G1"                 # cu is the most valuable
@@ -175,7 +219,7 @@ def _line_number(text: str, needle: str) -> int:
 
 def test_default_rules_load():
     rules = load_rules()
-    assert rules.version == "2026.11-default"
+    assert rules.version == "2026.12-default"
     assert rules.project_status["ingen"] == "F4" and rules.project_status["på vent"] == "F2.2"
     assert rules.technology["tree"] == 3 - 1  # F4.2
     assert math.isclose(rules.value_factor(), 10.8)
@@ -233,7 +277,10 @@ def test_non_monotonic_thresholds_are_refused(old, new, fragment):
     ('"avslått" = "refused"', '"avslått" = "no"', "must map to one of granted"),
     ('effect = "E3.3"', 'effect = "E2"', "constraint effect must be E3.2 or E3.3"),
     ("min_samples = 5", 'min_samples = "five"', "must be a whole number"),
-    ('version = "2026.11-default"', 'version = ""', "version must not be empty"),
+    ('version = "2026.12-default"', 'version = ""', "version must not be empty"),
+    ('measured = "G1"', 'measured = "G4"', "g.max_confidence.measured must be G1, G2 or G3"),
+    ('regression = "G2"', 'regression = "G4.1"', "g.max_confidence.regression must be G1, G2 or G3"),
+    ('analogue = "G4"', 'analogue = "G3"', "g.max_confidence.analogue must be G4"),
 ])
 def test_bad_values_are_refused(old, new, fragment):
     with pytest.raises(TailingsInputError) as err:

@@ -1,25 +1,46 @@
-"""Sentence templates for ``unfc_rationale``, in English and Norwegian Bokmål.
+"""Reason codes of the rule branches, and the sentence templates for ``unfc_rationale``.
 
-One template per reason code; placeholders are filled column-wise (see rationale.py), so a
-million deposits cost a few vectorised string concatenations per reason, not a loop.
+The axis modules (g_axis, f_axis, e_axis) record, per deposit x commodity, which branch
+decided the axis as an index into the reason tables below; rationale.py has one template per
+reason code, in English and Norwegian Bokmål. Keeping both here lets the engine and the
+rationale share them without importing each other. Placeholders are filled column-wise (see
+rationale.py), so a million deposits cost a few vectorised string concatenations per reason.
 """
 from __future__ import annotations
+
+# Estimation methods (x_method), in the order of their integer codes.
+METHODS: tuple[str, ...] = ("measured", "regression", "analogue", "none")
+NONE_METHOD = METHODS.index("none")
+# Methods that rest on the deposit's own samples: a known source in UNFC (G1-G3). ``analogue``
+# (analogue deposits, mass balance: indirect evidence) is a potential source (G4).
+KNOWN_SOURCE_METHODS: tuple[str, ...] = ("measured", "regression")
+
+# Reason codes, one per rule branch (the rationale has one sentence per code).
+G_REASONS: tuple[str, ...] = ("g_stats", "g_known_wide", "g_capped", "g_analogue", "g_bridge", "g_override")
+F_REASONS: tuple[str, ...] = ("f_status", "f_no_project", "f_no_status", "f_tech_block", "f_potential", "f_bridge",
+                              "f_bridge_open", "f_override")
+E_REASONS: tuple[str, ...] = ("e_constraint_hard", "e_permit_refused", "e_no_grade", "e_no_setting", "e_low",
+                              "e_marginal", "e_constraint_soft", "e_e1", "e_e2_no_permit", "e_e2", "e_no_project",
+                              "e_potential", "e_bridge", "e_override")
 
 TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
         "headline": "Headline commodity {commodity}: best estimate {tonnes} t, worth {cur} {worth}{unit} at the "
                     "price deck.",
         "no_estimate": "No usable estimate for any commodity (x_method none or incomplete figures): not classified.",
-        "other": "{code} is not in the UNFC class table: reported as an other combination.",
+        "other": "{code} fits no row of the UNFC class table at the level of detail given: reported as an other "
+                 "combination.",
         # G
         "g_stats": "{g}: {n} samples, relative 80 % interval ±{hw} % ({g} limit: at least {n_lim} samples and "
                    "±{hw_lim} %).",
         "g_stats_next": "{g}: {n} samples, relative 80 % interval ±{hw} % ({g} limit: at least {n_lim} samples and "
                         "±{hw_lim} %; {g_next} needs {n_next} and ±{hw_next} %).",
-        "g_stats_fail": "G4.1-G4.3: {n} samples, relative 80 % interval ±{hw} % fail the G3 limit (at least {n_lim} "
-                        "samples and ±{hw_lim} %), so the quantities count as a potential source.",
+        "g_known_wide": "{g}: {n} samples, relative 80 % interval ±{hw} %, below the G3 limits (at least {n_lim} "
+                        "samples and ±{hw_lim} %); a {method} estimate from the deposit's own samples is a known "
+                        "source, so low confidence (G3), not a potential source (G4).",
         "g_capped": "{g}: {method} estimate, at most {g} by the rules ({n} samples, relative 80 % interval ±{hw} %).",
-        "g_analogue": "G4.1-G4.3: estimated from analogues only (indirect evidence): a potential source.",
+        "g_analogue": "G4.1-G4.3: no samples of its own, estimated from indirect evidence only (analogue deposits or "
+                      "a mass balance of the source mine): a potential source.",
         "g_bridge": "{g}: from the CRIRSCO/PERC category '{category}' (bridge {bridge}).",
         "g_override": "{g}: expert override (unfc_g_override = '{value}').",
         # F
@@ -68,16 +89,18 @@ TEMPLATES: dict[str, dict[str, str]] = {
                     "prisforutsetningene.",
         "no_estimate": "Ingen brukbare anslag for noe råstoff (x_method none eller ufullstendige tall): ikke "
                        "klassifisert.",
-        "other": "{code} finnes ikke i UNFCs klassetabell: rapportert som annen kombinasjon.",
+        "other": "{code} passer ikke i noen rad i UNFCs klassetabell på det detaljnivået som er gitt: rapportert "
+                 "som annen kombinasjon.",
         "g_stats": "{g}: {n} prøver, relativt 80 %-intervall ±{hw} % (grense for {g}: minst {n_lim} prøver og "
                    "±{hw_lim} %).",
         "g_stats_next": "{g}: {n} prøver, relativt 80 %-intervall ±{hw} % (grense for {g}: minst {n_lim} prøver og "
                         "±{hw_lim} %; {g_next} krever {n_next} og ±{hw_next} %).",
-        "g_stats_fail": "G4.1-G4.3: {n} prøver og relativt 80 %-intervall ±{hw} % oppfyller ikke grensen for G3 "
-                        "(minst {n_lim} prøver og ±{hw_lim} %), så mengdene regnes som en potensiell kilde.",
+        "g_known_wide": "{g}: {n} prøver, relativt 80 %-intervall ±{hw} %, under grensene for G3 (minst {n_lim} "
+                        "prøver og ±{hw_lim} %); et anslag ved {method} på forekomstens egne prøver er en kjent "
+                        "kilde, så lav sikkerhet (G3), ikke en potensiell kilde (G4).",
         "g_capped": "{g}: anslag ved {method}, høyst {g} etter reglene ({n} prøver, relativt 80 %-intervall ±{hw} %).",
-        "g_analogue": "G4.1-G4.3: anslått bare ut fra analoge forekomster (indirekte holdepunkter): en potensiell "
-                      "kilde.",
+        "g_analogue": "G4.1-G4.3: ingen egne prøver, anslått bare ut fra indirekte holdepunkter (analoge forekomster "
+                      "eller massebalanse for gruva): en potensiell kilde.",
         "g_bridge": "{g}: fra CRIRSCO/PERC-kategorien '{category}' (omregning {bridge}).",
         "g_override": "{g}: overstyrt av fagperson (unfc_g_override = '{value}').",
         "f_status": "{f}: prosjektstatus '{status}'.",

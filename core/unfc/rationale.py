@@ -7,35 +7,16 @@ sentence by index: no Python loop over rows.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from string import Formatter
 
 import numpy as np
 import pandas as pd
 
 from ..schema import COMMODITIES, SETTINGS
-from .messages import METHOD_WORDS, SETTING_WORDS, TEMPLATES
+from .facts import Coded, RationaleFacts, coded
+from .messages import E_REASONS, F_REASONS, G_REASONS, METHOD_WORDS, METHODS, SETTING_WORDS, TEMPLATES
 from .rules import Rules
 from .vocabulary import load_vocabulary
-
-_METHODS = ("measured", "regression", "analogue", "none")
-
-
-@dataclass(frozen=True)
-class Coded:
-    """A text column as small integer codes into ``labels`` (-1 picks the last label).
-
-    Grouping and masking work on the integers; text is only looked up for distinct values.
-    """
-    codes: np.ndarray
-    labels: np.ndarray
-
-    def __getitem__(self, rows: np.ndarray) -> Coded:
-        return Coded(self.codes[rows], self.labels)
-
-
-def coded(codes: np.ndarray, labels: list[str] | np.ndarray) -> Coded:
-    return Coded(np.asarray(codes, dtype=np.int64), np.asarray(labels, dtype=object))
 
 
 def _as_text(values: np.ndarray, unknown: str) -> np.ndarray:
@@ -110,87 +91,96 @@ class RationaleBuilder:
                 out[rows] = fill(self.t[name] + suffix, columns, rows, self.t["unknown"])
         return out
 
-    def build(self, *, has_headline, headline, worth, best, level, g_reason, n, half_width, method, g_code, f_code,
-              f_reason, status, tech, steps, setting_idx, e_code, e_reason, screen_e, value, factor, permit_raw,
-              hit_layer, hit_label, bridge_row, category_raw, overrides, is_other, code) -> np.ndarray:
-        from .engine import E_REASONS, F_REASONS, G_REASONS
+    def build(self, facts: RationaleFacts) -> np.ndarray:
+        """One rationale per deposit: headline, then the E, F and G sentences."""
+        has_headline = facts.has_headline
+        text = self._headline(facts) + self._e(facts) + self._f(facts) + self._g(facts)
+        other_rows = facts.is_other & has_headline
+        if other_rows.any():
+            text[other_rows] = text[other_rows] + " " + fill(self.t["other"], {"code": facts.code}, other_rows,
+                                                             self.t["unknown"])
+        text[~has_headline] = self.t["no_estimate"]
+        return text
 
-        rules, lang, t = self.rules, self.language, self.t
-        size = len(has_headline)
+    def _bridge_text(self, facts: RationaleFacts) -> Coded:
         vocab = load_vocabulary()
-        commodity = coded(headline, COMMODITIES)
-        setting_words = coded(setting_idx, [SETTING_WORDS[lang][s] for s in SETTINGS] + [t["setting_unknown"]])
-        bridge_text = coded(bridge_row, [f"{b.source} → {b.e} {b.f} {b.g}" for b in vocab.bridge] + [""])
-        bridge_f = coded(bridge_row, [b.f for b in vocab.bridge] + [""])
-        status_text = Coded(status.codes, np.where(status.labels == "", t["none"], status.labels))
+        return coded(facts.bridge_row, [f"{b.source} → {b.e} {b.f} {b.g}" for b in vocab.bridge] + [""])
 
-        # G: thresholds of the level reached and of the next-higher level.
+    def _headline(self, facts: RationaleFacts) -> np.ndarray:
+        t, has_headline = self.t, facts.has_headline
+        million = " mill." if self.language == "nb" else " M"
+        worth_sig = _round_sig(facts.worth, 2)
+        in_millions = worth_sig >= 1e6
+        head = np.full(len(has_headline), "", dtype=object)
+        if has_headline.any():
+            head[has_headline] = fill(t["headline"] + " ", {
+                "commodity": coded(facts.commodity, COMMODITIES), "tonnes": _round_sig(facts.best, 3),
+                "cur": self.rules.price_currency,
+                "worth": np.round(np.where(in_millions, worth_sig / 1e6, worth_sig)),
+                "unit": coded(in_millions.astype(np.int64), ["", million])}, has_headline, t["unknown"])
+        return head
+
+    def _g(self, facts: RationaleFacts) -> np.ndarray:
+        """The thresholds of the level reached and of the next-higher level."""
+        rules, lang, t, g = self.rules, self.language, self.t, facts.g
         g_names = ["", "G1", "G2", "G3", "G4"]
-        lim_n = np.array([0] + [rules.min_samples[g] for g in ("G1", "G2", "G3")] + [rules.min_samples["G3"]])
-        lim_hw = np.array([0.0] + [rules.max_half_width[g] for g in ("G1", "G2", "G3")] +
+        lim_n = np.array([0] + [rules.min_samples[k] for k in ("G1", "G2", "G3")] + [rules.min_samples["G3"]])
+        lim_hw = np.array([0.0] + [rules.max_half_width[k] for k in ("G1", "G2", "G3")] +
                           [rules.max_half_width["G3"]])
-        next_level = np.maximum(level - 1, 1)
-        g_columns = {
-            "g": g_code, "n": np.round(n), "hw": np.round(half_width * 100),
-            "n_lim": lim_n[level], "hw_lim": np.round(lim_hw[level] * 100),
+        next_level = np.maximum(g.level - 1, 1)
+        columns = {
+            "g": g.code, "n": np.round(g.n), "hw": np.round(g.half_width * 100),
+            "n_lim": lim_n[g.level], "hw_lim": np.round(lim_hw[g.level] * 100),
             "g_next": coded(next_level, g_names), "n_next": lim_n[next_level],
             "hw_next": np.round(lim_hw[next_level] * 100),
-            "method": coded(method, [METHOD_WORDS[lang].get(m, m) for m in _METHODS]),
-            "category": category_raw, "bridge": bridge_text, "value": overrides["G"],
+            "method": coded(g.method, [METHOD_WORDS[lang].get(m, m) for m in METHODS]),
+            "category": facts.category, "bridge": self._bridge_text(facts), "value": g.override,
         }
-        with_next = (g_reason == G_REASONS.index("g_stats")) & (level > 1)
-        g_text = self._by_reason(g_reason, G_REASONS, g_columns, has_headline & ~with_next)
-        if (has_headline & with_next).any():
-            rows = has_headline & with_next
-            g_text[rows] = fill(t["g_stats_next"], g_columns, rows, t["unknown"])
+        with_next = (g.reason == G_REASONS.index("g_stats")) & (g.level > 1)
+        text = self._by_reason(g.reason, G_REASONS, columns, facts.has_headline & ~with_next)
+        rows = facts.has_headline & with_next
+        if rows.any():
+            text[rows] = fill(t["g_stats_next"], columns, rows, t["unknown"])
+        return text
 
-        # F
+    def _f(self, facts: RationaleFacts) -> np.ndarray:
+        rules, lang, t, f = self.rules, self.language, self.t, facts.f
+        vocab = load_vocabulary()
         # "lowered n step(s) for a sea deposit": one label per (steps, setting) combination.
         n_settings = len(SETTINGS) + 1
         words = [*(SETTING_WORDS[lang][s] for s in SETTINGS), t["setting_unknown"]]
         step_labels = [""] * n_settings + [t["steps"].format(n=n, setting=words[k])
-                                           for n in range(1, int(steps.max(initial=0)) + 1) for k in range(n_settings)]
-        step_text = coded(np.where(steps > 0, steps * n_settings + (setting_idx % n_settings), 0), step_labels)
-        f_columns = {
-            "f": f_code, "status": status_text, "commodity": commodity,
-            "tech": coded(tech, ["", "F4.1", "F4.2", "F4.3"]), "steps": step_text,
-            "tech_min": f"F4.{rules.min_technology_for_project}", "bridge_f": bridge_f, "category": category_raw,
-            "value": overrides["F"],
+                                           for n in range(1, int(f.steps.max(initial=0)) + 1)
+                                           for k in range(n_settings)]
+        step_text = coded(np.where(f.steps > 0, f.steps * n_settings + (f.setting % n_settings), 0), step_labels)
+        columns = {
+            "f": f.code, "status": Coded(f.status.codes, np.where(f.status.labels == "", t["none"], f.status.labels)),
+            "commodity": coded(facts.commodity, COMMODITIES),
+            "tech": coded(f.tech, ["", "F4.1", "F4.2", "F4.3"]), "steps": step_text,
+            "tech_min": f"F4.{rules.min_technology_for_project}",
+            "bridge_f": coded(facts.bridge_row, [b.f for b in vocab.bridge] + [""]), "category": facts.category,
+            "value": f.override,
         }
-        f_text = self._by_reason(f_reason, F_REASONS, f_columns, has_headline, " ")
+        return self._by_reason(f.reason, F_REASONS, columns, facts.has_headline, " ")
 
-        # E: the limit a sentence quotes depends on the branch taken.
+    def _e(self, facts: RationaleFacts) -> np.ndarray:
+        """The limit a sentence quotes depends on the branch taken."""
+        rules, lang, t, e = self.rules, self.language, self.t, facts.e
         limit = np.select(
-            [e_reason == E_REASONS.index("e_low"), np.isin(e_reason, [E_REASONS.index("e_marginal"),
-                                                                        E_REASONS.index("e_e2")])],
-            [rules.e3_3_max_value * factor, rules.e2_min_value * factor], rules.e1_min_value * factor)
-        e_columns = {
-            "e": e_code, "cur": rules.value_currency, "value": np.round(value),
-            "limit_lo": np.round(rules.e3_3_max_value * factor), "limit": np.round(limit),
-            "setting": setting_words, "label": hit_label, "layer": hit_layer, "permit": permit_raw,
-            "screen": screen_e, "category": category_raw, "bridge": bridge_text,
+            [e.reason == E_REASONS.index("e_low"), np.isin(e.reason, [E_REASONS.index("e_marginal"),
+                                                                      E_REASONS.index("e_e2")])],
+            [rules.e3_3_max_value * e.factor, rules.e2_min_value * e.factor], rules.e1_min_value * e.factor)
+        columns = {
+            "e": e.code, "cur": rules.value_currency, "value": np.round(e.value),
+            "limit_lo": np.round(rules.e3_3_max_value * e.factor), "limit": np.round(limit),
+            "setting": coded(facts.f.setting, [SETTING_WORDS[lang][s] for s in SETTINGS] + [t["setting_unknown"]]),
+            "label": e.hit_label, "layer": e.hit_layer, "permit": e.permit,
+            "screen": e.screen, "category": facts.category, "bridge": self._bridge_text(facts),
         }
-        e_text = self._by_reason(e_reason, E_REASONS, e_columns, has_headline & (e_reason != E_REASONS.index(
-            "e_override")), " ")
-        override_rows = has_headline & (e_reason == E_REASONS.index("e_override"))
+        is_override = e.reason == E_REASONS.index("e_override")
+        text = self._by_reason(e.reason, E_REASONS, columns, facts.has_headline & ~is_override, " ")
+        override_rows = facts.has_headline & is_override
         if override_rows.any():
-            e_text[override_rows] = fill(t["e_override"] + " ", dict(e_columns, value=overrides["E"]), override_rows,
-                                         t["unknown"])
-
-        million = " mill." if lang == "nb" else " M"
-        worth_sig = _round_sig(worth, 2)
-        in_millions = worth_sig >= 1e6
-        head = np.full(size, "", dtype=object)
-        if has_headline.any():
-            head[has_headline] = fill(t["headline"] + " ", {"commodity": commodity, "tonnes": _round_sig(best, 3),
-                                                      "cur": rules.price_currency,
-                                                      "worth": np.round(np.where(in_millions, worth_sig / 1e6,
-                                                                                 worth_sig)),
-                                                      "unit": coded(in_millions.astype(np.int64), ["", million])},
-                                      has_headline, t["unknown"])
-        text = head + e_text + f_text + g_text
-        other_rows = is_other & has_headline
-        if other_rows.any():
-            text[other_rows] = text[other_rows] + " " + fill(t["other"], {"code": code}, other_rows, t["unknown"])
-        text[~has_headline] = t["no_estimate"]
+            text[override_rows] = fill(t["e_override"] + " ", dict(columns, value=e.override), override_rows,
+                                       t["unknown"])
         return text

@@ -60,7 +60,7 @@ class Rules:
     recovery: dict[str, float]
     min_samples: dict[str, int]               # "G1" -> n
     max_half_width: dict[str, float]          # "G1" -> fraction
-    max_confidence: dict[str, int]            # method -> level 1..4
+    max_confidence: dict[str, int]            # method -> level: measured/regression 1..3, analogue 4
     min_technology_for_project: int           # 1..3 (F4.x)
     potential_source_f: str
     project_status: dict[str, str]            # normalised status -> F code
@@ -236,8 +236,17 @@ def parse_rules(text: str, source: str = "<rules>") -> Rules:
         if min_samples[lvl] < 0 or half_width[lvl] < 0:
             raise _error(f"{lvl} thresholds must not be negative", source, text, ("g", lvl, "min_samples"))
     max_conf_raw = _require(data, ("g", "max_confidence"), source, text)
-    max_confidence = {m: _level(max_conf_raw.get(m, "G4"), ("g", "max_confidence", m), source, text)
-                      for m in KNOWN_METHODS}
+    max_confidence = {m: _level(max_conf_raw.get(m, "G4" if m == "analogue" else "G3"), ("g", "max_confidence", m),
+                                source, text) for m in KNOWN_METHODS}
+    for m in ("measured", "regression"):
+        if max_confidence[m] == 4:
+            raise _error(f"g.max_confidence.{m} must be G1, G2 or G3: an estimate from the deposit's own samples is "
+                         "a known source in UNFC, and G4 is for potential sources only", source, text,
+                         ("g", "max_confidence", m), max_conf_raw.get(m))
+    if max_confidence["analogue"] != 4:
+        raise _error("g.max_confidence.analogue must be G4: an analogue or mass-balance estimate rests on indirect "
+                     "evidence, so the deposit is a potential source in UNFC", source, text,
+                     ("g", "max_confidence", "analogue"), max_conf_raw.get("analogue"))
 
     f = data["f"]
     project_status = {}

@@ -25,11 +25,28 @@ class Category:
 
 @dataclass(frozen=True)
 class ClassRow:
+    """One sub-category row of a class: the codes each axis may take, and its sub-class."""
     class_name: dict[str, str]
     sub_class: dict[str, str] | None
     e: frozenset[str]
     f: frozenset[str]
     g: frozenset[str]
+
+    def axes(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        return self.e, self.f, self.g
+
+
+@dataclass(frozen=True)
+class UnfcClass:
+    """A class as UNFC defines it: a category-level row and the sub-category rows that refine it."""
+    name: dict[str, str]
+    e: frozenset[str]
+    f: frozenset[str]
+    g: frozenset[str]
+    rows: tuple[ClassRow, ...]
+
+    def axes(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        return self.e, self.f, self.g
 
 
 @dataclass(frozen=True)
@@ -45,9 +62,14 @@ class BridgeRow:
 class Vocabulary:
     version: str
     categories: dict[str, Category]
-    class_rows: tuple[ClassRow, ...]
+    classes: tuple[UnfcClass, ...]
     other_combinations: dict[str, str]
     bridge: tuple[BridgeRow, ...]
+
+    @property
+    def class_rows(self) -> tuple[ClassRow, ...]:
+        """Every sub-category row of every class, in table order."""
+        return tuple(row for cls in self.classes for row in cls.rows)
 
     def children(self, code: str) -> tuple[str, ...]:
         return tuple(c.code for c in self.categories.values() if c.parent == code)
@@ -59,6 +81,10 @@ class Vocabulary:
 
     def definition(self, code: str, language: str = "en") -> str:
         return self.categories[code].definition[language]
+
+    def is_category(self, code: str) -> bool:
+        """True for a category (``E3``), False for a sub-category (``E3.2``)."""
+        return self.categories[code].parent is None
 
 
 def _parent(code: str) -> str | None:
@@ -75,13 +101,32 @@ def load_vocabulary(path: str | None = None) -> Vocabulary:
                               {lang: row[lang] for lang in LANGUAGES})
         for row in data["category"]
     }
-    rows = tuple(
-        ClassRow(
-            class_name={"en": r["class"], "nb": r["class_nb"]},
-            sub_class={"en": r["sub_class"], "nb": r["sub_class_nb"]} if r["sub_class"] else None,
-            e=frozenset(r["e"]), f=frozenset(r["f"]), g=frozenset(r["g"]),
-        )
-        for r in data["class_row"]
-    )
+    classes = tuple(_class(c, categories, source) for c in data["class"])
     bridge = tuple(BridgeRow(b["source"], tuple(b["names"]), b["e"], b["f"], b["g"]) for b in data["bridge"])
-    return Vocabulary(data["version"], categories, rows, dict(data["other_combinations"]), bridge)
+    for b in bridge:
+        _check_codes(source, f"bridge {b.source!r}", categories, (b.e, b.f, b.g))
+    return Vocabulary(data["version"], categories, classes, dict(data["other_combinations"]), bridge)
+
+
+def _check_codes(source: Path, where: str, categories: dict[str, Category], codes: object,
+                 *, category_level: bool = False) -> None:
+    for code in codes:
+        if code not in categories:
+            raise ValueError(f"{source}: {where}: unknown UNFC code {code!r}")
+        if category_level and categories[code].parent is not None:
+            raise ValueError(f"{source}: {where}: the category-level row must list categories, not {code!r}")
+
+
+def _class(data: dict, categories: dict[str, Category], source: Path) -> UnfcClass:
+    name = {"en": data["class"], "nb": data["class_nb"]}
+    for axis in ("e", "f", "g"):
+        _check_codes(source, f"class {name['en']!r} {axis}", categories, data[axis], category_level=True)
+    rows = []
+    for r in data.get("row", ()):
+        for axis in ("e", "f", "g"):
+            _check_codes(source, f"class {name['en']!r} row {axis}", categories, r[axis])
+        sub = {"en": r["sub_class"], "nb": r["sub_class_nb"]} if r.get("sub_class") else None
+        rows.append(ClassRow(name, sub, frozenset(r["e"]), frozenset(r["f"]), frozenset(r["g"])))
+    if not rows:
+        raise ValueError(f"{source}: class {name['en']!r} has no sub-category row")
+    return UnfcClass(name, frozenset(data["e"]), frozenset(data["f"]), frozenset(data["g"]), tuple(rows))
