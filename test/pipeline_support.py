@@ -32,11 +32,13 @@ def write_deposits(path: Path, *, with_code: bool = False) -> str:
     return write_layer(path, "avgang", rows, [square(dx) for _name, dx in DEPOSITS])
 
 
-def sample_points(n_per_deposit: int = 8, seed: int = 7, shift_x: float = 0.0) -> list[tuple[str, float, float]]:
-    """(sample id, x, y) inside deposits A and B (none in C), shifted by ``shift_x`` metres."""
+def sample_points(n_per_deposit: int = 8, seed: int = 7, shift_x: float = 0.0,
+                  where: tuple[int, ...] = (0, 1)) -> list[tuple[str, float, float]]:
+    """(sample id, x, y) inside the deposits ``where`` (default A and B, none in C), shifted by
+    ``shift_x`` metres."""
     rng = np.random.default_rng(seed)
     out = []
-    for name, dx in DEPOSITS[:2]:
+    for name, dx in (DEPOSITS[i] for i in where):
         xy = rng.uniform(20.0, SIDE - 20.0, size=(n_per_deposit, 2))
         for k, (x, y) in enumerate(xy, start=1):
             out.append((f"{name[-1]}-{k:02d}", ORIGIN[0] + dx + x + shift_x, ORIGIN[1] + y))

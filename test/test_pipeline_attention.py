@@ -180,3 +180,23 @@ def test_assay_field_map_and_assay_crs_are_passed_through(tailings_provider, tmp
     assert "Samples: 16 from 1 file(s), 16 linked to a deposit" in text
     deposits_out = _deposit_table(tmp_path / "out" / "tailings_unfc.gpkg").set_index("deposit_id")
     assert deposits_out.loc["Løkken avgang A", "cu_n"] == 8 and deposits_out.loc["Løkken avgang B", "cu_n"] == 8
+
+
+def test_checkinputs_foresees_regression_estimates(tailings_provider, tmp_path):
+    """Lab samples in A and B train a Co model; field (proxy-only) samples in C get Co by regression.
+    The pre-flight's per-deposit methods equal those of the real run (which fits METHOD=auto)."""
+    import processing
+
+    deposits = write_deposits(tmp_path / "deposits.gpkg")
+    lab = write_assays(tmp_path / "lab.csv", sample_points(n_per_deposit=20))
+    field = write_assays(tmp_path / "field.csv", sample_points(n_per_deposit=12, seed=3, where=(2,)), seed=5)
+    params = {"DEPOSITS": [deposits], "ASSAYS": [str(lab)], "PROXY_ASSAYS": [str(field)], "ASSAY_CRS": "EPSG:25833"}
+    processing.run("tailingsunfc:pipeline", {**params, "OUTPUT": str(tmp_path / "out")})
+    processing.run("tailingsunfc:checkinputs", {**params, "OUTPUT_REPORT": str(tmp_path / "pre.txt")})
+    text = (tmp_path / "pre.txt").read_text(encoding="utf-8")
+    run = _deposit_table(tmp_path / "out" / "tailings_unfc.gpkg").set_index("deposit_id")
+    assert run.loc["Løkken avgang C", "co_method"] == "regression"
+    for deposit_id, row in run.iterrows():
+        line = " | ".join([deposit_id, row.co_method, row.cu_method, row.zn_method, row.tree_method])
+        assert line in text
+    assert "proxy models the run would train: co from" in text
