@@ -1,4 +1,4 @@
-.PHONY: setup test sample lint bench
+.PHONY: setup test sample lint bench package
 setup:
 	bash scripts/setup.sh
 test:
@@ -9,3 +9,5 @@ lint:
 	. scripts/env.sh && ruff check .
 bench:
 	bash bench/run.sh
+package:
+	bash scripts/package.sh

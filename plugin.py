@@ -86,6 +86,8 @@ class TailingsUnfcPlugin:
             self.menu.addAction(action)
         self.menu.addSeparator()
         dock_action = QAction(tr("Show results panel"), self.menu)
+        dock_action.setObjectName("tailingsUnfcShowResults")
+        dock_action.setEnabled(self.provider is not None)  # the panel needs pandas and matplotlib too
         dock_action.triggered.connect(self._show_dock)
         self.menu.addAction(dock_action)
         menubar = window.menuBar()

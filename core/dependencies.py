@@ -1,35 +1,61 @@
-"""Which third-party Python packages the plugin needs, and which are missing here."""
+"""Which third-party Python packages the plugin needs, which are missing here, and how to
+install them: the same commands for the message bar and for metadata.txt's ``about``.
+
+The version ranges are those of requirements.txt (test_packaging checks that they agree).
+"""
 from __future__ import annotations
 
 import importlib.util
 
-# (import name, pip name, required?) — optional ones only degrade a feature.
+# (import name, pip requirement as in requirements.txt, required?) — optional ones only
+# degrade a feature (fast xlsx reading, safe XML, .ods files, writing rules files).
 PACKAGES: tuple[tuple[str, str, bool], ...] = (
     ("numpy", "numpy<2", True),
-    ("pandas", "pandas", True),
-    ("sklearn", "scikit-learn", True),
-    ("scipy", "scipy", True),
-    ("openpyxl", "openpyxl", True),
-    ("skops", "skops", True),
-    ("shapely", "shapely", True),
-    ("matplotlib", "matplotlib", True),
-    ("python_calamine", "python-calamine", False),
-    ("defusedxml", "defusedxml", False),
-    ("odf", "odfpy", False),
-    ("tomli_w", "tomli-w", False),
+    ("pandas", "pandas>=2.0,<3", True),
+    ("sklearn", "scikit-learn>=1.3,<1.7", True),
+    ("scipy", "scipy<1.15", True),
+    ("statsmodels", "statsmodels>=0.14,<0.15", True),
+    ("openpyxl", "openpyxl>=3.1", True),
+    ("skops", "skops>=0.9,<0.12", True),
+    ("shapely", "shapely>=2.0.6,<2.1", True),
+    ("matplotlib", "matplotlib>=3.6,<3.10", True),
+    ("python_calamine", "python-calamine>=0.2", False),
+    ("defusedxml", "defusedxml>=0.7", False),
+    ("odf", "odfpy>=1.4", False),
+    ("tomli_w", "tomli-w>=1.0", False),
 )
+VENV = "~/.local/share/tailings-unfc/venv"
 
 
 def missing_packages(required_only: bool = True) -> list[str]:
-    """pip names of packages that cannot be imported."""
+    """pip requirements of packages that cannot be imported."""
     return [pip for mod, pip, req in PACKAGES
             if (req or not required_only) and importlib.util.find_spec(mod) is None]
 
 
+def pip_arguments() -> str:
+    """Every package with its range, quoted for both sh and cmd.exe."""
+    return " ".join(f'"{pip}"' for _mod, pip, _req in PACKAGES)
+
+
+def install_instructions() -> list[str]:
+    """The install commands, one paragraph a line (metadata.txt ``about`` holds the same lines)."""
+    packages = pip_arguments()
+    return [
+        "Linux (Debian, Ubuntu; QGIS from the distribution): Debian's Python refuses a system-wide pip "
+        "(PEP 668), so install into a virtual environment that sees the system packages, then start QGIS "
+        "with it on PYTHONPATH:",
+        f"python3 -m venv --system-site-packages {VENV} && {VENV}/bin/python -m pip install {packages}",
+        f'PYTHONPATH="$({VENV}/bin/python -c \'import sysconfig; print(sysconfig.get_path("purelib"))\')" qgis',
+        "(or set PYTHONPATH to that folder once under Settings > Options > System > Environment). "
+        "Simpler but less clean: python3 -m pip install --user --break-system-packages " + packages
+        + " installs for your user only; the flag overrides Debian's guard, and these versions then shadow "
+        "the python3-* packages for every Python program you run.",
+        "Windows (OSGeo4W or the QGIS installer): open the OSGeo4W Shell (as administrator if QGIS was "
+        f"installed for all users) and run: python -m pip install {packages}",
+        "Then restart QGIS.",
+    ]
+
+
 def install_hint(missing: list[str]) -> str:
-    quoted = " ".join(f'"{m}"' if "<" in m else m for m in missing)
-    return (
-        f"Missing Python packages: {', '.join(missing)}. "
-        f"Linux: python3 -m pip install --user {quoted} (or run scripts/setup.sh). "
-        f"Windows/OSGeo4W: in the OSGeo4W Shell run python -m pip install {quoted}, then restart QGIS."
-    )
+    return f"Missing Python packages: {', '.join(missing)}. " + " ".join(install_instructions())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import Qgis, QgsApplication
-from qgis.PyQt.QtWidgets import QMenu
+from qgis.PyQt.QtWidgets import QAction, QMenu
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,12 +84,16 @@ def test_missing_dependency_is_reported_not_raised(qgis_iface, make_plugin, monk
     plugin = make_plugin()
     plugin.initGui()  # must not raise
     critical = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
-    assert any("no-such-package" in m and "pip install" in m for m in critical)
+    assert any("no-such-package" in m and "pip install" in m and "--system-site-packages" in m
+               and "OSGeo4W" in m and "setup.sh" not in m for m in critical)
     assert any("no-such-package" in m for m in logged)
     assert _providers() == []
     # The menu is still there, greyed out, so the user sees the plugin and the reason.
     menus = _our_menus(qgis_iface)
     assert len(menus) == 1 and not any(a.isEnabled() for a in menus[0].actions() if a.data())
+    # every entry that needs the packages, the results panel included (it imports pandas)
+    assert not any(a.isEnabled() for a in menus[0].actions() if not a.isSeparator())
+    assert menus[0].findChild(QAction, "tailingsUnfcShowResults") is not None
     plugin.unload()
     assert _our_menus(qgis_iface) == []
 
@@ -106,7 +110,10 @@ def test_metadata_is_complete():
     assert (ROOT / general["icon"]).is_file()
     about = general["about"]
     assert "OSGeo4W" in about and "pip install" in about
-    from tailings_unfc.core.dependencies import PACKAGES
+    from tailings_unfc.core.dependencies import PACKAGES, install_instructions
 
     for _module, pip_name, _required in PACKAGES:
-        assert pip_name.split("<")[0] in about, pip_name
+        assert f'"{pip_name}"' in about, pip_name  # with its version range
+    lines = [line.strip() for line in about.splitlines()]
+    assert all(line in lines for line in install_instructions())  # the same commands as the message bar
+    assert "setup.sh" not in about  # not in the zip
