@@ -5,10 +5,10 @@ also when the run fails.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .atomic_file import write_text
 
 SUMMARY_FILE_NAME = "run_summary.txt"
 # Deposit ids listed by name in the summary; beyond this, a count (the full list is in the layer).
@@ -66,9 +66,4 @@ class RunSummary:
     def write(self, folder: str | Path) -> Path:
         """``run_summary.txt`` in ``folder``, written atomically."""
         target = Path(folder) / SUMMARY_FILE_NAME
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".run_summary.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(self.text())
-        os.replace(tmp, target)
-        return target
+        return write_text(target, self.text())  # mode from the umask (0644), not mkstemp's 0600

@@ -5,12 +5,11 @@ Written atomically (temporary file in the same folder, then ``os.replace``).
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
+from ..atomic_file import write_text
 from .importer import AssayImport
 
 
@@ -50,13 +49,4 @@ def write_qaqc_report(result: AssayImport, path: str | Path) -> Path:
         parts.append("<h2>Notes</h2><ul>" + "".join(f"<li>{html.escape(n)}</li>" for n in result.notes) + "</ul>")
         text = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>QA/QC report</title></head><body>"
                 + "\n".join(parts) + "</body></html>")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text(path, text, newline="")  # mode from the umask (0644), not mkstemp's 0600

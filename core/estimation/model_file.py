@@ -8,12 +8,11 @@ version, and only then builds the objects.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
 
+from ..atomic_file import atomic_path
 from ..errors import TailingsInputError
 from .fitting import FORMAT_VERSION, TrainedModel
 
@@ -41,14 +40,8 @@ def save_model(model: TrainedModel, path: str | Path) -> Path:
     payload = {"format_version": FORMAT_VERSION,
                "metadata_json": json.dumps(model.metadata, sort_keys=True, allow_nan=True),
                "pipeline": model.pipeline}
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=MODEL_SUFFIX, dir=path.parent)
-    os.close(fd)
-    try:
-        sio.dump(payload, tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+    with atomic_path(path) as temp:  # mode from the umask (0644), not mkstemp's 0600
+        sio.dump(payload, temp)
     return path
 
 

@@ -8,14 +8,13 @@ from __future__ import annotations
 import base64
 import html
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ..atomic_file import write_text
 from .fitting import TrainedModel
 from .methods import METHOD_LABELS
 
@@ -188,15 +187,7 @@ def render_log(model: TrainedModel) -> str:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
+    write_text(path, text)  # mode from the umask (0644), not mkstemp's 0600
 
 
 def write_report(model: TrainedModel, html_path: str | Path) -> tuple[Path, Path]:
