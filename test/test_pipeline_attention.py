@@ -200,3 +200,17 @@ def test_checkinputs_foresees_regression_estimates(tailings_provider, tmp_path):
         line = " | ".join([deposit_id, row.co_method, row.cu_method, row.zn_method, row.tree_method])
         assert line in text
     assert "proxy models the run would train: co from" in text
+
+
+def test_qgis_process_exits_non_zero_when_nothing_links(tmp_path):
+    """The issue's case from the command line: samples outside every deposit must not exit 0."""
+    from qgis_process_runner import run_qgis_process
+
+    deposits = write_deposits(tmp_path / "deposits.gpkg")
+    assays = write_assays(tmp_path / "far.csv", sample_points(shift_x=150_000.0))
+    out = tmp_path / "out"
+    proc = run_qgis_process("run", "tailingsunfc:pipeline", f"--DEPOSITS={deposits}", f"--ASSAYS={assays}",
+                            "--TRAIN_MODELS=false", f"--OUTPUT={out}")
+    assert proc.returncode != 0
+    assert "None of the 16 samples links to any of the 3 deposits" in proc.stdout + proc.stderr
+    assert "RUN FAILED" in (out / SUMMARY_FILE_NAME).read_text(encoding="utf-8")
