@@ -135,7 +135,8 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         if result.linkage is not None:
-            feedback.pushInfo("Linkage: " + result.linkage.message())
+            report = feedback.pushInfo if result.linkage.linked == result.linkage.total else feedback.pushWarning
+            report("Linkage: " + result.linkage.message())
         feedback.setProgress(60)
 
         samples = result.samples.copy()

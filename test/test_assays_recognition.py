@@ -5,6 +5,8 @@ import math
 
 import pytest
 from assays_support import write_text, write_xlsx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.assays import ImportOptions, import_assays
 from core.assays.header import recognise
@@ -134,3 +136,17 @@ def test_parse_assay_field_map_forms():
         ("sample_id", None, None, "Smp_No"), ("element", "Co", "ppm", "Co_ICP"), ("oxide", "Fe", "%", "Fe2O3 (XRF)"),
         ("oxide", "Ca", "%", "CaO_pct"), ("element", "Y", "ppm", "Y"), ("easting", None, None, "Øst")]
     assert math.isclose(entries[2].oxide.element_fraction, 0.6994, abs_tol=1e-4)
+
+ROLES = {"sample_id", "deposit", "sample_type", "hole_id", "depth_from", "depth_to", "easting", "northing",
+         "latitude", "longitude", "element", "oxide", "other", "empty"}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40))
+def test_any_header_text_gets_a_role_and_no_exception(text):
+    from core.assays.crs_hints import find_hint, strip_hint
+
+    assert recognise(text, 0).role in ROLES
+    hint = find_hint(text, "fuzz")
+    assert hint is None or hint.epsg > 0
+    assert isinstance(strip_hint(text), str)
