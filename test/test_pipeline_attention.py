@@ -214,3 +214,27 @@ def test_qgis_process_exits_non_zero_when_nothing_links(tmp_path):
     assert proc.returncode != 0
     assert "None of the 16 samples links to any of the 3 deposits" in proc.stdout + proc.stderr
     assert "RUN FAILED" in (out / SUMMARY_FILE_NAME).read_text(encoding="utf-8")
+
+
+def test_no_estimate_at_all_fails_with_a_summary(tailings_provider, tmp_path):
+    """Samples that link but carry none of Co, Cu, Zn or REE (a sulphur/iron survey)."""
+    import csv
+
+    import processing
+    from qgis.core import QgsProcessingException
+
+    deposits = write_deposits(tmp_path / "deposits.gpkg")
+    path = tmp_path / "s_fe.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Prøve-ID", "Øst", "Nord", "S %", "Fe %"])
+        for i, (sample_id, x, y) in enumerate(sample_points()):
+            writer.writerow([sample_id, f"{x:.1f}".replace(".", ","), f"{y:.1f}".replace(".", ","),
+                             f"{1.5 + 0.1 * i:.2f}".replace(".", ","), f"{8.0 + 0.2 * i:.2f}".replace(".", ",")])
+    out = tmp_path / "out"
+    with pytest.raises(QgsProcessingException, match="No deposit got an estimate"):
+        processing.run("tailingsunfc:pipeline", {"DEPOSITS": [deposits], "ASSAYS": [str(path)],
+                                                 "ASSAY_CRS": "EPSG:25833", "OUTPUT": str(out)})
+    text = (out / SUMMARY_FILE_NAME).read_text(encoding="utf-8")
+    assert "RUN FAILED: No deposit got an estimate" in text
+    assert "Deposits without an estimate" in text and "3 of 3:" in text
