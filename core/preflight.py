@@ -98,7 +98,9 @@ def _units(result) -> list[str]:
     if columns:
         return [f"    {c.header!r} → {c.element}: {c.unit or 'ppm'} ({c.unit_source or 'assumed'})"
                 for c in columns if getattr(c, "role", "") in ("element", "oxide")]
-    return [f"    {e}: stored as {e}_ppm (source units in the import notes above)" for e in result.elements]
+    # This importer version does not hand its column list back: say what is known.
+    return [f"    elements, all stored in ppm: {', '.join(result.elements) or 'none'} (source units per column are "
+            "not reported by the assay importer; the notes above name computed and oxide columns)"]
 
 
 def _assay_section(done: AssayFile) -> list[str]:
