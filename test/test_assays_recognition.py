@@ -116,6 +116,8 @@ def test_drill_hole_intervals_give_one_id_per_interval(tmp_path):
                              ["DH02", 0, "n/a", 50]])
     result = import_assays(path)
     assert result.samples["sample_id"].tolist() == ["DH01_12.0-13.5", "DH01_13.5-15.25"]
+    assert result.samples["holeid"].tolist() == ["DH01", "DH01"]
+    assert result.samples["to"].tolist() == pytest.approx([13.5, 15.25])
     assert result.rejects["reject_reason"].tolist() == ["no sample id"]
     assert set(zip(result.cell_issues["src_row"], result.cell_issues["column"])) == {(4, "To")}
     assert result.counts_add_up

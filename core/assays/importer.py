@@ -299,7 +299,7 @@ def _check_layout(layout: HeaderLayout, path: Path, sheet: str, row_numbers: np.
             layout.notes.append(f"column {column.header!r} repeats {base}; its fields get the suffix _{seen[base]}")
         used_names.add(column.name)
     for column in layout.columns:
-        if column.role == "other":
+        if column.role in ("other", "hole_id", *DEPTH_ROLES):
             name = snake(column.header)
             while name in used_names or name.endswith(("_ppm", "_pct", "_flag", "_dl")) or name in (
                     "sample_id", "deposit_id", "sample_kind", "x", "y", "src_file", "src_sheet", "src_row",
@@ -400,10 +400,10 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
         sample_id = text_of(by_role.get("sample_id"))
     else:
         sample_id = _interval_ids(text_of(by_role["hole_id"]), *(by_role[r] for r in DEPTH_ROLES), acc)
-        for column in (by_role[r] for r in DEPTH_ROLES):
-            bad, raw = (np.concatenate([p[i] for p in acc.coords[column.index]]) for i in (1, 2))
-            issues.append(_cells_frame(file_name, sheet, rows, sample_id, column.header, bad, raw,
-                                       "not a depth", "no interval id: row rejected"))
+    action = "depth set to NULL" if "sample_id" in by_role else "no interval id: row rejected"
+    for column in (by_role[r] for r in DEPTH_ROLES if r in by_role):
+        bad, raw = (np.concatenate([p[i] for p in acc.coords[column.index]]) for i in (1, 2))
+        issues.append(_cells_frame(file_name, sheet, rows, sample_id, column.header, bad, raw, "not a depth", action))
     sheet_deposit = text_of(by_role.get("deposit"))
     sample_type = text_of(by_role.get("sample_type"))
 
@@ -482,8 +482,10 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
                                   "link_method": link.method, "src_deposit": sheet_deposit}
     columns.update(analyte_blocks)
     for column in layout.columns:
-        if column.role == "other" and column.header:
+        if column.role in ("other", "hole_id") and column.header:
             columns[column.name] = text_of(column)
+        elif column.role in DEPTH_ROLES:  # drill-hole depths kept as numbers, under their own names
+            columns[column.name] = np.concatenate([p[0] for p in acc.coords[column.index]])
     columns.update({"sample_warning": np.full(n, None, dtype=object), "src_file": file_name, "src_sheet": sheet,
                     "src_row": rows.astype(np.int64), "src_hash": src_hash, "x": x, "y": y})
     frame = pd.DataFrame(columns, copy=False)
