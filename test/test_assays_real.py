@@ -144,6 +144,7 @@ def test_gjovik_site_ids_repeat_per_medium_and_are_flagged():
     flagged = result.samples["sample_warning"].str.startswith("duplicate sample_id").fillna(False)
     assert flagged.sum() == len(result.samples)
     assert (result.samples.groupby(["sample_id", "mat"]).size() == 1).all()
+    assert any(w.startswith("No unit given for 53 element column(s), assumed ppm") for w in result.warnings)
 
 
 def test_certificate_ambiguity_and_limits_rows():

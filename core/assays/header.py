@@ -134,6 +134,16 @@ class HeaderLayout:
     notes: list[str]
     sheet_hints: list[CrsHint] = field(default_factory=list)  # CRS hints in the metadata rows above the header
 
+    def assumed_units(self) -> str | None:
+        """The warning for element columns whose unit was assumed (ppm), or None."""
+        assumed = [c for c in self.columns if c.role == "element" and c.unit_source == "assumed"]
+        if not assumed:
+            return None
+        return (f"No unit given for {len(assumed)} element column(s), assumed ppm: "
+                + ", ".join(repr(c.header) for c in assumed[:12]) + (" ..." if len(assumed) > 12 else "")
+                + f". Set the unit with FIELD_MAP if it is another, e.g. {assumed[0].element.lower()}:%="
+                f"{assumed[0].header}")
+
 
 def find_header(head: pd.DataFrame, overrides: list[Override] = (), first_row: int = 1) -> HeaderLayout | None:
     """The best header row among the first rows of a sheet; None when no row names an element.
@@ -156,10 +166,9 @@ def find_header(head: pd.DataFrame, overrides: list[Override] = (), first_row: i
     notes.extend(apply_overrides(columns, overrides))
     _apply_units_row(columns, units_cells, units_offset, first_row, notes)
     _resolve_coordinate_words(columns)
-    for column in columns:
-        if column.role == "element" and column.unit is None:
-            column.unit, column.unit_source = "ppm", "assumed"
-            notes.append(f"column {column.header!r}: no unit given, assumed ppm")
+    assumed = [c for c in columns if c.role == "element" and c.unit is None]
+    for column in assumed:
+        column.unit, column.unit_source = "ppm", "assumed"
     sheet_hints = [h for r, row in enumerate(cell_rows[:offset]) for h in
                    (find_hint(clean_header(c), f"row {first_row + r}, above the header") for c in row) if h]
     return HeaderLayout(offset, units_offset, columns, notes, sheet_hints)

@@ -380,7 +380,7 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
               certified: pd.DataFrame | None) -> AssayImport:
     file_name = path.name
     src_hash = file_sha256(path)
-    warnings: list[str] = []
+    warnings = [w for w in (layout.assumed_units(),) if w]
     rows = np.concatenate(acc.row_numbers) if acc.row_numbers else np.array([], dtype=np.int64)
     n = len(rows)
     # Blank rows between data rows are counted; trailing ones are not (engines differ on

@@ -123,8 +123,9 @@ def choose_crs(kind: str, column_hints: list[CrsHint], sheet_hints: list[CrsHint
     finite = np.isfinite(x) & np.isfinite(y)
     if finite.any() and np.all(np.abs(x[finite]) <= 180) and np.all(np.abs(y[finite]) <= 90):
         return WGS84, "coordinate values look like degrees: WGS84 assumed", warnings
-    return DEFAULT_SOURCE_CRS, (f"no CRS given: EUREF89 UTM 33 ({DEFAULT_SOURCE_CRS}) assumed, set "
-                                f"{CRS_PARAMETERS} if the coordinates are in another zone"), warnings
+    reason = (f"no CRS given: EUREF89 UTM 33 ({DEFAULT_SOURCE_CRS}) assumed, set {CRS_PARAMETERS} if the "
+              "coordinates are in another zone")
+    return DEFAULT_SOURCE_CRS, reason, warnings
 
 
 def _is_geographic(hint: CrsHint) -> bool:
@@ -172,6 +173,7 @@ def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[
         trials = [_trial(c, s, sx, sy, target, sheet_ids, deposits, is_sample) for c in trial_crs()
                   for s in (False, True) if (c, s) != (crs, False)]
     chosen, switched_from = current, None
+    guessed = not override and not any(h for h in (*column_hints, *sheet_hints)) and kind != "latlon"
     if trials:
         best = max(trials, key=score)
         others = [t for t in trials if t is not best]
@@ -192,6 +194,8 @@ def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[
                             f"Set {CRS_PARAMETERS} if the coordinates are in another CRS.")
         else:
             notes.append(f"the coordinates lie outside Norway in every CRS tried ({results})")
+    if guessed and switched_from is None and with_xy.any():
+        warnings.append(f"Coordinates without a stated CRS read as {crs}: {reason}.")
     implausible = int((chosen.outside & is_sample).sum())
     if with_xy.any() and implausible == int(with_xy.sum()) and not any((~t.outside & np.isfinite(sx) & is_sample).any()
                                                       for t in trials):
