@@ -22,7 +22,7 @@ from core.export.erml import mining_waste_view
 from core.export.frames import prepare_export_frames
 from core.export.postgis import parse_destination
 from core.export.run import export_run
-from core.export.workbook import sheet_title
+from core.export.workbook import CLASS_SHEET, KNOWN_TOTAL, POTENTIAL_TOTAL, sheet_title
 
 VALIDATOR = Path("/usr/lib/python3/dist-packages/osgeo_utils/samples/validate_gpkg.py")
 REPO = Path(__file__).resolve().parent.parent
@@ -257,13 +257,17 @@ def test_summary_workbook_numbers_and_totals(tmp_path, frames_small):
     report = tmp_path / "summary.xlsx"
     export_run(deposits, quantities, str(tmp_path / "run.gpkg"), crs="EPSG:25833", report_path=str(report))
     wb = load_workbook(report, read_only=True)
-    assert wb.sheetnames == [sheet_title(c) for c in ("co", "cu", "zn", "tree")] + ["run", "fields"]
-    rows = list(wb[sheet_title("co")].iter_rows(values_only=True))
-    class_header = next(i for i, r in enumerate(rows) if r and r[0] == "UNFC class")
-    total_row = next(r for r in rows[class_header:] if r and r[0] == "Total")
+    assert wb.sheetnames == [CLASS_SHEET] + [sheet_title(c) for c in ("co", "cu", "zn", "tree")] + ["run", "fields"]
+    rows = list(wb[CLASS_SHEET].iter_rows(values_only=True))
+    block = next(i for i, r in enumerate(rows) if r and r[0] == "cobalt (co)")
+    header = rows[block + 1]
+    assert header[0] == "UNFC class" and KNOWN_TOTAL in header and POTENTIAL_TOTAL in header
+    total_row = next(r for r in rows[block:] if r and r[0] == "All classes")
     co = quantities[quantities.commodity == "co"]
-    assert isinstance(total_row[-1], float)
-    assert total_row[-1] == pytest.approx(co.quantity_t.sum())
+    known = co.unfc_g.str.match(r"G[123]$")
+    assert total_row[header.index(KNOWN_TOTAL)] == pytest.approx(co.quantity_t[known].sum())
+    assert total_row[header.index(POTENTIAL_TOTAL)] == pytest.approx(co.quantity_t[~known].sum())
+    rows = list(wb[sheet_title("co")].iter_rows(values_only=True))
     header_index = next(i for i, r in enumerate(rows) if r and r[0] == "deposit_id")
     header = rows[header_index]
     assert "tonnage (t)" in header and "contained P50 (t)" in header
@@ -273,9 +277,13 @@ def test_summary_workbook_numbers_and_totals(tmp_path, frames_small):
     tonnage = header.index("tonnage (t)")
     assert all(isinstance(r[tonnage], float) for r in body)
     by_id = {r[0]: r for r in body}
-    one = expected.iloc[0]
-    assert by_id[one.deposit_id][header.index("contained high P10 (t)")] == pytest.approx(one.co_t_hi)
-    assert by_id[one.deposit_id][header.index("total (t)")] == pytest.approx(one.co_t_hi)
+    for method, total in (("measured", KNOWN_TOTAL), ("analogue", POTENTIAL_TOTAL)):
+        one = expected[expected.co_method == method].iloc[0]
+        assert by_id[one.deposit_id][header.index("contained high P10 (t)")] == pytest.approx(one.co_t_hi)
+        assert by_id[one.deposit_id][header.index(total)] == pytest.approx(one.co_t_hi)
+        other = POTENTIAL_TOTAL if total == KNOWN_TOTAL else KNOWN_TOTAL
+        row = by_id[one.deposit_id]
+        assert header.index(other) >= len(row) or row[header.index(other)] is None  # read-only rows stop early
     run = {r[0]: (r[1] if len(r) > 1 else None) for r in list(wb["run"].iter_rows(values_only=True))[1:]}
     assert run["deposit_count"] == len(deposits)
 

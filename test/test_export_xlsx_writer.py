@@ -1,10 +1,13 @@
 """The fast xlsx writer: what it writes is what openpyxl and calamine read back."""
 from __future__ import annotations
 
+import json
 import math
+import zipfile
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -82,3 +85,69 @@ def test_numbers_and_text_round_trip_exactly(tmp_path_factory, numbers, texts):
             assert row[0] == x
         cleaned = "".join(ch for ch in t if ch in "\t\n\r" or (ord(ch) >= 0x20 and ch not in "\ufffe\uffff"))
         assert (row[1] or "") == cleaned.replace("\r\n", "\n").replace("\r", "\n") or (row[1] or "") == cleaned
+
+
+def test_number_formats_freeze_filter_and_widths(tmp_path):
+    book = XlsxWorkbook()
+    sheet = book.add_sheet("d")
+    sheet.append(["title"])
+    sheet.append(["id", "tonnage (t)", "grade (ppm)", "n"], bold=True)
+    frame = pd.DataFrame({"id": ["a", "b", "c"], "t": [1234567.891234, 2.5, None], "g": [153.123456789, 1.0, 2.0],
+                          "n": np.array([3, 4, 5], dtype="int64")})
+    sheet.append_frame(frame, formats={"t": "tonnes", "g": "decimal1", "n": "integer"})
+    sheet.append(["sum", 1234570.391234], formats=[None, "tonnes"])
+    sheet.freeze(2, 1)
+    sheet.autofilter(2, 4)
+    sheet.set_widths([10, 16.5, 12, 6])
+    other = book.add_sheet("plain")
+    other.append(["x"])
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    wb = load_workbook(path)
+    ws = wb["d"]
+    assert ws["B3"].number_format == "#,##0" and ws["C3"].number_format == "#,##0.0"
+    assert ws["D3"].number_format == "0" and ws["B6"].number_format == "#,##0"
+    assert ws["B3"].value == 1234567.891234  # the format rounds what is shown, not the value
+    assert ws.freeze_panes == "B3"
+    assert ws.auto_filter.ref == "A2:D6"
+    assert ws.column_dimensions["B"].width == pytest.approx(16.5)
+    workbook_xml = zipfile.ZipFile(path).read("xl/workbook.xml").decode()  # openpyxl drops this reserved name
+    assert '<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">\'d\'!$A$2:$D$6' in workbook_xml
+    assert wb["plain"].freeze_panes is None and wb["plain"].auto_filter.ref is None
+    calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("d").to_python()
+    assert calamine[2][1] == pytest.approx(1234567.891234)
+
+
+def test_summary_workbook_is_usable(tmp_path):
+    """The export's workbook: formats with sensible decimals, frozen headers, filters,
+    widths, JSON in the run sheet, known and potential totals apart."""
+    from export_support import classified_frames
+
+    from core.export.run import export_run
+    from core.export.workbook import CLASS_SHEET, KNOWN_TOTAL, POTENTIAL_TOTAL, sheet_title
+
+    deposits, quantities = classified_frames(40, seed=11)
+    report = tmp_path / "summary.xlsx"
+    export_run(deposits, quantities, str(tmp_path / "run.gpkg"), crs="EPSG:25833", report_path=str(report),
+               run_metadata={"inputs": [{"path": "a.xlsx", "sha256": "aa"}], "notes": ["first", "second"],
+                             "seeds": {"co": 42}})
+    wb = load_workbook(report)
+    ws = wb[sheet_title("co")]
+    header = [c.value for c in ws[2]]
+    assert ws.freeze_panes == "B3" and ws.auto_filter.ref.startswith("A2:")
+    assert ws.auto_filter.ref.endswith(str(ws.max_row))
+    assert "total (t)" not in header and KNOWN_TOTAL in header and POTENTIAL_TOTAL in header
+    column = {name: i + 1 for i, name in enumerate(header)}
+    first = 3
+    assert ws.cell(first, column["tonnage (t)"]).number_format == "#,##0"
+    assert ws.cell(first, column["contained P50 (t)"]).number_format == "#,##0.0"
+    assert ws.cell(first, column["grade P50 (ppm)"]).number_format == "#,##0.0"
+    assert ws.cell(first, column["samples (n)"]).number_format == "0"
+    widths = {letter: ws.column_dimensions[letter].width for letter in column_letters(len(header))}
+    assert all(w and w >= 8 for w in widths.values())
+    assert widths["B"] >= len("Røros Kongens gruve deponi 1")  # the deposit names fit
+    assert wb[CLASS_SHEET].freeze_panes == "A3" and wb["fields"].auto_filter.ref
+    run = {r[0]: r[1] for r in wb["run"].iter_rows(min_row=2, values_only=True)}
+    assert json.loads(run["inputs"]) == [{"path": "a.xlsx", "sha256": "aa"}]
+    structured = [v for v in run.values() if isinstance(v, str) and v[:1] in "[{"]
+    assert structured and all(json.loads(v) is not None for v in structured)  # JSON, not Python reprs

@@ -1,31 +1,43 @@
 """The summary workbook a consultant attaches to a report (xlsx, via ``xlsx_writer``).
 
-One sheet per commodity: quantities by UNFC class and G increment with totals, then one row
-per deposit with grades, contained metal and its UNFC quantities; a ``run`` sheet with the
-run metadata and a ``fields`` sheet with the field dictionary. Numbers are written as
-numbers, units are in the headers. Written to a temporary file and renamed.
+Sheets: ``UNFC classes`` (contained tonnes per class and G increment for each commodity),
+one sheet per commodity with a row per deposit (grades, contained metal, its UNFC
+quantities), ``run`` (the run metadata, structured values as JSON) and ``fields`` (the
+field dictionary). Numbers are numbers at full precision with a number format that shows
+sensible decimals; units are in the headers; the header rows stay in view and carry
+filters. Known (G1+G2+G3) and potential (G4) quantities are totalled apart and never added
+(core.export.matrix explains why). Written to a temporary file and renamed.
 """
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
+import json
 from pathlib import Path
 
 import pandas as pd
 
+from ..atomic_file import atomic_path
 from ..errors import TailingsInputError
 from ..schema import COMMODITIES, COMMODITY_NAMES, INTERVAL_DESCRIPTION
-from .frames import G_INCREMENTS, ExportFrames
+from .frames import ExportFrames
 from .provenance import RunMetadata
-from .xlsx_writer import XlsxWorkbook
+from .xlsx_writer import Sheet, XlsxWorkbook, text_width
 
-DEPOSIT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("deposit_id", "deposit_id"), ("name", "name"), ("municipality", "municipality"),
-    ("unfc_code", "UNFC code"), ("unfc_class", "UNFC class"), ("tonnage_t", "tonnage (t)"),
-    ("{c}_ppm", "grade P50 (ppm)"), ("{c}_ppm_lo", "grade low P90 (ppm)"), ("{c}_ppm_hi", "grade high P10 (ppm)"),
-    ("{c}_t", "contained P50 (t)"), ("{c}_t_lo", "contained low P90 (t)"), ("{c}_t_hi", "contained high P10 (t)"),
-    ("{c}_n", "samples (n)"), ("{c}_method", "method"),
+CLASS_SHEET = "UNFC classes"
+KNOWN_INCREMENTS = ("G1", "G2", "G3")
+POTENTIAL_INCREMENTS = ("G4.1", "G4.2", "G4.3")
+KNOWN_TOTAL = "known G1+G2+G3 (t)"          # = the high (P10) estimate of a known source
+POTENTIAL_TOTAL = "potential G4.1+G4.2+G4.3 (t)"  # = the high estimate of a potential source
+INCREMENT_COLUMNS = (*KNOWN_INCREMENTS, KNOWN_TOTAL, *POTENTIAL_INCREMENTS, POTENTIAL_TOTAL)
+
+# (column, header, number format)
+DEPOSIT_COLUMNS: tuple[tuple[str, str, str | None], ...] = (
+    ("deposit_id", "deposit_id", None), ("name", "name", None), ("municipality", "municipality", None),
+    ("unfc_code", "UNFC code", None), ("unfc_class", "UNFC class", None), ("tonnage_t", "tonnage (t)", "tonnes"),
+    ("{c}_ppm", "grade P50 (ppm)", "decimal1"), ("{c}_ppm_lo", "grade low P90 (ppm)", "decimal1"),
+    ("{c}_ppm_hi", "grade high P10 (ppm)", "decimal1"),
+    ("{c}_t", "contained P50 (t)", "decimal1"), ("{c}_t_lo", "contained low P90 (t)", "decimal1"),
+    ("{c}_t_hi", "contained high P10 (t)", "decimal1"),
+    ("{c}_n", "samples (n)", "integer"), ("{c}_method", "method", None),
 )
 
 
@@ -33,38 +45,105 @@ def sheet_title(commodity: str) -> str:
     return f"{commodity} - {COMMODITY_NAMES[commodity]}"[:31]
 
 
-def _header(ws, titles: list[str]) -> None:
-    ws.append(titles, bold=True)
-
-
 def _clean(values: list) -> list:
     return [None if v is None or (isinstance(v, float) and v != v) else v for v in values]
 
 
+def _with_totals(increments: pd.DataFrame) -> pd.DataFrame:
+    """The six increments (missing ones empty) with the known and potential totals beside them."""
+    table = increments.reindex(columns=[*KNOWN_INCREMENTS, *POTENTIAL_INCREMENTS])
+    table[KNOWN_TOTAL] = table[list(KNOWN_INCREMENTS)].sum(axis=1, min_count=1)
+    table[POTENTIAL_TOTAL] = table[list(POTENTIAL_INCREMENTS)].sum(axis=1, min_count=1)
+    return table[list(INCREMENT_COLUMNS)]
+
+
 def commodity_tables(frames: ExportFrames, commodity: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(quantities by class × G increment with totals, deposit rows) for one commodity."""
+    """(quantities by class × G increment with known/potential totals, deposit rows) for one commodity."""
     q = frames.quantities[frames.quantities["commodity"] == commodity]
     pivot = q.pivot_table(index=["deposit_id"], columns="unfc_g", values="quantity_t", aggfunc="sum")
-    pivot = pivot.reindex(columns=[g for g in G_INCREMENTS if g in pivot.columns])
     code = q.groupby("deposit_id", sort=True)[["unfc_code", "unfc_class"]].first()
     d = frames.deposits
     method = d[f"{commodity}_method"].fillna("none")
     chosen = d[(method != "none").to_numpy() | d["deposit_id"].isin(code.index).to_numpy()]
     rows = pd.DataFrame({"deposit_id": chosen["deposit_id"].to_numpy()})
-    for key, _title in DEPOSIT_COLUMNS[1:]:
+    for key, _title, _format in DEPOSIT_COLUMNS[1:]:
         name = key.format(c=commodity)
         if name in ("unfc_code", "unfc_class"):
             rows[name] = chosen["deposit_id"].map(code[name]).to_numpy() if len(code) else None
         else:
             rows[name] = chosen[name].to_numpy()
-    increments = pivot.reindex(rows["deposit_id"]).reset_index(drop=True)
+    increments = _with_totals(pivot.reindex(rows["deposit_id"]).reset_index(drop=True))
     rows = pd.concat([rows, increments], axis=1)
-    rows["total (t)"] = increments.sum(axis=1, min_count=1).to_numpy() if len(increments.columns) else None
     by_class = q.pivot_table(index=["unfc_class", "unfc_e", "unfc_f"], columns="unfc_g", values="quantity_t",
                              aggfunc="sum", dropna=False)
-    by_class = by_class.reindex(columns=[g for g in G_INCREMENTS if g in by_class.columns]).dropna(how="all")
-    by_class["total (t)"] = by_class.sum(axis=1, min_count=1)
+    by_class = _with_totals(by_class).dropna(how="all")
     return by_class.reset_index(), rows
+
+
+def _class_block(ws: Sheet, commodity: str, by_class: pd.DataFrame) -> None:
+    ws.append([f"{COMMODITY_NAMES[commodity]} ({commodity})"], bold=True)
+    titles = [f"{g} (t)" if g in KNOWN_INCREMENTS + POTENTIAL_INCREMENTS else g for g in INCREMENT_COLUMNS]
+    ws.append(["UNFC class", "E", "F", *titles], bold=True)
+    formats = [None, None, None, *["decimal1"] * len(INCREMENT_COLUMNS)]
+    for values in by_class[["unfc_class", "unfc_e", "unfc_f", *INCREMENT_COLUMNS]].itertuples(index=False, name=None):
+        ws.append(_clean(list(values)), formats=formats)
+    totals = [by_class[c].sum(min_count=1) if len(by_class) else None for c in INCREMENT_COLUMNS]
+    ws.append(_clean(["All classes", None, None, *totals]), bold=True, formats=formats)
+    ws.append([])
+
+
+def _class_sheet(wb: XlsxWorkbook, frames: ExportFrames, run: RunMetadata) -> None:
+    ws = wb.add_sheet(CLASS_SHEET)
+    ws.append([f"UNFC quantities (contained tonnes per G increment), run {run.run_id}"], bold=True)
+    ws.append([f"Intervals: {INTERVAL_DESCRIPTION}. Known (G1–G3) and potential (G4) are totalled apart: "
+               "adding them would mix a known source with a potential one."])
+    ws.append([])
+    for commodity in COMMODITIES:
+        _class_block(ws, commodity, commodity_tables(frames, commodity)[0])
+    ws.freeze(2)
+    ws.set_widths([58, 8, 8, *[14] * len(INCREMENT_COLUMNS)])
+
+
+def _deposit_sheet(wb: XlsxWorkbook, commodity: str, rows: pd.DataFrame, run: RunMetadata) -> None:
+    ws = wb.add_sheet(sheet_title(commodity))
+    ws.append([f"{COMMODITY_NAMES[commodity]} ({commodity}) per deposit, run {run.run_id}. "
+               f"Intervals: {INTERVAL_DESCRIPTION}."])
+    titles = [title for _key, title, _f in DEPOSIT_COLUMNS] + \
+        [f"{g} (t)" if g in KNOWN_INCREMENTS + POTENTIAL_INCREMENTS else g for g in INCREMENT_COLUMNS]
+    ws.append(titles, bold=True)
+    formats = {key.format(c=commodity): fmt for key, _t, fmt in DEPOSIT_COLUMNS if fmt}
+    formats.update({g: "decimal1" for g in INCREMENT_COLUMNS})
+    ws.append_frame(rows, formats=formats)  # vectorised per column; NULLs become empty cells
+    ws.freeze(2, 1)  # title and header rows, and the deposit id
+    ws.autofilter(2, len(titles))
+    ws.set_widths([text_width(rows[c], t) for c, t in zip(rows.columns, titles)])
+
+
+def _json_cell(value: object) -> object:
+    """Numbers and text as they are; lists and mappings as JSON (not Python reprs)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _run_sheet(wb: XlsxWorkbook, run: RunMetadata, destination_label: str) -> None:
+    ws = wb.add_sheet("run")
+    ws.append(["key", "value"], bold=True)
+    document = run.as_document()
+    document["destination"] = destination_label
+    for key, value in document.items():
+        ws.append([key, _json_cell(value)])
+    ws.freeze(1)
+    ws.set_widths([24, 100])
+
+
+def _fields_sheet(wb: XlsxWorkbook, dictionary: pd.DataFrame) -> None:
+    ws = wb.add_sheet("fields")
+    ws.append(list(dictionary.columns), bold=True)
+    ws.append_frame(dictionary)
+    ws.freeze(1, 1)
+    ws.autofilter(1, dictionary.shape[1])
+    ws.set_widths([text_width(dictionary[c], str(c)) for c in dictionary.columns])
 
 
 def write_workbook(path: str | Path, frames: ExportFrames, run: RunMetadata, dictionary: pd.DataFrame,
@@ -73,46 +152,15 @@ def write_workbook(path: str | Path, frames: ExportFrames, run: RunMetadata, dic
     if not path.parent.is_dir():
         raise TailingsInputError("The report folder does not exist", file=str(path.parent))
     wb = XlsxWorkbook()
+    _class_sheet(wb, frames, run)
     for commodity in COMMODITIES:
-        ws = wb.add_sheet(sheet_title(commodity))
-        by_class, rows = commodity_tables(frames, commodity)
-        ws.append([f"{COMMODITY_NAMES[commodity]} ({commodity}): UNFC quantities, run {run.run_id}"])
-        ws.append([f"Intervals: {INTERVAL_DESCRIPTION}. Quantities are contained tonnes per UNFC G increment."])
-        ws.append([])
-        increments = [c for c in by_class.columns if c in G_INCREMENTS]
-        _header(ws, ["UNFC class", "E", "F", *[f"{g} (t)" for g in increments], "total (t)"])
-        for values in by_class[["unfc_class", "unfc_e", "unfc_f", *increments, "total (t)"]].itertuples(
-                index=False, name=None):
-            ws.append(_clean(list(values)))
-        totals = [by_class[g].sum(min_count=1) for g in increments]
-        total_all = by_class["total (t)"].sum(min_count=1) if len(by_class) else None
-        ws.append(_clean(["Total", None, None, *totals, total_all]))
-        ws.append([])
-        row_increments = [c for c in rows.columns if c in G_INCREMENTS]
-        titles = [title for _key, title in DEPOSIT_COLUMNS] + [f"{g} (t)" for g in row_increments] + ["total (t)"]
-        _header(ws, titles)
-        ws.append_frame(rows)  # vectorised per column; NULLs become empty cells
-        numeric = ["tonnage_t", f"{commodity}_t", f"{commodity}_t_lo", f"{commodity}_t_hi", *row_increments,
-                   "total (t)"]
-        sums = {c: (rows[c].sum(min_count=1) if c in rows.columns and len(rows) else None) for c in numeric}
-        keys = [key.format(c=commodity) for key, _t in DEPOSIT_COLUMNS] + row_increments + ["total (t)"]
-        ws.append(_clean([f"Total ({len(rows)} deposits)" if k == "deposit_id" else sums.get(k) for k in keys]))
-    ws = wb.add_sheet("run")
-    _header(ws, ["key", "value"])
-    document = run.as_document()
-    document["destination"] = destination_label
-    for key, value in document.items():
-        ws.append([key, value if isinstance(value, int | float | str) or value is None else str(value)])
-    ws = wb.add_sheet("fields")
-    _header(ws, list(dictionary.columns))
-    ws.append_frame(dictionary)
-    temp = path.parent / f".{path.stem}.{os.getpid()}-{uuid.uuid4().hex[:8]}.partial.xlsx"
+        _deposit_sheet(wb, commodity, commodity_tables(frames, commodity)[1], run)
+    _run_sheet(wb, run, destination_label)
+    _fields_sheet(wb, dictionary)
     try:
-        wb.save(temp)
-        os.replace(temp, path)
+        with atomic_path(path) as temp:
+            wb.save(temp)
     except OSError as err:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         raise TailingsInputError(f"Writing the summary workbook failed: {err.strerror or err}",
                                  file=str(path)) from None
     return path

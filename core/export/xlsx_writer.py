@@ -3,8 +3,11 @@
 openpyxl builds one Python object per cell, which takes about a minute for the 400,000
 deposit rows of a national summary. Here a whole DataFrame column becomes cell XML at once
 with pandas string operations, and rows are joined the same way; the result is an ordinary
-.xlsx (inline strings, one bold style) that Excel, LibreOffice, openpyxl and calamine read.
-Numbers stay numbers; NULL/NaN cells are left out.
+.xlsx (inline strings, a bold style and a few number formats, frozen panes, an autofilter
+and column widths per sheet) that Excel, LibreOffice, openpyxl and calamine read. Numbers
+stay numbers at full precision (the number format only rounds what is shown); NULL/NaN
+cells are left out. Layout elements follow ECMA-376 Part 1, §18.3.1 (worksheet): sheetViews,
+cols, sheetData, autoFilter, in that order.
 """
 from __future__ import annotations
 
@@ -41,17 +44,33 @@ _ROOT_RELS = (
     '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
     'officeDocument" Target="xl/workbook.xml"/></Relationships>'
 )
+# Number formats (ECMA-376 §18.8.30, custom ids from 164) and the cell styles that use them.
+NUMBER_FORMATS: dict[str, str] = {
+    "tonnes": "#,##0",        # ore tonnage: whole tonnes
+    "decimal1": "#,##0.0",    # grades (ppm) and contained metal (t)
+    "decimal3": "0.000",      # fractions, densities
+    "integer": "0",           # counts
+}
+_STYLE_IDS = {"bold": 1, **{name: i for i, name in enumerate(NUMBER_FORMATS, start=2)}}
+_NUMBER_FORMAT_IDS = {name: 164 + i for i, name in enumerate(NUMBER_FORMATS)}
 _STYLES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    f'<numFmts count="{len(NUMBER_FORMATS)}">'
+    + "".join(f'<numFmt numFmtId="{_NUMBER_FORMAT_IDS[n]}" formatCode="{escape(code)}"/>'
+              for n, code in NUMBER_FORMATS.items())
+    + "</numFmts>"
     '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
     '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
     '<fills count="2"><fill><patternFill patternType="none"/></fill>'
     '<fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    f'<cellXfs count="{2 + len(NUMBER_FORMATS)}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    + "".join(f'<xf numFmtId="{_NUMBER_FORMAT_IDS[n]}" fontId="0" fillId="0" borderId="0" xfId="0" '
+              'applyNumberFormat="1"/>' for n in NUMBER_FORMATS)
+    + "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
@@ -73,8 +92,12 @@ def _text(value: str) -> str:
     return escape(_INVALID_XML.sub("", value))
 
 
-def _scalar_cell(ref: str, value: object, bold: bool) -> str:
-    style = ' s="1"' if bold else ""
+def _style_attribute(style: str | None) -> str:
+    return f' s="{_STYLE_IDS[style]}"' if style else ""
+
+
+def _scalar_cell(ref: str, value: object, bold: bool, number_format: str | None = None) -> str:
+    style = _style_attribute("bold" if bold else None)
     if isinstance(value, np.generic):
         value = value.item()
     if value is None or value is pd.NA or (isinstance(value, float) and not math.isfinite(value)):
@@ -82,22 +105,24 @@ def _scalar_cell(ref: str, value: object, bold: bool) -> str:
     if isinstance(value, bool):
         return f'<c r="{ref}" t="b"{style}><v>{int(value)}</v></c>'
     if isinstance(value, int | float):
-        return f'<c r="{ref}"{style}><v>{value!r}</v></c>'
+        return f'<c r="{ref}"{_style_attribute(number_format) or style}><v>{value!r}</v></c>'
     return f'<c r="{ref}" t="inlineStr"{style}><is><t xml:space="preserve">{_text(str(value))}</t></is></c>'
 
 
-def _column_cells(values: pd.Series, letter: str, row_numbers: pd.Series) -> pd.Series:
+def _column_cells(values: pd.Series, letter: str, row_numbers: pd.Series, number_format: str | None = None
+                  ) -> pd.Series:
     """Cell XML for one column (empty string where the value is NULL)."""
     refs = f'<c r="{letter}' + row_numbers
     if pd.api.types.is_bool_dtype(values):
         return refs + '" t="b"><v>' + values.astype(int).astype(str) + "</v></c>"
     if pd.api.types.is_numeric_dtype(values):
+        styled = refs + '"' + _style_attribute(number_format) + "><v>"
         if pd.api.types.is_integer_dtype(values):
-            return refs + '"><v>' + values.astype(str) + "</v></c>"
+            return styled + values.astype(str) + "</v></c>"
         numbers = values.astype(float)
         finite = np.isfinite(numbers.to_numpy())
         text = numbers.map(repr)  # the shortest text that round-trips a float64
-        return (refs + '"><v>' + text + "</v></c>").where(finite, "")
+        return (styled + text + "</v></c>").where(finite, "")
     present = values.notna()
     if pd.api.types.is_datetime64_any_dtype(values):
         as_text = values.dt.strftime("%Y-%m-%dT%H:%M:%S")
@@ -118,36 +143,108 @@ class Sheet:
         self.title = title
         self._parts: list[str] = []
         self.rows = 0
+        self._frozen: tuple[int, int] = (0, 0)   # rows, columns kept in view
+        self._filter: tuple[int, int, int] | None = None  # header row, first and last column (1-based)
+        self._widths: dict[int, float] = {}      # column (1-based) -> width in characters
+
+    def freeze(self, rows: int, columns: int = 0) -> None:
+        """Keep the top ``rows`` and the left ``columns`` in view while scrolling."""
+        self._frozen = (rows, columns)
+
+    def autofilter(self, header_row: int, columns: int) -> None:
+        """Filter buttons on ``header_row`` over ``columns`` columns, down to the last row written."""
+        self._filter = (header_row, 1, columns)
+
+    def set_widths(self, widths: Sequence[float], first_column: int = 1) -> None:
+        for i, width in enumerate(widths):
+            self._widths[first_column + i] = float(width)
+
+    def filter_range(self) -> str | None:
+        """The autofilter's A1 range (absolute), or None."""
+        if self._filter is None:
+            return None
+        row, first, last = self._filter
+        letters = column_letters(last)
+        return f"${letters[first - 1]}${row}:${letters[-1]}${max(self.rows, row)}"
 
     def _check(self, extra: int) -> None:
         if self.rows + extra > _MAX_ROWS:
             raise ValueError(f"sheet {self.title!r} would exceed {_MAX_ROWS} rows")
 
-    def append(self, values: Sequence[object] = (), *, bold: bool = False) -> None:
-        """One row of Python values (None → empty cell)."""
+    def append(self, values: Sequence[object] = (), *, bold: bool = False,
+               formats: Sequence[str | None] | None = None) -> None:
+        """One row of Python values (None → empty cell); ``formats`` names a NUMBER_FORMATS
+        entry per value (None: general)."""
         self._check(1)
         self.rows += 1
         letters = column_letters(len(values))
-        cells = "".join(_scalar_cell(f"{letters[i]}{self.rows}", v, bold) for i, v in enumerate(values))
+        formats = list(formats or []) + [None] * (len(values) - len(formats or []))
+        cells = "".join(_scalar_cell(f"{letters[i]}{self.rows}", v, bold, formats[i]) for i, v in enumerate(values))
         self._parts.append(f'<row r="{self.rows}">{cells}</row>')
 
-    def append_frame(self, frame: pd.DataFrame) -> None:
-        """Every row of ``frame`` (no header), vectorised per column."""
+    def append_frame(self, frame: pd.DataFrame, formats: dict[str, str] | None = None) -> None:
+        """Every row of ``frame`` (no header), vectorised per column; ``formats`` maps a column
+        to a NUMBER_FORMATS entry."""
+        formats = formats or {}
         if frame.empty:
             return
         self._check(len(frame))
         numbers = pd.Series(np.arange(self.rows + 1, self.rows + 1 + len(frame)), index=frame.index).astype(str)
         xml = '<row r="' + numbers + '">'
         for letter, name in zip(column_letters(frame.shape[1]), frame.columns):
-            xml = xml + _column_cells(frame[name], letter, numbers)
+            xml = xml + _column_cells(frame[name], letter, numbers, formats.get(name))
         xml = xml + "</row>"
         self._parts.append("".join(xml.tolist()))
         self.rows += len(frame)
 
+    def _views(self) -> str:
+        rows, columns = self._frozen
+        if not rows and not columns:
+            return ""
+        corner = f"{column_letters(columns + 1)[-1]}{rows + 1}"
+        pane = "bottomRight" if rows and columns else ("bottomLeft" if rows else "topRight")
+        split = (f' xSplit="{columns}"' if columns else "") + (f' ySplit="{rows}"' if rows else "")
+        return (f'<sheetViews><sheetView workbookViewId="0"><pane{split} topLeftCell="{corner}" '
+                f'activePane="{pane}" state="frozen"/><selection pane="{pane}" activeCell="{corner}" '
+                f'sqref="{corner}"/></sheetView></sheetViews>')
+
+    def _columns(self) -> str:
+        if not self._widths:
+            return ""
+        return "<cols>" + "".join(f'<col min="{c}" max="{c}" width="{w:.1f}" customWidth="1"/>'
+                                  for c, w in sorted(self._widths.items())) + "</cols>"
+
     def xml(self) -> str:
+        area = self.filter_range()
+        autofilter = f'<autoFilter ref="{area.replace("$", "")}"/>' if area else ""
         return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                f'<sheetData>{"".join(self._parts)}</sheetData></worksheet>')
+                f'{self._views()}{self._columns()}<sheetData>{"".join(self._parts)}</sheetData>{autofilter}'
+                "</worksheet>")
+
+
+def _defined_names(sheets: Sequence[Sheet]) -> str:
+    """Excel keeps each autofilter's range as the hidden name _xlnm._FilterDatabase (§18.2.5)."""
+    names = []
+    for i, sheet in enumerate(sheets):
+        area = sheet.filter_range()
+        if area:
+            title = sheet.title.replace("'", "''")
+            names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                         f"{escape(f'{chr(39)}{title}{chr(39)}!{area}')}</definedName>")
+    return f"<definedNames>{''.join(names)}</definedNames>" if names else ""
+
+
+def text_width(values: Iterable[object], header: str = "", sample: int = 1000, limit: int = 60) -> float:
+    """A column width in characters that fits the header and the first ``sample`` values."""
+    longest = len(header)
+    for i, value in enumerate(values):
+        if i >= sample:
+            break
+        if value is not None and value == value:
+            text = f"{value:,.1f}" if isinstance(value, float) else str(value)
+            longest = max(longest, len(text))
+    return float(min(limit, longest + 2))
 
 
 class XlsxWorkbook:
@@ -169,7 +266,7 @@ class XlsxWorkbook:
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
             + "".join(f'<sheet name="{escape(s.title, {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>'
                       for i, s in enumerate(sheets, start=1))
-            + "</sheets></workbook>")
+            + "</sheets>" + _defined_names(sheets) + "</workbook>")
         rels = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
