@@ -61,6 +61,8 @@ def test_field_map_names_unrecognised_columns_with_units(tmp_path):
     assert "sc_ppm" not in result.samples.columns  # switched off: carried as text
     assert result.samples["sc"].tolist() == ["3", "4"]
     assert any("read as cu:%" in n for n in result.notes)
+    assert "Kobber → cu in % (FIELD_MAP), FIELD_MAP" in result.mapping_lines()
+    assert "Ref. A → sample_id, FIELD_MAP" in result.mapping_lines()
 
 
 def test_field_map_column_number_for_a_blank_header_and_json(tmp_path):

@@ -94,6 +94,19 @@ class AssayImport:
     file_hash: str = ""            # sha256 of the file, as in every sample's src_hash
     warnings: list[str] = field(default_factory=list)  # what needs the user's attention (guesses, CRS)
     linkage: LinkageDiagnosis | None = None  # with DEPOSITS: how many samples link, in which CRS
+    columns: list[Column] = field(default_factory=list)  # what each source column was read as
+
+    def mapping_lines(self) -> list[str]:
+        """One line per read column: header → role (and unit, and how it was decided)."""
+        lines = []
+        for c in self.columns:
+            if c.role in ("other", "empty"):
+                continue
+            what = (f"{c.name or c.element.lower()} in {c.unit} ({c.unit_source or 'header'})"
+                    if c.role in ("element", "oxide") else c.role)
+            how = "FIELD_MAP" if c.overridden else "recognised"
+            lines.append(f"{c.header or '#' + str(c.index + 1)} → {what}, {how}")
+        return lines
 
     @property
     def counts_add_up(self) -> bool:
@@ -529,7 +542,7 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
         notes.append("QA/QC rows: " + ", ".join(f"{k} {v}" for k, v in summary.counts.items()))
     result = AssayImport(samples, qaqc, rejects, cell_issues, file_name, sheet, sheets, engine, header_row, n,
                          blank_rows, elements_present, tree_elements, located, source_crs_text, summary, notes,
-                         src_hash, warnings, linkage)
+                         src_hash, warnings, linkage, layout.columns)
     if not result.counts_add_up:  # an internal error, never a user's
         raise AssertionError(f"row accounting failed: {n} != {len(samples)} + {len(qaqc)} + {len(rejects)}")
     return result
