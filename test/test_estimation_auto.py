@@ -73,11 +73,11 @@ def test_trainmodel_defaults_match_best_baseline_on_real_geochemistry(tailings_p
     assert result["CV_R2"] >= best - TOLERANCE, (result["CV_R2"], baselines)
     _, metadata = load_model(result["OUTPUT_MODEL"])
     assert metadata["method_requested"] == "auto" and metadata["method"] != "ols"
-    compared = {c["method"]: c for c in metadata["selection"]["candidates"] if "r2_log" in c}
+    selection = metadata["selection"]
+    assert selection["n_rows"] == min(len(frame), MAX_EVALUATION_ROWS)
+    compared = {c["method"]: c for c in selection["candidates"] if "r2_log" in c}
     assert {"ols", "ridge", "random_forest", "gradient_boosting"} <= set(compared)
-    # Same rows, same folds: the plugin's least squares scores what plain scikit-learn scores.
-    assert compared["ols"]["r2_log"] == pytest.approx(baselines["ols"], abs=1e-9)
-    assert compared[metadata["method"]]["r2_log"] == pytest.approx(result["CV_R2"], abs=1e-12)
+    assert metadata["cv"]["grouped"]["r2_log"] == pytest.approx(result["CV_R2"], abs=1e-12)
     assert result["CV_R2_FOLD_MEAN"] == pytest.approx(metadata["cv"]["fold_r2_mean"])
     assert 0 < result["CV_R2_FOLD_SD"] < 1
     report = Path(result["OUTPUT_REPORT"]).read_text(encoding="utf-8")
@@ -96,7 +96,11 @@ def test_auto_keeps_least_squares_when_the_law_is_log_linear(linear_samples):
     ols = train_model(linear_samples, ModelSpec("co", ["s_ppm", "fe2o3_pct"], method="ols"))
     selection = auto.metadata["selection"]
     scores = {c["method"]: c["r2_log"] for c in selection["candidates"] if "r2_log" in c}
-    assert set(scores) == {"ols", "ridge", "gradient_boosting", "random_forest", "gaussian_process"}
+    assert set(scores) == {"ols", "ridge", "gradient_boosting"}
+    # Boosting finds no curve, so the dearer forest and Gaussian process are not fitted.
+    skipped = {c["method"]: c["status"] for c in selection["candidates"] if "r2_log" not in c}
+    assert set(skipped) == {"random_forest", "gaussian_process"}
+    assert all("gradient boosting gained nothing" in status for status in skipped.values())
     assert auto.metadata["method"] in ("ols", "ridge")
     assert max(scores.values()) - auto.cv_r2 <= selection["tolerance"] + 1e-12
     assert scores["ols"] == pytest.approx(ols.cv_r2, abs=1e-12)  # the same folds as a plain ols fit
@@ -113,15 +117,13 @@ def test_fold_mean_and_sd_are_those_of_the_per_fold_r2(linear_samples):
 
 
 def test_large_training_set_compares_on_a_bounded_seeded_sample():
-    big = make_samples(n_deposits=50, per_deposit=50, seed=5).samples  # 2500 rows
+    big = make_samples(n_deposits=30, per_deposit=50, seed=5).samples  # 1500 rows
     a = train_model(big, ModelSpec("co", ["s_ppm", "fe2o3_pct"], method="auto", seed=3))
     b = train_model(big, ModelSpec("co", ["s_ppm", "fe2o3_pct"], method="auto", seed=3))
     selection = a.metadata["selection"]
     assert selection["subsampled"] and selection["n_rows"] == MAX_EVALUATION_ROWS
     assert selection["n_available"] == len(big)
     assert selection == b.metadata["selection"]
-    gp = next(c for c in selection["candidates"] if c["method"] == "gaussian_process")
-    assert "not compared" in gp["status"]
     # A linear winner is refitted on every row.
     assert a.metadata["method"] in ("ols", "ridge") and a.metadata["n_samples"] == len(big)
     assert any("compared on a seeded sample" in note for note in a.notes)
@@ -138,4 +140,7 @@ def test_non_linear_winner_is_fitted_on_a_bounded_sample(monkeypatch):
     assert model.metadata["method"] in ("gradient_boosting", "random_forest")
     assert model.metadata["n_samples"] == 400 and len(model.training.y) == 400
     assert model.metadata["data_counts"]["used for fitting"] == 400
-    assert model.metadata["selection"]["n_rows"] == len(frame)
+    selection = model.metadata["selection"]
+    assert selection["n_rows"] == len(frame)
+    assert {c["method"] for c in selection["candidates"] if "r2_log" in c} == \
+        {"ols", "ridge", "gradient_boosting", "random_forest", "gaussian_process"}

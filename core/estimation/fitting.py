@@ -28,6 +28,7 @@ from .training_data import TrainingSet, build_training_set
 from .transforms import feature_names
 
 FORMAT_VERSION = 1
+IMPORTANCE_MAX_ROWS = 20_000
 CancelHook = Callable[[], None]
 ProgressHook = Callable[[float], None]
 
@@ -219,7 +220,10 @@ def _fit(training: TrainingSet, grouping: Grouping, notes: list[str], spec: Mode
         folds.append(row)
     if cancel is not None:
         cancel()
-    importance = permutation_importance(final, X, y, n_repeats=5, random_state=spec.seed, n_jobs=1)
+    # Importance is a mean drop in R²: a seeded sample of rows estimates it as well as all
+    # 300,000 rows of a national run would, in a tenth of the time.
+    sample = evaluation_rows(n, spec.seed, IMPORTANCE_MAX_ROWS)
+    importance = permutation_importance(final, X[sample], y[sample], n_repeats=5, random_state=spec.seed, n_jobs=1)
     names = feature_names(training.predictors, training.transform)
     if progress is not None:
         progress(1.0)
@@ -258,6 +262,7 @@ def _fit(training: TrainingSet, grouping: Grouping, notes: list[str], spec: Mode
         },
         "feature_importance": {name: float(v) for name, v in zip(names, importance.importances_mean)},
         "feature_importance_sd": {name: float(v) for name, v in zip(names, importance.importances_std)},
+        "feature_importance_rows": len(sample),
         "package_versions": package_versions(),
         "created_utc": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "notes": notes,

@@ -76,14 +76,17 @@ def make_grouping(frame: pd.DataFrame, group_field: str | None, n_folds: int) ->
 
 
 def grouped_splits(groups: np.ndarray, n_folds: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    n_groups = len(np.unique(groups))
+    n_groups = pd.unique(pd.Series(groups, dtype=object)).size
     if n_groups < 2:
         raise TailingsInputError(
             f"Only {n_groups} cross-validation group: grouped CV needs at least 2 groups "
             "(deposits or spatial blocks)")
     folds = min(n_folds, n_groups)
-    # GroupKFold is deterministic (balances group sizes), so no seed is needed here.
-    return list(GroupKFold(n_splits=folds).split(np.zeros(len(groups)), groups=groups))
+    # GroupKFold is deterministic (balances group sizes), so no seed is needed here. It is
+    # given integer codes in the sorted order of the labels: the same folds as the labels
+    # themselves, without sorting 10⁵ strings in every split (2 s on a national run).
+    codes = pd.factorize(pd.Series(groups, dtype=object), sort=True)[0]
+    return list(GroupKFold(n_splits=folds).split(np.zeros(len(groups)), groups=codes))
 
 
 def random_splits(n: int, n_folds: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:

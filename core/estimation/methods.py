@@ -45,7 +45,9 @@ def make_pipeline(method: str, n_predictors: int, seed: int) -> Pipeline:
         model = RandomForestRegressor(n_estimators=200, min_samples_leaf=3, max_features=1.0,
                                       n_jobs=1, random_state=seed)
     elif method == "gradient_boosting":
-        model = GradientBoostingRegressor(n_estimators=300, learning_rate=0.05, max_depth=3,
+        # 150 steps of 0.1 rather than 300 of 0.05: the same fit on the laterite test data
+        # (grouped R² 0.870 vs 0.871) at half the cost, which METHOD=auto pays on every run.
+        model = GradientBoostingRegressor(n_estimators=150, learning_rate=0.1, max_depth=3,
                                           subsample=0.8, random_state=seed)
     elif method == "gaussian_process":
         # Anisotropic RBF (one length scale per predictor) plus white noise for the nugget.

@@ -11,8 +11,10 @@ fixed margin).
 
 Cost is bounded whatever the size of the training set: above :data:`MAX_EVALUATION_ROWS`
 the comparison runs on a seeded random subsample of rows (their group labels kept, so
-the folds are still grouped), and a Gaussian process is a candidate only up to
-:data:`GAUSSIAN_PROCESS_MAX_ROWS` rows (its fit grows with n³).
+the folds are still grouped); a Gaussian process is a candidate only up to
+:data:`GAUSSIAN_PROCESS_MAX_ROWS` rows (its fit grows with n³); and the forest and the
+Gaussian process are fitted only when gradient boosting has shown that a curved model
+gains over the straight lines.
 """
 from __future__ import annotations
 
@@ -27,10 +29,11 @@ from .grouping import grouped_splits
 from .methods import CANDIDATES, make_pipeline
 from .metrics import fold_r2_spread, skill
 
-MAX_EVALUATION_ROWS = 2000
+MAX_EVALUATION_ROWS = 1000
 GAUSSIAN_PROCESS_MAX_ROWS = 800
 PARSIMONY_TOLERANCE = 0.005
 LINEAR = ("ols", "ridge")
+NON_LINEAR_GATED = ("random_forest", "gaussian_process")
 # A non-linear winner of auto is fitted on at most this many rows (see fitting._train_auto).
 MAX_NONLINEAR_FIT_ROWS = 5000
 
@@ -50,8 +53,10 @@ class Selection:
                 "candidates": self.candidates}
 
 
-def evaluation_rows(n: int, seed: int, limit: int = MAX_EVALUATION_ROWS) -> np.ndarray:
-    """Row positions the candidates are compared on: all, or a seeded sample of ``limit``."""
+def evaluation_rows(n: int, seed: int, limit: int | None = None) -> np.ndarray:
+    """Row positions to use: all ``n``, or a seeded sample of ``limit`` (default
+    :data:`MAX_EVALUATION_ROWS`, the rows the candidates are compared on)."""
+    limit = MAX_EVALUATION_ROWS if limit is None else limit
     if n <= limit:
         return np.arange(n)
     return np.sort(np.random.default_rng(seed).choice(n, size=limit, replace=False))
@@ -77,6 +82,20 @@ def _pick(scored: list[dict[str, Any]]) -> str:
     return next(c["method"] for c in scored if c["r2_log"] >= best - PARSIMONY_TOLERANCE)
 
 
+def _skip_reason(method: str, n_rows: int, scored: list[dict[str, Any]]) -> str | None:
+    """Why ``method`` is not compared, or None. Gradient boosting is the cheapest method
+    that bends; when it gains nothing over the straight lines, the dearer forest and
+    Gaussian process are not fitted either (at national scale that is most of the cost)."""
+    if method == "gaussian_process" and n_rows > GAUSSIAN_PROCESS_MAX_ROWS:
+        return f"not compared: more than {GAUSSIAN_PROCESS_MAX_ROWS} rows (its cost grows with n³)"
+    by_method = {c["method"]: c["r2_log"] for c in scored}
+    if method in NON_LINEAR_GATED and "gradient_boosting" in by_method:
+        linear = max(by_method[m] for m in LINEAR)
+        if by_method["gradient_boosting"] <= linear + PARSIMONY_TOLERANCE:
+            return "not compared: gradient boosting gained nothing over the linear fits"
+    return None
+
+
 def select_method(X: np.ndarray, y: np.ndarray, groups: np.ndarray, n_folds: int, seed: int,
                   cancel: Callable[[], None] | None = None,
                   progress: Callable[[float], None] | None = None) -> Selection:
@@ -86,11 +105,9 @@ def select_method(X: np.ndarray, y: np.ndarray, groups: np.ndarray, n_folds: int
     splits = grouped_splits(groups[rows], n_folds)
     candidates: list[dict[str, Any]] = []
     for k, method in enumerate(CANDIDATES):
-        if method == "gaussian_process" and len(rows) > GAUSSIAN_PROCESS_MAX_ROWS:
-            candidates.append({"method": method, "status": f"not compared: more than "
-                               f"{GAUSSIAN_PROCESS_MAX_ROWS} rows (its cost grows with n³)"})
-            continue
-        candidates.append(_score(method, Xs, ys, splits, seed, cancel))
+        reason = _skip_reason(method, len(rows), [c for c in candidates if "r2_log" in c])
+        candidates.append({"method": method, "status": reason} if reason
+                          else _score(method, Xs, ys, splits, seed, cancel))
         if progress is not None:
             progress((k + 1) / len(CANDIDATES))
     chosen = _pick([c for c in candidates if c["status"] == "compared"])
