@@ -176,6 +176,57 @@ SAMPLE_REJECT_FIELDS: tuple[FieldSpec, ...] = (
 REJECT_REASON_FIELD = FieldSpec("reject_reason", "string", "avvisningsgrunn", "Why the row was rejected")
 
 
+# The export's own tables: the EarthResourceML-Lite view of the deposits, the run metadata
+# table and the field dictionary.
+ERML_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("identifier", "string", "identifikator", "Deposit identifier (deposit_id)"),
+    FieldSpec("name", "string", "navn", "Deposit name"),
+    FieldSpec("wasteType", "string", "avfallstype", "EWC code and label (Decision 2000/532/EC)"),
+    FieldSpec("wasteType_ewc", "string", "EAL-kode", "European Waste Catalogue code"),
+    FieldSpec("storageType", "string", "lagringstype", "How the waste is stored (from setting)"),
+    FieldSpec("mineName", "string", "gruvenavn", "Source mine"),
+    FieldSpec("processingType", "string", "prosesstype", "Mill process"),
+    FieldSpec("materials", "string", "materialer", "Commodities with an estimate"),
+    FieldSpec("density", "double", "tetthet (t/m³)", "Dry bulk density", "t/m3"),
+    FieldSpec("grade", "string", "gehalt", "Best-estimate mean grades, ppm"),
+    FieldSpec("volume", "double", "volum (m³)", "Volume", "m3"),
+    FieldSpec("tonnage", "double", "tonnasje (t)", "Dry tonnage", "t"),
+    FieldSpec("observationMethod", "string", "observasjonsmetode", "Tonnage source and estimation methods"),
+    FieldSpec("positionalAccuracy", "string", "stedfestingsnøyaktighet", "Positional accuracy (unknown unless given)"),
+    FieldSpec("source", "string", "kilde", "Producing software, version and run"),
+    FieldSpec("unfcCode", "string", "UNFC-kode", "UNFC code of the headline commodity"),
+    FieldSpec("unfcClass", "string", "UNFC-klasse", "UNFC class"),
+    FieldSpec("classificationMethodUsed", "string", "klassifikasjonsmetode", "INSPIRE ClassificationMethodUsedValue"),
+    FieldSpec("classificationMethodUsed_uri", "string", "klassifikasjonsmetode (URI)", "INSPIRE code list URI"),
+)
+
+RUN_METADATA_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("run_id", "string", "kjøring-id", "Run identifier (content hash unless the pipeline gave one)"),
+    FieldSpec("exported_at", "string", "eksportert", "Time of this export, ISO 8601 UTC (timestamp)"),
+    FieldSpec("plugin_version", "string", "programversjon", "Tailings UNFC version"),
+    FieldSpec("rules_version", "string", "regelversjon", "Version of the classification rules"),
+    FieldSpec("rules_hash", "string", "regel-hash", "sha256 of the rules file"),
+    FieldSpec("crs", "string", "koordinatsystem", "Coordinate reference system of the deposits"),
+    FieldSpec("interval_convention", "string", "intervallkonvensjon", "Meaning of _lo/_hi fields"),
+    FieldSpec("content_hash", "string", "innholds-hash",
+              "sha256 of the exported deposits and quantities (without classified_at; numbers at about "
+              "6 significant digits, coordinates at 1 mm), the same on any machine for the same inputs"),
+    FieldSpec("deposit_count", "int", "antall forekomster", "Deposits in this export"),
+    FieldSpec("quantity_count", "int", "antall mengderader", "Quantity rows in this export"),
+    FieldSpec("inputs_json", "string", "inndata", "Input files with sha256 (JSON list)"),
+    FieldSpec("models_json", "string", "modeller", "Model files with sha256 (JSON list)"),
+    FieldSpec("extra_json", "string", "annet", "Other run metadata given by the pipeline (JSON)"),
+)
+
+FIELD_DICTIONARY_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("table_name", "string", "tabell", "Table or layer the field belongs to"),
+    FieldSpec("field_name", "string", "felt", "Field name"),
+    FieldSpec("field_type", "string", "type", "string, int, double or datetime"),
+    FieldSpec("unit", "string", "enhet", "Unit of the values (empty when none)"),
+    FieldSpec("alias_nb", "string", "alias (bokmål)", "Norwegian (Bokmål) alias"),
+    FieldSpec("description", "string", "beskrivelse", "What the field holds"),
+)
+
 # Source fields carried through unchanged get this description in the field dictionary.
 SOURCE_FIELD_DESCRIPTION = "Carried unchanged from the source layer's field {name!r} (not interpreted)"
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..schema import COMMODITIES, COMMODITY_NAMES, FieldSpec
+from ..schema import COMMODITIES, COMMODITY_NAMES, ERML_FIELDS, FieldSpec
 from .frames import GEOMETRY_COLUMN
 
 INSPIRE_CLASSIFICATION_METHOD = "UNFCCode"
@@ -34,27 +34,7 @@ _STORAGE_TYPES = {
     "sea": "submarine tailings deposit (sjødeponi)",
 }
 
-ERML_SPECS: tuple[FieldSpec, ...] = (
-    FieldSpec("identifier", "string", "identifikator", "Deposit identifier (deposit_id)"),
-    FieldSpec("name", "string", "navn", "Deposit name"),
-    FieldSpec("wasteType", "string", "avfallstype", "EWC code and label (Decision 2000/532/EC)"),
-    FieldSpec("wasteType_ewc", "string", "EAL-kode", "European Waste Catalogue code"),
-    FieldSpec("storageType", "string", "lagringstype", "How the waste is stored (from setting)"),
-    FieldSpec("mineName", "string", "gruvenavn", "Source mine"),
-    FieldSpec("processingType", "string", "prosesstype", "Mill process"),
-    FieldSpec("materials", "string", "materialer", "Commodities with an estimate"),
-    FieldSpec("density", "double", "tetthet (t/m³)", "Dry bulk density", "t/m3"),
-    FieldSpec("grade", "string", "gehalt", "Best-estimate mean grades, ppm"),
-    FieldSpec("volume", "double", "volum (m³)", "Volume", "m3"),
-    FieldSpec("tonnage", "double", "tonnasje (t)", "Dry tonnage", "t"),
-    FieldSpec("observationMethod", "string", "observasjonsmetode", "Tonnage source and estimation methods"),
-    FieldSpec("positionalAccuracy", "string", "stedfestingsnøyaktighet", "Positional accuracy (unknown unless given)"),
-    FieldSpec("source", "string", "kilde", "Producing software, version and run"),
-    FieldSpec("unfcCode", "string", "UNFC-kode", "UNFC code of the headline commodity"),
-    FieldSpec("unfcClass", "string", "UNFC-klasse", "UNFC class"),
-    FieldSpec("classificationMethodUsed", "string", "klassifikasjonsmetode", "INSPIRE ClassificationMethodUsedValue"),
-    FieldSpec("classificationMethodUsed_uri", "string", "klassifikasjonsmetode (URI)", "INSPIRE code list URI"),
-)
+ERML_SPECS: tuple[FieldSpec, ...] = ERML_FIELDS  # defined in core.schema
 
 
 def _is_sulphide(deposits: pd.DataFrame) -> np.ndarray:

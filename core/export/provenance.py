@@ -20,7 +20,14 @@ import pandas as pd
 import shapely
 
 from ..errors import TailingsInputError
-from ..schema import INTERVAL_DESCRIPTION, QUANTITY_FIELDS, RUN_TIME_FIELDS, FieldSpec
+from ..schema import (
+    FIELD_DICTIONARY_FIELDS,
+    INTERVAL_DESCRIPTION,
+    QUANTITY_FIELDS,
+    RUN_METADATA_FIELDS,
+    RUN_TIME_FIELDS,
+    FieldSpec,
+)
 from ..version import plugin_version
 from .frames import GEOMETRY_COLUMN, ExportFrames
 
@@ -70,32 +77,8 @@ class RunMetadata:
         return row
 
 
-METADATA_TABLE_SPECS: tuple[FieldSpec, ...] = (
-    FieldSpec("run_id", "string", "kjøring-id", "Run identifier (content hash unless the pipeline gave one)"),
-    FieldSpec("exported_at", "string", "eksportert", "Time of this export, ISO 8601 UTC (timestamp)"),
-    FieldSpec("plugin_version", "string", "programversjon", "Tailings UNFC version"),
-    FieldSpec("rules_version", "string", "regelversjon", "Version of the classification rules"),
-    FieldSpec("rules_hash", "string", "regel-hash", "sha256 of the rules file"),
-    FieldSpec("crs", "string", "koordinatsystem", "Coordinate reference system of the deposits"),
-    FieldSpec("interval_convention", "string", "intervallkonvensjon", "Meaning of _lo/_hi fields"),
-    FieldSpec("content_hash", "string", "innholds-hash",
-              "sha256 of the exported deposits and quantities (without classified_at; numbers at about "
-              "6 significant digits, coordinates at 1 mm), the same on any machine for the same inputs"),
-    FieldSpec("deposit_count", "int", "antall forekomster", "Deposits in this export"),
-    FieldSpec("quantity_count", "int", "antall mengderader", "Quantity rows in this export"),
-    FieldSpec("inputs_json", "string", "inndata", "Input files with sha256 (JSON list)"),
-    FieldSpec("models_json", "string", "modeller", "Model files with sha256 (JSON list)"),
-    FieldSpec("extra_json", "string", "annet", "Other run metadata given by the pipeline (JSON)"),
-)
-
-FIELD_DICTIONARY_SPECS: tuple[FieldSpec, ...] = (
-    FieldSpec("table_name", "string", "tabell", "Table or layer the field belongs to"),
-    FieldSpec("field_name", "string", "felt", "Field name"),
-    FieldSpec("field_type", "string", "type", "string, int, double or datetime"),
-    FieldSpec("unit", "string", "enhet", "Unit of the values (empty when none)"),
-    FieldSpec("alias_nb", "string", "alias (bokmål)", "Norwegian (Bokmål) alias"),
-    FieldSpec("description", "string", "beskrivelse", "What the field holds"),
-)
+METADATA_TABLE_SPECS: tuple[FieldSpec, ...] = RUN_METADATA_FIELDS  # defined in core.schema
+FIELD_DICTIONARY_SPECS: tuple[FieldSpec, ...] = FIELD_DICTIONARY_FIELDS  # defined in core.schema
 
 
 # Floats enter the content hash rounded to this many significant bits (about 6 significant
