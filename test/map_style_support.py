@@ -17,6 +17,9 @@ COLOURS = {value: colour for value, _label, colour in (*UNFC_CLASS_COLOURS, OTHE
 CLUSTER_CENTRE = (300_000.0, 7_000_000.0)
 POND_CENTRE = (520_000.0, 7_300_000.0)
 NATIONAL_CENTRE = (400_000.0, 7_150_000.0)
+# E and F per class, in the order of CLASSES (the last: an "other combination")
+CATEGORIES = {"unfc_e": ("E1", "E2", "E3.2", "E3.3", "E3.2", "E3.3", "E2"),
+              "unfc_f": ("F1", "F2.1", "F2.2", "F4", "F3", "F4", "F4")}
 
 
 def layout_frames():
@@ -38,6 +41,12 @@ def layout_frames():
     deposits["unfc_class"] = classes
     deposits["tonnage_t"] = np.r_[np.geomspace(1e3, 1e7, 64), np.full(len(CLASSES), 2e6), 5e6]
     quantities["unfc_class"] = quantities["deposit_id"].map(dict(zip(deposits["deposit_id"], classes)))
+    for axis in ("unfc_e", "unfc_f"):  # each class with E and F categories it admits
+        by_class = dict(zip(CLASSES, CATEGORIES[axis]))
+        deposits[axis] = deposits["unfc_class"].map(by_class)
+        quantities[axis] = quantities["unfc_class"].map(by_class)
+    deposits["unfc_code"] = deposits["unfc_e"] + deposits["unfc_f"] + deposits["unfc_g"]
+    quantities["unfc_code"] = quantities["unfc_e"] + quantities["unfc_f"] + quantities["unfc_g"]
     return deposits, quantities
 
 

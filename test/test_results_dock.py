@@ -127,7 +127,7 @@ def test_contained_metal_by_class_keeps_known_and_potential_apart(dock, exported
     assert any("G1–G3 known" in t for t in titles) and any("G4 potential" in t for t in titles)
     q = dock.quantities
     known = q[(q.commodity == "co") & q.unfc_g.str.match(r"G[123]") & (q.unfc_class == "Viable projects")]
-    row = [model.headerData(r, 2) for r in range(model.rowCount())].index("Viable projects")
+    row = [model.index(r, 0).data() for r in range(model.rowCount())].index("Viable projects")
     column = titles.index("cobalt, G1–G3 known (t)")
     assert model.index(row, column).data() == tonnes_text(known["quantity_t"].sum())
 

@@ -289,11 +289,11 @@ class ResultsDock(QgsDockWidget):
                                            "writes beside the deposits (open the run's GeoPackage)."))
         else:
             table = contained_by_class(self.quantities)
-            frame = pd.DataFrame({f"{c}|{g}": table[(c, g)].to_numpy() for c, g in table.columns})
-            titles = [tr("{0}, {1} (t)").format(tr(COMMODITY_NAMES[c]), tr(G_GROUP_TITLES[g]))
-                      for c, g in table.columns]
-            self.contained_model = FrameTableModel(frame, list(frame.columns), titles,
-                                                   row_titles=[str(v) for v in table.index], parent=self)
+            frame = pd.DataFrame({"unfc_class": [str(v) for v in table.index],
+                                  **{f"{c}|{g}": table[(c, g)].to_numpy() for c, g in table.columns}})
+            titles = [tr("UNFC class")] + [tr("{0}, {1} (t)").format(tr(COMMODITY_NAMES[c]), tr(G_GROUP_TITLES[g]))
+                                           for c, g in table.columns]
+            self.contained_model = FrameTableModel(frame, list(frame.columns), titles, parent=self)
             self.contained_note.setText(tr("Contained metal per UNFC class: known is G1+G2+G3 (the high, P10, "
                                            "estimate), potential is G4; the two are never added."))
         self.contained_view.setModel(self.contained_model)

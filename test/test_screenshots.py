@@ -1,0 +1,95 @@
+"""Screenshots for the user guide, rendered offscreen and checked for content: the styled
+map at national, regional and local scale (and on a dark background), and the results panel
+(deposit table with the interval plot, UNFC matrix, contained metal).
+
+Each image is written under the test's tmp folder; with UPDATE_SCREENSHOTS=1 it is also
+copied to docs/images/, which docs/user_guide.md shows.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+
+import numpy as np
+import pytest
+from map_style_support import CLASSES, CLUSTER_CENTRE, COLOURS, NATIONAL_CENTRE, POND_CENTRE, write_styled_gpkg
+from qgis.core import QgsPointXY, QgsVectorLayer
+from render_support import SCREENSHOT_DIR, colour_pixels, distinct_colours, render_map, rgb_array
+
+from core.plots.deposit_intervals import METHOD_COLOURS
+
+
+def _keep(image, name: str, folder) -> np.ndarray:
+    path = folder / f"{name}.png"
+    assert image.save(str(path), "PNG")
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, SCREENSHOT_DIR / path.name)
+    return rgb_array(image)
+
+
+def _dark_pixels(pixels: np.ndarray, limit: int = 90) -> int:
+    return int((pixels.max(axis=2) < limit).sum())
+
+
+@pytest.fixture(scope="module")
+def gpkg(tmp_path_factory):
+    return write_styled_gpkg(tmp_path_factory.mktemp("shots"))
+
+
+@pytest.fixture
+def layer(gpkg):
+    layer = QgsVectorLayer(f"{gpkg}|layername=deposits", "UNFC deposits", "ogr")
+    assert layer.isValid()
+    return layer
+
+
+@pytest.mark.parametrize("name, scale, centre, background", [
+    ("map_national_1_5M", 5_000_000, NATIONAL_CENTRE, "#f2f2f2"),
+    ("map_regional_1_500k", 500_000, CLUSTER_CENTRE, "#f2f2f2"),
+    ("map_regional_dark_1_500k", 500_000, CLUSTER_CENTRE, "#202124"),
+    ("map_local_1_25k", 25_000, POND_CENTRE, "#f2f2f2"),
+])
+def test_map_screenshots(layer, tmp_path, name, scale, centre, background):
+    pixels = _keep(render_map([layer], QgsPointXY(*centre), scale, background=background), name, tmp_path)
+    assert distinct_colours(pixels) > 20  # not blank
+    present = {value for value, colour in COLOURS.items() if colour_pixels(pixels, colour) >= 20}
+    if scale == 25_000:
+        assert present == {CLASSES[3]}  # the one pond, filled
+        assert colour_pixels(pixels, "#ffffff", tolerance=0) > 50 and _dark_pixels(pixels) > 200  # its label
+    else:
+        assert present == set(COLOURS)  # every class shows as a marker
+
+
+def _grab(widget):
+    widget.show()
+    widget.repaint()
+    return widget.grab().toImage()
+
+
+def test_panel_screenshots(layer, tmp_path, qgis_iface, qgis_parent):
+    from tailings_unfc.ui.results_dock import ResultsDock
+
+    dock = ResultsDock(qgis_iface, qgis_parent)
+    dock.resize(520, 860)
+    dock.set_layer(layer)
+    measured = dock.deposits.index[(dock.deposits["co_t"] > 0).to_numpy()]
+    row = dock.table.model().rows_of_positions(np.asarray(measured[:1]))[0]
+    dock.table.selectRow(int(row))
+    dock.tabs.setCurrentIndex(0)
+    _grab(dock)
+    dock.plot.redraw()  # at the width it got when shown
+    pixels = _keep(_grab(dock), "panel_deposits", tmp_path)
+    assert distinct_colours(pixels) > 50
+    assert _dark_pixels(pixels) > 2000  # table text and plot labels
+    method = str(layer.getFeature(int(dock.selected_fids()[0]))["co_method"])
+    assert colour_pixels(pixels, METHOD_COLOURS[method], tolerance=30) > 20  # the plot's dot and bar
+
+    dock.tabs.setCurrentIndex(1)
+    dock.measure_box.setCurrentIndex(1)  # tonnes
+    pixels = _keep(_grab(dock), "panel_matrix", tmp_path)
+    assert _dark_pixels(pixels) > 800 and dock.matrix_view.model().rowCount() > 0
+
+    dock.tabs.setCurrentIndex(2)
+    pixels = _keep(_grab(dock), "panel_contained", tmp_path)
+    assert _dark_pixels(pixels) > 800 and dock.contained_view.model().rowCount() == len(CLASSES)
