@@ -288,6 +288,22 @@ def test_bad_values_are_refused(old, new, fragment):
     assert fragment in str(err.value)
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ("co = 33000.0", "co = nan"),
+    ("co = 33000.0", "co = inf"),
+    ("cu = 9000.0", "cu = -inf"),
+    ("usd_nok = 10.8", "usd_nok = nan"),
+    ("max_relative_half_width = 0.15", "max_relative_half_width = nan"),
+])
+def test_non_finite_numbers_are_refused(old, new):
+    """nan and inf are valid TOML; as prices or thresholds they would change E or G silently."""
+    assert old in DEFAULT_TEXT
+    with pytest.raises(TailingsInputError) as err:
+        parse_rules(DEFAULT_TEXT.replace(old, new, 1))
+    key = new.split(" = ")[0]
+    assert "must be a finite number" in str(err.value) and key in str(err.value) and "line " in str(err.value)
+
+
 def test_missing_rules_file(tmp_path):
     with pytest.raises(TailingsInputError, match="not found"):
         load_rules(tmp_path / "nope.toml")

@@ -6,6 +6,7 @@ unknown key (a typo) is refused with its line number rather than silently ignore
 """
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -151,6 +152,9 @@ def _check_keys(data: dict[str, Any], schema: dict[str, Any], path: tuple[str, .
         elif expected is float:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise _error(f"'{'.'.join(here)}' must be a number", source, text, here, value)
+            # TOML allows nan and inf; as a price or threshold they would silently change classes.
+            if not math.isfinite(value):
+                raise _error(f"'{'.'.join(here)}' must be a finite number, not {value}", source, text, here, value)
         elif expected is int:
             if isinstance(value, bool) or not isinstance(value, int):
                 raise _error(f"'{'.'.join(here)}' must be a whole number", source, text, here, value)
