@@ -40,6 +40,9 @@ def test_trainmodel_then_estimate_in_process(tailings_provider, tmp_path, layers
     assert 0.5 < result["CV_R2"] < 1.0 and 0.6 < result["COVERAGE"] < 1.0 and result["CV_RMSE"] > 0
     _, metadata = load_model(result["OUTPUT_MODEL"])
     assert metadata["cv"]["grouped"]["r2_log"] == pytest.approx(result["CV_R2"])
+    per_fold = [f["r2_log"] for f in metadata["cv"]["folds"]]
+    assert result["CV_R2_FOLD_MEAN"] == pytest.approx(sum(per_fold) / len(per_fold))
+    assert 0 < result["CV_R2_FOLD_SD"] < 1
     assert "data:image/png;base64," in Path(result["OUTPUT_REPORT"]).read_text(encoding="utf-8")
     assert (tmp_path / "co.log").is_file()
 
@@ -55,6 +58,14 @@ def test_trainmodel_then_estimate_in_process(tailings_provider, tmp_path, layers
     assert rows["DEP-003"]["co_method"] == "measured"
     assert rows["NEW-1"]["co_method"] == "analogue"
     assert rows["DEP-003"]["co_t_lo"] < rows["DEP-003"]["co_t"] < rows["DEP-003"]["co_t_hi"]
+
+
+def test_trainmodel_method_defaults_to_auto_and_keeps_old_numbers(tailings_provider):
+    param = tailings_provider.algorithm("trainmodel").parameterDefinition("METHOD")
+    options = param.options()
+    assert options[int(param.defaultValue())] == "auto"
+    # Scripts that pass METHOD=0..4 keep getting the method they asked for.
+    assert options[:5] == ["ols", "ridge", "random_forest", "gradient_boosting", "gaussian_process"]
 
 
 def test_estimate_accepts_semicolon_model_list_and_refuses_bad_model(tailings_provider, tmp_path, layers):
