@@ -12,7 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 
 need_apt=0
-for p in qgis python3-qgis qgis-server python3-gdal gdal-bin python3-numpy python3-scipy python3-matplotlib postgresql postgis postgresql-15-postgis-3 python3-venv qttools5-dev-tools; do
+for p in qgis python3-qgis qgis-server python3-gdal gdal-bin python3-numpy python3-scipy python3-matplotlib postgresql postgis postgresql-15-postgis-3 python3-venv qttools5-dev-tools poppler-utils; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need_apt=1
 done
 mkdir -p "$here/.build"
@@ -33,7 +33,7 @@ if [ "$need_apt" = 1 ]; then
     qgis python3-qgis qgis-server python3-gdal gdal-bin
   apt_quiet $SUDO apt-get install -y --no-install-recommends python3-numpy python3-scipy python3-matplotlib
   apt_quiet $SUDO apt-get install -y --no-install-recommends postgresql postgis postgresql-15-postgis-3 python3-venv \
-    python3-pip qttools5-dev-tools
+    python3-pip qttools5-dev-tools poppler-utils
 fi
 
 venv="$here/.venv"
