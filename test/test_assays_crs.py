@@ -148,3 +148,12 @@ def test_samples_linked_by_id_do_not_trigger_zone_trials(tmp_path):
     assert (result.linkage.linked, result.linkage.by_id, result.linkage.candidates) == (2, 2, [])
     assert not any("tried" in w for w in result.warnings)
     assert [w for w in result.warnings if "without a stated CRS read as EPSG:25833" in w]  # the guess is said
+
+
+def test_units_row_of_a_narrow_sheet_with_only_coordinate_units(tmp_path):
+    path = write_text(tmp_path / "narrow.csv", [["Sample ID", "Øst", "Nord", "Cu"],
+                                                ["", "m (UTM32)", "m (UTM32)", "ppm"],
+                                                ["N-1", 500000.0, 6600000.0, 4.0]])
+    result = import_assays(path)
+    assert result.source_crs == "EPSG:25832"
+    assert result.rows_read == 1 and result.samples["cu_ppm"].tolist() == [4.0]

@@ -18,7 +18,7 @@ from ..errors import TailingsInputError
 from .chemistry import ELEMENT_BY_LOWER, UNIT_ALTERNATION, UNIT_TO_PPM, Oxide, canonical_unit, parse_oxide
 from .crs_hints import CrsHint, find_hint, strip_hint
 from .overrides import Override
-from .vocabulary import closest_cells, role_of
+from .vocabulary import closest_cells, coordinate_units, fold, role_of
 
 HEADER_SEARCH_ROWS = 60
 
@@ -123,7 +123,16 @@ def header_score(cells: list[object], named: frozenset[str] = frozenset()) -> in
 def is_units_row(cells: list[object]) -> bool:
     texts = [clean_header(c) for c in cells]
     filled = [t for t in texts if t]
-    return bool(filled) and sum(canonical_unit(t) is not None for t in filled) >= max(1, len(filled) // 2 + 1)
+    return bool(filled) and sum(_is_unit_cell(t) for t in filled) >= max(1, len(filled) // 2 + 1)
+
+
+def _is_unit_cell(text: str) -> bool:
+    """A concentration unit, or a coordinate unit with or without a CRS hint (``m (UTM32)``)."""
+    if canonical_unit(text) is not None:
+        return True
+    if find_hint(text, "") is not None:
+        return True
+    return fold(_BRACKETED.sub(" ", text)) in coordinate_units()
 
 
 @dataclass

@@ -78,3 +78,10 @@ def non_sample_labels(path: Path = VOCABULARY_PATH) -> frozenset[str]:
     """Folded labels of rows that are not samples (``detection limits``, ``units``)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     return frozenset(fold(n) for n in data.get("non_sample_rows", {}).get("names", ()))
+
+
+@lru_cache(maxsize=4)
+def coordinate_units(path: Path = VOCABULARY_PATH) -> frozenset[str]:
+    """Folded unit words of coordinate/depth columns in a units row (``m``, ``deg``)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(fold(n) for n in data.get("units_row", {}).get("coordinate_units", ()))
