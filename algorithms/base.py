@@ -20,9 +20,15 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import OperationCancelled, TailingsInputError
+from ..core.version import docs_url
 from .output_check import check_written_outputs
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
+# The repository page documenting each algorithm; help texts link there, never to a local
+# path, which a zip user does not have.
+DOC_PAGES = {"importdeposits": "deposits.md", "importassays": "assays.md", "trainmodel": "estimation.md",
+             "estimate": "estimation.md", "classify": "unfc.md", "export": "export.md",
+             "checkinputs": "checkinputs.md", "pipeline": "pipeline.md"}
 
 
 def split_semicolon_list(values: Any) -> list[str]:
@@ -58,7 +64,12 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def shortHelpString(self) -> str:
-        return self.tr(self.HELP)
+        url = self.helpUrl()
+        return self.tr(self.HELP) + (f"\n\n{self.tr('Documentation')}: {url}" if url else "")
+
+    def helpUrl(self) -> str:
+        page = DOC_PAGES.get(self.ALG_ID)
+        return docs_url(page) if page else ""
 
     def icon(self) -> QIcon:
         return QIcon(str(PLUGIN_DIR / "resources" / "icon.svg"))

@@ -50,7 +50,7 @@ class ClassifyAlgorithm(TailingsAlgorithm):
         "unfc_rationale for the headline commodity (most valuable best estimate). OUTPUT_QUANTITIES: one row "
         "per deposit, commodity and G increment (G1 = low, G2 = best - low, G3 = high - best; G4.1-G4.3 for "
         "potential sources); per deposit and commodity they add up to the high estimate.\n\n"
-        "RULES: a TOML rules file (default: the shipped rules); see docs/unfc.md for every key."
+        "RULES: a TOML rules file (default: the shipped rules); the documentation (linked below) lists every key."
     )
 
     INPUT = "INPUT"

@@ -37,7 +37,7 @@ class EstimateAlgorithm(TailingsAlgorithm):
         "(mill mass balance, or sampled deposits of the same ore type / source commodity / era). "
         "Tonnage range from tonnage_source; contained metal = tonnage × grade by Monte Carlo "
         "(ITERATIONS draws, SEED). " + INTERVAL_DESCRIPTION + ". Deposits with fewer than "
-        "MIN_SAMPLES samples are flagged in estimate_warning. See docs/estimation.md.")
+        "MIN_SAMPLES samples are flagged in estimate_warning. The documentation (linked below) explains the methods.")
 
     DEPOSITS = "DEPOSITS"
     ASSAYS = "ASSAYS"

@@ -43,7 +43,7 @@ class TrainModelAlgorithm(TailingsAlgorithm):
         "CV_R2_FOLD_MEAN and CV_R2_FOLD_SD are the mean and SD of the per-fold R². Saves a "
         ".skops model file (loaded later by Estimate) and an HTML report with a log beside it. "
         "Censored target values: 'substituted' uses the importer's half-detection-limit value, "
-        "'exclude' drops them. See docs/estimation.md.")
+        "'exclude' drops them. The documentation (linked below) explains the options.")
 
     INPUT = "INPUT"
     TARGET = "TARGET"

@@ -116,3 +116,20 @@ def test_lock_file_is_fresh_and_pins_every_package():
     for line in pins + [line.removeprefix("# system: ") for line in lock if line.startswith("# system: ")]:
         name, version = line.split("==")
         assert metadata.version(name) == version, name
+
+
+def test_help_texts_are_self_contained(tailings_provider):
+    """A zip user has neither docs/ nor ../shared: help links to the repository's pages."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ROOT / "metadata.txt", encoding="utf-8")
+    repository = parser["general"]["repository"].rstrip("/")
+    algorithms = tailings_provider.algorithms()
+    assert len(algorithms) >= 8
+    for alg in algorithms:
+        text, url = alg.shortHelpString(), alg.helpUrl()
+        assert "../shared" not in text and "DOMAIN.md" not in text, alg.id()
+        assert url.startswith(f"{repository}/blob/main/docs/") and url in text, alg.id()
+        assert (ROOT / "docs" / url.rsplit("/docs/", 1)[1]).is_file(), url
+        assert text.count("docs/") == text.count("/blob/main/docs/"), alg.id()  # no bare local path
