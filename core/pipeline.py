@@ -125,8 +125,11 @@ def _note_assay_file(result: AssayImport, settings: PipelineSettings, linked: in
     if result.located and not settings.assay_crs:
         why = result.linkage.crs_reason if result.linkage is not None and result.linkage.crs_reason else \
             "ASSAY_CRS not given"
-        summary.assumed_crs.append(f"{name}: coordinates read as {result.source_crs} ({why}); {linked} of "
-                                   f"{len(result.samples)} samples linked (the log has the CRSs tried)")
+        switched = result.linkage.switched_from if result.linkage is not None else None
+        summary.assumed_crs.append(f"{name}: coordinates read as {result.source_crs} ({why})"
+                                   + (f", NOT {switched} as first assumed" if switched else "")
+                                   + f"; {linked} of {len(result.samples)} samples linked (the log has the CRSs "
+                                   "tried); set ASSAY_CRS to confirm")
 
 
 @dataclass

@@ -238,3 +238,18 @@ def test_no_estimate_at_all_fails_with_a_summary(tailings_provider, tmp_path):
     text = (out / SUMMARY_FILE_NAME).read_text(encoding="utf-8")
     assert "RUN FAILED: No deposit got an estimate" in text
     assert "Deposits without an estimate" in text and "3 of 3:" in text
+
+
+def test_a_crs_guess_that_was_switched_is_flagged_in_the_summary(tailings_provider, tmp_path):
+    """The issue's zone-32 certificate without ASSAY_CRS: whatever the importer makes of it, the run
+    must not pass it by quietly. If it links (the importer switched zone), the summary says so."""
+    import processing
+
+    deposits = write_deposits(tmp_path / "deposits.gpkg")
+    assays = write_assays(tmp_path / "zone32.csv", reproject(sample_points(), 25833, 25832))
+    result = processing.run("tailingsunfc:pipeline", {"DEPOSITS": [deposits], "ASSAYS": [str(assays)],
+                                                      "TRAIN_MODELS": False, "OUTPUT": str(tmp_path / "out")})
+    text = Path(result["RUN_SUMMARY"]).read_text(encoding="utf-8")
+    assert "16 of 16 samples linked" in text
+    assert "zone32.csv: coordinates read as EPSG:25832" in text and "NOT EPSG:25833 as first assumed" in text
+    assert "set ASSAY_CRS to confirm" in text
