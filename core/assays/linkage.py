@@ -151,6 +151,15 @@ def _trial(crs: str, swapped: bool, sx: np.ndarray, sy: np.ndarray, target: str,
     return _Trial(crs, swapped, x, y, outside, link, linked, norway)
 
 
+@dataclass
+class _Judgement:
+    chosen: _Trial
+    reason: str
+    switched_from: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
 def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[CrsHint],
                   sheet_hints: list[CrsHint], override: str | None, target: str, sheet_ids: pd.Series,
                   deposits: pd.DataFrame | None, is_sample: np.ndarray) -> Placement:
@@ -160,45 +169,25 @@ def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[
     polygons = _has_polygons(deposits)
     with_xy = np.isfinite(sx) & np.isfinite(sy) & is_sample
     linked_by_id = (current.link.method == "id") & is_sample
-    by_id = int(linked_by_id.sum())
     # The CRS is judged on the samples whose deposit only their location can tell.
     located = int((with_xy & ~linked_by_id).sum()) if polygons else int(with_xy.sum())
+    by_id = int(linked_by_id.sum())
 
     def score(t: _Trial) -> int:
         return t.linked - by_id if polygons else t.in_norway
 
-    notes: list[str] = []
     trials: list[_Trial] = []
     if located and score(current) < MIN_SHARE * located:
         trials = [_trial(c, s, sx, sy, target, sheet_ids, deposits, is_sample) for c in trial_crs()
                   for s in (False, True) if (c, s) != (crs, False)]
-    chosen, switched_from = current, None
-    guessed = not override and not any(h for h in (*column_hints, *sheet_hints)) and kind != "latlon"
-    if trials:
-        best = max(trials, key=score)
-        others = [t for t in trials if t is not best]
-        clear = (score(best) >= max(1.0, MIN_SHARE * located) and score(best) > score(current)
-                 and all(score(t) <= MIN_SHARE * score(best) for t in others))
-        measure = "fall inside a deposit" if polygons else "lie in Norway"
-        results = summarise_trials([(t.label, score(t)) for t in trials], located, f"located samples {measure}")
-        if clear and not override:
-            chosen, switched_from = best, crs
-            warnings.append(
-                f"COORDINATES READ AS {best.label}, not {crs} ({reason}): in {best.label}, {score(best)} of "
-                f"{located} located samples {measure}, in {crs} {score(current)}. Other CRSs tried: {results}. "
-                f"Set {CRS_PARAMETERS} to confirm, or to choose another.")
-            reason = f"{score(best)} of {located} located samples {measure} in it, against {score(current)} in {crs}"
-        elif polygons or current.in_norway == 0 < sum(t.in_norway for t in trials):
-            warnings.append(f"Only {score(current)} of {located} located samples {measure} with the coordinates "
-                            f"read as {crs} ({reason}). Other CRSs tried: {results}. "
-                            f"Set {CRS_PARAMETERS} if the coordinates are in another CRS.")
-        else:
-            notes.append(f"the coordinates lie outside Norway in every CRS tried ({results})")
-    if guessed and switched_from is None and with_xy.any():
+    verdict = _judge(current, trials, score, located, reason, override, polygons)
+    warnings += verdict.warnings
+    guessed = not override and not any((*column_hints, *sheet_hints)) and kind != "latlon"
+    if guessed and verdict.switched_from is None and with_xy.any():
         warnings.append(f"Coordinates without a stated CRS read as {crs}: {reason}.")
+    chosen = verdict.chosen
     implausible = int((chosen.outside & is_sample).sum())
-    if with_xy.any() and implausible == int(with_xy.sum()) and not any((~t.outside & np.isfinite(sx) & is_sample).any()
-                                                      for t in trials):
+    if with_xy.any() and implausible == int(with_xy.sum()) and all((t.outside | ~with_xy).all() for t in trials):
         warnings.append(f"The coordinates of all {implausible} located samples are outside the area of use of "
                         f"{chosen.label}{' and of every CRS tried' if trials else ''}; their locations are set to "
                         f"NULL. Check the coordinate columns (FIELD_MAP x=, y=, lon=, lat=) or set "
@@ -207,6 +196,31 @@ def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[
     if deposits is not None:
         diagnosis = LinkageDiagnosis(
             chosen.linked, int(is_sample.sum()), chosen.label, [(t.label, t.linked) for t in trials if polygons],
-            int(with_xy.sum()), by_id, reason, switched_from)
-    source = chosen.crs
-    return Placement(chosen.x, chosen.y, chosen.link, source, reason, chosen.outside, notes, warnings, diagnosis)
+            int(with_xy.sum()), by_id, verdict.reason, verdict.switched_from)
+    return Placement(chosen.x, chosen.y, chosen.link, chosen.crs, verdict.reason, chosen.outside, verdict.notes,
+                     warnings, diagnosis)
+
+
+def _judge(current: _Trial, trials: list[_Trial], score, located: int, reason: str, override: str | None,
+           polygons: bool) -> _Judgement:
+    """Keep the first choice, or apply the one candidate that clearly does better (never over SOURCE_CRS)."""
+    if not trials:
+        return _Judgement(current, reason)
+    best = max(trials, key=score)
+    clear = (score(best) >= max(1.0, MIN_SHARE * located) and score(best) > score(current)
+             and all(score(t) <= MIN_SHARE * score(best) for t in trials if t is not best))
+    measure = "fall inside a deposit" if polygons else "lie in Norway"
+    results = summarise_trials([(t.label, score(t)) for t in trials], located, f"located samples {measure}")
+    if clear and not override:
+        return _Judgement(
+            best, f"{score(best)} of {located} located samples {measure} in it, against {score(current)} in "
+                  f"{current.crs}", current.crs,
+            [f"COORDINATES READ AS {best.label}, not {current.crs} ({reason}): in {best.label}, {score(best)} of "
+             f"{located} located samples {measure}, in {current.crs} {score(current)}. Other CRSs tried: {results}. "
+             f"Set {CRS_PARAMETERS} to confirm, or to choose another."])
+    if polygons or current.in_norway == 0 < sum(t.in_norway for t in trials):
+        return _Judgement(current, reason, warnings=[
+            f"Only {score(current)} of {located} located samples {measure} with the coordinates read as "
+            f"{current.crs} ({reason}). Other CRSs tried: {results}. Set {CRS_PARAMETERS} if the coordinates are "
+            "in another CRS."])
+    return _Judgement(current, reason, notes=[f"the coordinates lie outside Norway in every CRS tried ({results})"])
