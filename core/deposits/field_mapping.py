@@ -161,6 +161,8 @@ def _non_empty(frame: pd.DataFrame | None, source: str) -> int:
 def _pick(found: list[str], frame: pd.DataFrame | None) -> tuple[str, list[str]]:
     """The source among same-named ones with most values (e.g. an empty ``gml:name`` beside a
     filled ``erl:name``); the others as alternatives."""
+    if len(found) == 1:
+        return found[0], []
     best = max(found, key=lambda s: _non_empty(frame, s))  # max keeps the first on ties
     return best, [f"{s} (same name, {_non_empty(frame, s)} values)" for s in found if s != best]
 
