@@ -154,3 +154,12 @@ def test_any_header_text_gets_a_role_and_no_exception(text):
     hint = find_hint(text, "fuzz")
     assert hint is None or hint.epsg > 0
     assert isinstance(strip_hint(text), str)
+
+
+def test_field_map_deposit_and_sample_type_columns(tmp_path):
+    path = _sheet(tmp_path, [["Sample ID", "Gruveområde", "Klasse", "Cu_ppm"],
+                             ["S-1", "AVG-1", "Rutine", 5], ["S-2", "AVG-1", "STD", 700], ["S-3", "AVG-2", "", 7]])
+    result = import_assays(path, ImportOptions(field_map="deposit_id=Gruveområde; sample_type=Klasse"))
+    assert result.samples["src_deposit"].tolist() == ["AVG-1", "AVG-2"]
+    assert result.samples["deposit_id"].tolist() == ["AVG-1", "AVG-2"]
+    assert result.qaqc["sample_kind"].tolist() == ["crm"]
