@@ -46,6 +46,7 @@ from core.export.styles import (  # noqa: E402
     OUTLINE_COLOUR,
     SIZE_FIELD,
     UNFC_CLASS_COLOURS,
+    sld_with_scale_rules,
     style_paths,
 )
 
@@ -125,6 +126,7 @@ def make(kind: str) -> None:
     message, ok = layer.saveSldStyle(str(sld))
     if not ok:
         raise SystemExit(f"SLD not written: {message}")
+    sld.write_text(sld_with_scale_rules(sld.read_text(encoding="utf-8")), encoding="utf-8")
     print(f"wrote {qml.relative_to(ROOT)} and {sld.relative_to(ROOT)}")
 
 

@@ -92,3 +92,22 @@ def test_run_results_land_styled_in_a_group_named_after_the_run(styled_gpkg, tai
     deposits = layers["UNFC deposits"]
     assert deposits.renderer().type() == "categorizedSymbol" and deposits.renderer().classAttribute() == "unfc_class"
     assert deposits.featureCount() == 72 and layers["UNFC quantities"].featureCount() > 0
+
+
+def test_sld_switches_from_markers_to_fills_at_the_marker_scale():
+    """GeoServer and other SLD readers get the same switch (QGIS reads the file back)."""
+    from core.export.styles import read_style, style_paths
+
+    _qml, sld = read_style("polygon")
+    layer = QgsVectorLayer("Polygon?crs=EPSG:25833&field=unfc_class:string&field=name:string", "s", "memory")
+    message, ok = layer.loadSldStyle(str(style_paths("polygon")[1]))
+    assert ok, message
+    rules = layer.renderer().rootRule().children()
+    # QGIS: minimumScale is the zoomed-out limit, maximumScale the zoomed-in one
+    fills = [r for r in rules if r.symbol() is not None and r.minimumScale() == MARKER_SCALE]
+    markers = [r for r in rules if r.symbol() is not None and r.maximumScale() == MARKER_SCALE]
+    assert len(fills) == len(markers) == len(UNFC_CLASS_COLOURS) + 2  # the classes, other, not classified
+    assert all(r.maximumScale() == 0 for r in fills) and all(r.minimumScale() == 0 for r in markers)
+    assert {r.symbol().symbolLayer(0).layerType() for r in fills} == {"SimpleFill"}
+    assert {r.symbol().symbolLayer(0).layerType() for r in markers} == {"CentroidFill"}
+    assert "Placeholder" not in sld and "<ogc:PropertyName>name</ogc:PropertyName>" in sld

@@ -82,3 +82,53 @@ def qml_with_aliases(qml: str, specs: Iterable[FieldSpec]) -> str:
                       for i, s in enumerate(specs) if s.alias_nb)
     head, tail = qml.rsplit("</qgis>", 1)
     return f"{head} <aliases>{entries}</aliases>\n</qgis>{tail}"
+
+
+_SLD_NAMESPACES = {"": "http://www.opengis.net/sld", "se": "http://www.opengis.net/se",
+                   "ogc": "http://www.opengis.net/ogc", "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+                   "xlink": "http://www.w3.org/1999/xlink"}
+
+
+def _se(tag: str) -> str:
+    return f"{{{_SLD_NAMESPACES['se']}}}{tag}"
+
+
+def _scale_limit(rule, tag: str, value: int) -> None:
+    """Insert Min/MaxScaleDenominator where SE 1.1 wants it: after the Filter, before the symbolizers."""
+    from xml.etree.ElementTree import Element
+
+    element = Element(_se(tag))
+    element.text = str(value)
+    position = next(i for i, child in enumerate(rule) if child.tag.endswith("Symbolizer"))
+    rule.insert(position, element)
+
+
+def sld_with_scale_rules(sld: str) -> str:
+    """QGIS's SLD of a style, with the marker/fill switch that QGIS expresses as a
+    data-defined "enabled" (which its SLD export drops): each class rule becomes a fill rule
+    up to 1:MARKER_SCALE and a marker rule beyond, and the labels show the deposit name
+    (QGIS writes a placeholder for an expression it cannot export). Input: our own generated file."""
+    import copy
+    from xml.etree import ElementTree
+
+    for prefix, uri in _SLD_NAMESPACES.items():
+        ElementTree.register_namespace(prefix, uri)
+    root = ElementTree.fromstring(sld)  # noqa: S314 (our own generated file, not untrusted input)
+    for style in root.iter(_se("FeatureTypeStyle")):
+        for rule in style.findall(_se("Rule")):
+            polygons, points = rule.findall(_se("PolygonSymbolizer")), rule.findall(_se("PointSymbolizer"))
+            if not (polygons and points):
+                continue
+            marker_rule = copy.deepcopy(rule)
+            for child in marker_rule.findall(_se("PolygonSymbolizer")):
+                marker_rule.remove(child)
+            for child in points:
+                rule.remove(child)
+            _scale_limit(rule, "MaxScaleDenominator", MARKER_SCALE)
+            _scale_limit(marker_rule, "MinScaleDenominator", MARKER_SCALE)
+            style.insert(list(style).index(rule) + 1, marker_rule)
+        for label in style.iter(_se("Label")):
+            label.clear()
+            name = ElementTree.SubElement(label, f"{{{_SLD_NAMESPACES['ogc']}}}PropertyName")
+            name.text = "name"
+    return ElementTree.tostring(root, encoding="unicode", xml_declaration=True)

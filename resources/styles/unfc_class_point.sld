@@ -1,5 +1,5 @@
-<?xml version="1.0" encoding="UTF-8"?>
-<StyledLayerDescriptor xmlns="http://www.opengis.net/sld" version="1.1.0" xmlns:ogc="http://www.opengis.net/ogc" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:se="http://www.opengis.net/se" xsi:schemaLocation="http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd" xmlns:xlink="http://www.w3.org/1999/xlink">
+<?xml version='1.0' encoding='utf-8'?>
+<StyledLayerDescriptor xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc" xmlns:se="http://www.opengis.net/se" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd" version="1.1.0">
   <NamedLayer>
     <se:Name>deposits</se:Name>
     <UserStyle>
@@ -10,7 +10,7 @@
           <se:Description>
             <se:Title>Viable projects (E1 F1)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Viable projects</ogc:Literal>
@@ -37,7 +37,7 @@
           <se:Description>
             <se:Title>Potentially viable projects (E2 F2.1/F2.2)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Potentially viable projects</ogc:Literal>
@@ -64,7 +64,7 @@
           <se:Description>
             <se:Title>Non-viable projects (E3 F2.2/F2.3)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Non-viable projects</ogc:Literal>
@@ -91,7 +91,7 @@
           <se:Description>
             <se:Title>Remaining products not developed, identified (E3.3 F4 G1-G3)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Remaining products not developed from identified projects</ogc:Literal>
@@ -118,7 +118,7 @@
           <se:Description>
             <se:Title>Prospective projects (E3.2 F3 G4)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Prospective projects</ogc:Literal>
@@ -145,7 +145,7 @@
           <se:Description>
             <se:Title>Remaining products not developed, prospective (E3.3 F4 G4)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Remaining products not developed from prospective projects</ogc:Literal>
@@ -172,7 +172,7 @@
           <se:Description>
             <se:Title>Other combinations (reported, not forced into a class)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Other combinations</ogc:Literal>
@@ -199,7 +199,7 @@
           <se:Description>
             <se:Title>Not classified</se:Title>
           </se:Description>
-          <se:ElseFilter xmlns:se="http://www.opengis.net/se"/>
+          <se:ElseFilter />
           <se:PointSymbolizer>
             <se:Graphic>
               <se:Mark>
@@ -220,9 +220,7 @@
           <se:MinScaleDenominator>0</se:MinScaleDenominator>
           <se:MaxScaleDenominator>100000</se:MaxScaleDenominator>
           <se:TextSymbolizer>
-            <se:Label>
-              <!--SE Export for coalesce(name, deposit_id) || '\n' || coalesce(unfc_code, '') not implemented yet-->Placeholder</se:Label>
-            <se:Font>
+            <se:Label><ogc:PropertyName>name</ogc:PropertyName></se:Label><se:Font>
               <se:SvgParameter name="font-family">DejaVu LGC Sans</se:SvgParameter>
               <se:SvgParameter name="font-size">11</se:SvgParameter>
             </se:Font>

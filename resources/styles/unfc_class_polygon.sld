@@ -1,5 +1,5 @@
-<?xml version="1.0" encoding="UTF-8"?>
-<StyledLayerDescriptor xmlns="http://www.opengis.net/sld" version="1.1.0" xmlns:ogc="http://www.opengis.net/ogc" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:se="http://www.opengis.net/se" xsi:schemaLocation="http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd" xmlns:xlink="http://www.w3.org/1999/xlink">
+<?xml version='1.0' encoding='utf-8'?>
+<StyledLayerDescriptor xmlns="http://www.opengis.net/sld" xmlns:ogc="http://www.opengis.net/ogc" xmlns:se="http://www.opengis.net/se" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd" version="1.1.0">
   <NamedLayer>
     <se:Name>deposits</se:Name>
     <UserStyle>
@@ -10,13 +10,13 @@
           <se:Description>
             <se:Title>Viable projects (E1 F1)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Viable projects</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <se:PolygonSymbolizer>
+          <se:MaxScaleDenominator>100000</se:MaxScaleDenominator><se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#009e73</se:SvgParameter>
             </se:Fill>
@@ -26,7 +26,19 @@
               <se:SvgParameter name="stroke-linejoin">bevel</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
-          <se:PointSymbolizer>
+          </se:Rule>
+        <se:Rule>
+          <se:Name>Viable projects (E1 F1)</se:Name>
+          <se:Description>
+            <se:Title>Viable projects (E1 F1)</se:Title>
+          </se:Description>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>unfc_class</ogc:PropertyName>
+              <ogc:Literal>Viable projects</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <se:MinScaleDenominator>100000</se:MinScaleDenominator><se:PointSymbolizer>
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
@@ -47,13 +59,13 @@
           <se:Description>
             <se:Title>Potentially viable projects (E2 F2.1/F2.2)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Potentially viable projects</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <se:PolygonSymbolizer>
+          <se:MaxScaleDenominator>100000</se:MaxScaleDenominator><se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#0072b2</se:SvgParameter>
             </se:Fill>
@@ -63,7 +75,19 @@
               <se:SvgParameter name="stroke-linejoin">bevel</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
-          <se:PointSymbolizer>
+          </se:Rule>
+        <se:Rule>
+          <se:Name>Potentially viable projects (E2 F2.1/F2.2)</se:Name>
+          <se:Description>
+            <se:Title>Potentially viable projects (E2 F2.1/F2.2)</se:Title>
+          </se:Description>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>unfc_class</ogc:PropertyName>
+              <ogc:Literal>Potentially viable projects</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <se:MinScaleDenominator>100000</se:MinScaleDenominator><se:PointSymbolizer>
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
@@ -84,13 +108,13 @@
           <se:Description>
             <se:Title>Non-viable projects (E3 F2.2/F2.3)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Non-viable projects</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <se:PolygonSymbolizer>
+          <se:MaxScaleDenominator>100000</se:MaxScaleDenominator><se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#d55e00</se:SvgParameter>
             </se:Fill>
@@ -100,7 +124,19 @@
               <se:SvgParameter name="stroke-linejoin">bevel</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
-          <se:PointSymbolizer>
+          </se:Rule>
+        <se:Rule>
+          <se:Name>Non-viable projects (E3 F2.2/F2.3)</se:Name>
+          <se:Description>
+            <se:Title>Non-viable projects (E3 F2.2/F2.3)</se:Title>
+          </se:Description>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>unfc_class</ogc:PropertyName>
+              <ogc:Literal>Non-viable projects</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <se:MinScaleDenominator>100000</se:MinScaleDenominator><se:PointSymbolizer>
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
@@ -121,13 +157,13 @@
           <se:Description>
             <se:Title>Remaining products not developed, identified (E3.3 F4 G1-G3)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Remaining products not developed from identified projects</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <se:PolygonSymbolizer>
+          <se:MaxScaleDenominator>100000</se:MaxScaleDenominator><se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#e69f00</se:SvgParameter>
             </se:Fill>
@@ -137,7 +173,19 @@
               <se:SvgParameter name="stroke-linejoin">bevel</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
-          <se:PointSymbolizer>
+          </se:Rule>
+        <se:Rule>
+          <se:Name>Remaining products not developed, identified (E3.3 F4 G1-G3)</se:Name>
+          <se:Description>
+            <se:Title>Remaining products not developed, identified (E3.3 F4 G1-G3)</se:Title>
+          </se:Description>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>unfc_class</ogc:PropertyName>
+              <ogc:Literal>Remaining products not developed from identified projects</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <se:MinScaleDenominator>100000</se:MinScaleDenominator><se:PointSymbolizer>
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
@@ -158,13 +206,13 @@
           <se:Description>
             <se:Title>Prospective projects (E3.2 F3 G4)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Prospective projects</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <se:PolygonSymbolizer>
+          <se:MaxScaleDenominator>100000</se:MaxScaleDenominator><se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#f0e442</se:SvgParameter>
             </se:Fill>
@@ -174,7 +222,19 @@
               <se:SvgParameter name="stroke-linejoin">bevel</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
-          <se:PointSymbolizer>
+          </se:Rule>
+        <se:Rule>
+          <se:Name>Prospective projects (E3.2 F3 G4)</se:Name>
+          <se:Description>
+            <se:Title>Prospective projects (E3.2 F3 G4)</se:Title>
+          </se:Description>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>unfc_class</ogc:PropertyName>
+              <ogc:Literal>Prospective projects</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <se:MinScaleDenominator>100000</se:MinScaleDenominator><se:PointSymbolizer>
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
@@ -195,13 +255,13 @@
           <se:Description>
             <se:Title>Remaining products not developed, prospective (E3.3 F4 G4)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Remaining products not developed from prospective projects</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <se:PolygonSymbolizer>
+          <se:MaxScaleDenominator>100000</se:MaxScaleDenominator><se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#cc79a7</se:SvgParameter>
             </se:Fill>
@@ -211,7 +271,19 @@
               <se:SvgParameter name="stroke-linejoin">bevel</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
-          <se:PointSymbolizer>
+          </se:Rule>
+        <se:Rule>
+          <se:Name>Remaining products not developed, prospective (E3.3 F4 G4)</se:Name>
+          <se:Description>
+            <se:Title>Remaining products not developed, prospective (E3.3 F4 G4)</se:Title>
+          </se:Description>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>unfc_class</ogc:PropertyName>
+              <ogc:Literal>Remaining products not developed from prospective projects</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <se:MinScaleDenominator>100000</se:MinScaleDenominator><se:PointSymbolizer>
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
@@ -232,13 +304,13 @@
           <se:Description>
             <se:Title>Other combinations (reported, not forced into a class)</se:Title>
           </se:Description>
-          <ogc:Filter xmlns:ogc="http://www.opengis.net/ogc">
+          <ogc:Filter>
             <ogc:PropertyIsEqualTo>
               <ogc:PropertyName>unfc_class</ogc:PropertyName>
               <ogc:Literal>Other combinations</ogc:Literal>
             </ogc:PropertyIsEqualTo>
           </ogc:Filter>
-          <se:PolygonSymbolizer>
+          <se:MaxScaleDenominator>100000</se:MaxScaleDenominator><se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#56b4e9</se:SvgParameter>
             </se:Fill>
@@ -248,7 +320,19 @@
               <se:SvgParameter name="stroke-linejoin">bevel</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
-          <se:PointSymbolizer>
+          </se:Rule>
+        <se:Rule>
+          <se:Name>Other combinations (reported, not forced into a class)</se:Name>
+          <se:Description>
+            <se:Title>Other combinations (reported, not forced into a class)</se:Title>
+          </se:Description>
+          <ogc:Filter>
+            <ogc:PropertyIsEqualTo>
+              <ogc:PropertyName>unfc_class</ogc:PropertyName>
+              <ogc:Literal>Other combinations</ogc:Literal>
+            </ogc:PropertyIsEqualTo>
+          </ogc:Filter>
+          <se:MinScaleDenominator>100000</se:MinScaleDenominator><se:PointSymbolizer>
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
@@ -269,8 +353,8 @@
           <se:Description>
             <se:Title>Not classified</se:Title>
           </se:Description>
-          <se:ElseFilter xmlns:se="http://www.opengis.net/se"/>
-          <se:PolygonSymbolizer>
+          <se:ElseFilter />
+          <se:MaxScaleDenominator>100000</se:MaxScaleDenominator><se:PolygonSymbolizer>
             <se:Fill>
               <se:SvgParameter name="fill">#bbbbbb</se:SvgParameter>
             </se:Fill>
@@ -280,7 +364,14 @@
               <se:SvgParameter name="stroke-linejoin">bevel</se:SvgParameter>
             </se:Stroke>
           </se:PolygonSymbolizer>
-          <se:PointSymbolizer>
+          </se:Rule>
+        <se:Rule>
+          <se:Name>Not classified</se:Name>
+          <se:Description>
+            <se:Title>Not classified</se:Title>
+          </se:Description>
+          <se:ElseFilter />
+          <se:MinScaleDenominator>100000</se:MinScaleDenominator><se:PointSymbolizer>
             <se:Graphic>
               <se:Mark>
                 <se:WellKnownName>circle</se:WellKnownName>
@@ -300,9 +391,7 @@
           <se:MinScaleDenominator>0</se:MinScaleDenominator>
           <se:MaxScaleDenominator>100000</se:MaxScaleDenominator>
           <se:TextSymbolizer>
-            <se:Label>
-              <!--SE Export for coalesce(name, deposit_id) || '\n' || coalesce(unfc_code, '') not implemented yet-->Placeholder</se:Label>
-            <se:Font>
+            <se:Label><ogc:PropertyName>name</ogc:PropertyName></se:Label><se:Font>
               <se:SvgParameter name="font-family">DejaVu LGC Sans</se:SvgParameter>
               <se:SvgParameter name="font-size">11</se:SvgParameter>
             </se:Font>
