@@ -341,3 +341,18 @@ def test_shapiro_francia_agrees_with_scipy_shapiro_wilk(family, n):
         assert 0.02 < rate < 0.09
     else:
         assert rate > 0.5
+
+
+def test_order_statistics_without_sorting_equal_sorted_draws():
+    from core.estimation.mean_grade import MeanGradeEstimator
+    rng = np.random.default_rng(9)
+    values = np.concatenate([rng.normal(100, 30, 40 * 6), np.exp(rng.normal(4, 1, 300))])
+    groups = np.concatenate([_groups(40, 6), np.full(300, 40)])
+    censored = (values < 60) & (groups < 20)  # ROS for some, arithmetic and log-normal for others
+    fit = MeanGradeEstimator(iterations=0).fit(groups, np.where(censored, 60.0, values), censored, 41)
+    assert fit.estimator_[40] == "lognormal" and "ros" in fit.estimator_[:20]
+    kth = (99, 499, 899)
+    draws, order_stats = fit.sample(np.arange(41), 1000, np.random.default_rng(2), kth)
+    known = ~np.isnan(order_stats).any(axis=1)
+    assert known[:40].all() and not known[40]  # t rows known; the log-normal row is not
+    np.testing.assert_array_equal(order_stats[known], np.sort(draws[known], axis=1)[:, list(kth)])

@@ -192,10 +192,13 @@ def _quantiles(draws: np.ndarray) -> np.ndarray:
     out = np.full((draws.shape[0], 3), np.nan)
     ok = ~np.isnan(draws).any(axis=1)  # +inf draws (overflow in the far tail) are legitimate
     if ok.any():
-        m = draws.shape[1]
-        kth = [max(int(np.ceil(q * m)) - 1, 0) for q in (LOW_Q, 0.5, HIGH_Q)]
-        out[ok] = np.sort(draws[ok], axis=1)[:, kth]
+        out[ok] = np.sort(draws[ok], axis=1)[:, list(_order_index(draws.shape[1]))]
     return out
+
+
+def _order_index(m: int) -> tuple[int, int, int]:
+    """0-based positions of P90, P50 and P10 among m sorted draws."""
+    return tuple(max(int(np.ceil(q * m)) - 1, 0) for q in (LOW_Q, 0.5, HIGH_Q))
 
 
 def _recovery(deposits: pd.DataFrame, commodity: str, warnings: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -436,22 +439,27 @@ def _draw_chunk(plan: _Plan, rows: slice, start: int, tonnage: np.ndarray, setti
     local = np.flatnonzero(wanted)
     idx = np.arange(rows.start, rows.stop)[local]
     if not analogue_pass:
-        grade = _sampled_draws(plan, idx, kinds[local], iterations, rng)
+        grade, grade_q = _sampled_draws(plan, idx, kinds[local], iterations, rng)
     else:
         grade = _analogue_draws(plan, idx, kinds[local], iterations, rng)
-    plan.grade_q[idx] = _quantiles(grade)
+        grade_q = np.full((len(idx), 3), np.nan)
+    unknown = np.isnan(grade_q).any(axis=1)
+    grade_q[unknown] = _quantiles(grade[unknown])
+    plan.grade_q[idx] = grade_q
     with np.errstate(invalid="ignore", over="ignore"):
         plan.metal_q[idx] = _quantiles(tonnage[local] * grade * PPM_TO_FRACTION)
 
 
 def _sampled_draws(plan: _Plan, idx: np.ndarray, kinds: np.ndarray, iterations: int,
-                   rng: np.random.Generator) -> np.ndarray:
+                   rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Mean-grade draws: the measured deposits' chosen estimator, or the regression's
-    log-space mean with the model's error."""
+    log-space mean with the model's error; and their P90/P50/P10 where known unsorted."""
     grade = np.full((len(idx), iterations), np.nan)
+    grade_q = np.full((len(idx), 3), np.nan)
     measured = kinds == "measured"
     if measured.any():
-        grade[measured] = plan.fit.draws(idx[measured], iterations, rng)
+        grade[measured], grade_q[measured] = plan.fit.sample(idx[measured], iterations, rng,
+                                                             _order_index(iterations))
     idx = idx[~measured]
     if len(idx):
         extra = None
@@ -466,7 +474,7 @@ def _sampled_draws(plan: _Plan, idx: np.ndarray, kinds: np.ndarray, iterations: 
             extra = np.where((n_pred > 0)[:, None], share * shared + noise, 0.0)
         grade[~measured] = mean_grade_draws(plan.mean[idx], plan.s2[idx], plan.dof[idx],
                                             plan.n_used.to_numpy(float)[idx], iterations, rng, extra)
-    return grade
+    return grade, grade_q
 
 
 def _analogue_draws(plan: _Plan, idx: np.ndarray, kinds: np.ndarray, iterations: int,

@@ -158,8 +158,19 @@ class MeanGradeEstimator:
 
     def draws(self, rows: np.ndarray, iterations: int, rng: np.random.Generator) -> np.ndarray:
         """(len(rows) × iterations) draws of the mean grade of the groups ``rows``."""
+        return self.sample(rows, iterations, rng, ())[0]
+
+    def sample(self, rows: np.ndarray, iterations: int, rng: np.random.Generator,
+               kth: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+        """Draws as ``draws``, and their order statistics ``kth`` (0-based) per row where
+        they are known without sorting the row (t estimators), NaN elsewhere.
+
+        A t row is mean + se·T with T shared by every row of the same dof (common random
+        numbers), an increasing map: its order statistics are those of T, sorted once per
+        dof instead of once per deposit."""
         rows = np.asarray(rows, dtype=np.intp)
         out = np.full((len(rows), iterations), np.nan)
+        order_stats = np.full((len(rows), len(kth)), np.nan)
         kind = self.estimator_[rows]
         ln = kind == "lognormal"
         if ln.any():
@@ -169,9 +180,12 @@ class MeanGradeEstimator:
         t = np.isin(kind, T_ESTIMATORS)
         if t.any():
             r = rows[t]
-            out[t] = np.maximum(self._t_mean[r, None] + self.se_[r, None] * t_draws(self.dof_[r], iterations, rng),
-                                0.0)
-        return out
+            shared, which = t_draws(self.dof_[r], iterations, rng)
+            mean, se = self._t_mean[r, None], self.se_[r, None]
+            out[t] = np.maximum(mean + se * shared[which], 0.0)
+            if kth:
+                order_stats[t] = np.maximum(mean + se * np.sort(shared, axis=1)[:, list(kth)][which], 0.0)
+        return out, order_stats
 
     def rationale(self) -> np.ndarray:
         """Why each group's estimator was chosen (one sentence per group, from REASONS)."""
@@ -196,8 +210,8 @@ class MeanGradeEstimator:
         return out
 
 
-def t_draws(dof: np.ndarray, iterations: int, rng: np.random.Generator) -> np.ndarray:
-    """Student t draws, one row per entry of ``dof``.
+def t_draws(dof: np.ndarray, iterations: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Student t draws: one row per distinct ν, and each entry of ``dof``'s row in it.
 
     Common random numbers, as in ``lognormal_mean``: one normal vector and one χ² vector
     per distinct ν, so each row has exactly the t_ν distribution at a fraction of the RNG
@@ -205,7 +219,7 @@ def t_draws(dof: np.ndarray, iterations: int, rng: np.random.Generator) -> np.nd
     distinct, which = np.unique(np.maximum(dof, 1.0), return_inverse=True)
     z = rng.standard_normal(iterations)
     chi2 = rng.chisquare(distinct[:, None], (len(distinct), iterations))
-    return (z / np.sqrt(chi2 / distinct[:, None]))[which]
+    return z / np.sqrt(chi2 / distinct[:, None]), which
 
 
 def _p_text(p: np.ndarray) -> np.ndarray:
