@@ -58,3 +58,24 @@ def save_screenshot(image: QImage, name: str) -> Path:
     path = SCREENSHOT_DIR / f"{name}.png"
     assert image.save(str(path), "PNG"), path
     return path
+
+
+def render_legend(layer, zoom: float = 4.0) -> QImage:
+    """The layer's legend as QGIS's print layouts draw it (QgsLegendRenderer), on white."""
+    from qgis.core import QgsLayerTree, QgsLayerTreeModel, QgsLegendRenderer, QgsLegendSettings, QgsRenderContext
+    from qgis.PyQt.QtGui import QPainter
+
+    root = QgsLayerTree()
+    root.addLayer(layer)
+    model = QgsLayerTreeModel(root)
+    renderer = QgsLegendRenderer(model, QgsLegendSettings())
+    size = renderer.minimumSize()  # mm
+    image = QImage(int(size.width() * zoom) + 10, int(size.height() * zoom) + 10, QImage.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(zoom, zoom)
+    context = QgsRenderContext.fromQPainter(painter)
+    context.setScaleFactor(1)
+    renderer.drawLegend(context)
+    painter.end()
+    return image

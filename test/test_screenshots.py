@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from map_style_support import CLASSES, CLUSTER_CENTRE, COLOURS, NATIONAL_CENTRE, POND_CENTRE, write_styled_gpkg
 from qgis.core import QgsPointXY, QgsVectorLayer
-from render_support import SCREENSHOT_DIR, colour_pixels, distinct_colours, render_map, rgb_array
+from render_support import SCREENSHOT_DIR, colour_pixels, distinct_colours, render_legend, render_map, rgb_array
 
 from core.plots.deposit_intervals import METHOD_COLOURS
 
@@ -59,6 +59,12 @@ def test_map_screenshots(layer, tmp_path, name, scale, centre, background):
         assert colour_pixels(pixels, "#ffffff", tolerance=0) > 50 and _dark_pixels(pixels) > 200  # its label
     else:
         assert present == set(COLOURS)  # every class shows as a marker
+
+
+def test_legend_screenshot(layer, tmp_path):
+    pixels = _keep(render_legend(layer), "legend", tmp_path)
+    assert all(colour_pixels(pixels, colour) >= 20 for colour in COLOURS.values())
+    assert _dark_pixels(pixels) > 1500  # the class names
 
 
 def _grab(widget):
