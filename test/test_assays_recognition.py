@@ -76,6 +76,8 @@ def test_field_map_overrides_an_automatic_match(tmp_path):
     result = import_assays(path, ImportOptions(field_map="sample_id=Lab No"))
     assert result.samples["sample_id"].tolist() == ["L-9", "L-8"]
     assert result.samples["sample_id_src"].tolist() == ["S-1", "S-2"]  # the other column kept as text
+    assert result.mapping_lines()[-1] == ("other columns that could be the sample id (FIELD_MAP "
+                                          "sample_id=<column>): 'Sample ID'")
 
 
 @pytest.mark.parametrize(("field_map", "message"), [

@@ -106,6 +106,11 @@ class AssayImport:
                     if c.role in ("element", "oxide") else c.role)
             how = "FIELD_MAP" if c.overridden else "recognised"
             lines.append(f"{c.header or '#' + str(c.index + 1)} → {what}, {how}")
+        # Alternatives for the sample id: the text columns closest to the vocabulary.
+        texts = [c.header for c in self.columns if c.role == "other" and c.header]
+        close = seen_and_closest(texts, "sample_id").partition("Closest: ")[2]
+        if close:
+            lines.append(f"other columns that could be the sample id (FIELD_MAP sample_id=<column>): {close}")
         return lines
 
     @property
