@@ -55,16 +55,15 @@ def queue_results(context: QgsProcessingContext, geopackage: Path) -> str:
     group = group_name(geopackage)
     for sort_key, (table, title) in enumerate(((names.deposits, tr("UNFC deposits")),
                                                (names.quantities, tr("UNFC quantities")))):
-        uri = f"{geopackage}|layername={table}"
-        layer = QgsProcessingUtils.mapLayerFromString(uri, context)  # into the context's temporary store
-        if layer is None:
-            continue
         details = QgsProcessingContext.LayerDetails(title, context.project(), title)
         details.groupName = group
         details.layerSortKey = sort_key
+        details.layerTypeHint = QgsProcessingUtils.LayerHint.Vector
         if table == names.deposits:
             post = _DefaultStyle()
             _KEEP_ALIVE.append(post)
             details.setPostProcessor(post)
-        context.addLayerToLoadOnCompletion(layer.id(), details)
+        # A source string, not a layer: Processing opens it in the main thread once the
+        # algorithm (which may run in a worker thread) has finished.
+        context.addLayerToLoadOnCompletion(f"{geopackage}|layername={table}", details)
     return group
