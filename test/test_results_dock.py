@@ -106,6 +106,10 @@ def test_zoom_to_selection_moves_the_canvas(dock, exported_layer, qgis_iface):
 def test_matrix_counts_and_a_click_selects_the_cell(dock, exported_layer):
     dock.set_layer(exported_layer)
     assert dock.has_quantities  # the quantities table beside the deposits in the GeoPackage
+    table = QgsVectorLayer(f"{exported_layer.source().split('|')[0]}|layername=quantities", "q", "ogr")
+    assert len(dock.quantities) == table.featureCount() > 0
+    assert dock.quantities["quantity_t"].sum() == pytest.approx(
+        sum(f["quantity_t"] for f in table.getFeatures()))
     commodity = dock.commodity_box.currentData()
     expected = ef_matrix(dock.quantities, commodity, KNOWN, "count")
     model = dock.matrix_view.model()

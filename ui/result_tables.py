@@ -3,6 +3,9 @@ with their feature ids, and the UNFC quantities (the ``quantities`` table beside
 deposits in the same GeoPackage or database, as the export writes them)."""
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+
 import pandas as pd
 from qgis.core import QgsFeatureRequest, QgsProviderRegistry, QgsVectorLayer
 
@@ -49,19 +52,41 @@ def _sibling_quantities(layer: QgsVectorLayer) -> QgsVectorLayer | None:
     return sibling if sibling.isValid() else None
 
 
+def _read_gpkg_table(path: str, table: str) -> pd.DataFrame | None:
+    """The quantities straight from the GeoPackage's SQLite (a national table has millions of
+    rows: seconds here, minutes through QgsFeature iteration)."""
+    columns = ", ".join(f'"{c}"' for c in QUANTITY_COLUMNS)
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            return pd.read_sql_query(f'SELECT {columns} FROM "{table}"', connection)
+    except (sqlite3.Error, pd.errors.DatabaseError):
+        return None
+
+
+def _features_table(sibling: QgsVectorLayer) -> pd.DataFrame | None:
+    fields = sibling.fields()
+    if any(fields.indexOf(n) < 0 for n in QUANTITY_COLUMNS):
+        return None
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    rows = [[python_value(f[n]) for n in QUANTITY_COLUMNS] for f in sibling.getFeatures(request)]
+    return pd.DataFrame(rows, columns=list(QUANTITY_COLUMNS))
+
+
 def quantity_frame(layer: QgsVectorLayer, deposits: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
     """(quantities, from_table). Without a quantities table, one row per deposit for the
     headline commodity with its E, F, G and no tonnes, so the matrix can still count."""
     sibling = _sibling_quantities(layer)
+    frame = None
     if sibling is not None:
-        fields = sibling.fields()
-        names = [n for n in QUANTITY_COLUMNS if fields.indexOf(n) >= 0]
-        if len(names) == len(QUANTITY_COLUMNS):
-            request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-            rows = [[python_value(f[n]) for n in names] for f in sibling.getFeatures(request)]
-            frame = pd.DataFrame(rows, columns=names)
-            frame["quantity_t"] = pd.to_numeric(frame["quantity_t"], errors="coerce")
-            return frame, True
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", sibling.source())
+        path = str(parts.get("path") or "")
+        if path.lower().endswith(".gpkg"):
+            frame = _read_gpkg_table(path, str(parts.get("layerName")))
+        if frame is None:
+            frame = _features_table(sibling)
+    if frame is not None:
+        frame["quantity_t"] = pd.to_numeric(frame["quantity_t"], errors="coerce")
+        return frame, True
     frame = pd.DataFrame({n: deposits[n] if n in deposits.columns else None
                           for n in ("deposit_id", "unfc_e", "unfc_f", "unfc_g", "unfc_class")})
     frame["commodity"] = HEADLINE
