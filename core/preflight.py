@@ -10,14 +10,13 @@ folder that is deleted) and the estimator's per-deposit choice of method
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from .atomic_file import write_text
 from .deposits import import_deposits, parse_field_map
 from .errors import TailingsInputError
 from .estimation import EstimateSettings, estimate_deposits
@@ -58,12 +57,7 @@ class PreflightReport:
         if target.suffix.lower() in (".html", ".htm"):
             text = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Tailings UNFC pre-flight</title>"
                     f"</head><body><pre>{html.escape(text)}</pre></body></html>\n")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=target.parent, prefix=".preflight.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(tmp, target)
-        return target
+        return write_text(target, text)
 
 
 def _reason_counts(rejects: pd.DataFrame, column: str = REJECT_REASON_FIELD.name) -> list[str]:
@@ -92,24 +86,15 @@ def _deposit_section(layer: DepositLayer, field_map: dict[str, str]) -> tuple[pd
     return result.deposits, lines
 
 
-def _units(result) -> list[str]:
-    """Unit per element as the importer read it, where its result says so."""
-    columns = getattr(result, "columns", None)
-    if columns:
-        return [f"    {c.header!r} → {c.element}: {c.unit or 'ppm'} ({c.unit_source or 'assumed'})"
-                for c in columns if getattr(c, "role", "") in ("element", "oxide")]
-    # This importer version does not hand its column list back: say what is known.
-    return [f"    elements, all stored in ppm: {', '.join(result.elements) or 'none'} (source units per column are "
-            "not reported by the assay importer; the notes above name computed and oxide columns)"]
-
-
 def _assay_section(done: AssayFile) -> list[str]:
     result, samples = done.result, done.samples
     name = Path(result.file).name
     lines = [f"{name} (sheet {result.sheet!r}, header row {result.header_row}): {result.rows_read} rows read = "
              f"{len(result.samples)} samples + {len(result.qaqc)} QA/QC rows + {len(result.rejects)} rejected"
              + (" (proxy-only: Co and REE readings not used)" if done.proxy_only else "")]
-    lines += ["  import notes (column mapping, units, CRS):", *[f"    {n}" for n in result.notes]]
+    lines += ["  column mapping chosen, with the unit of each element and where it was read (and the "
+              "sample-id alternatives):", *[f"    {m}" for m in result.mapping_lines()]]
+    lines += ["  import notes:", *[f"    {n}" for n in result.notes]]
     lines += [f"  warning: {w}" for w in result.warnings]
     crs = result.source_crs if result.located else "no coordinates"
     lines.append(f"  CRS of the coordinates: {crs}; linked: {done.linked} of {len(samples)} samples"
@@ -117,7 +102,6 @@ def _assay_section(done: AssayFile) -> list[str]:
     diagnosis = linkage_message(result)
     if diagnosis:
         lines.append(f"  linkage: {diagnosis}")
-    lines += ["  units per element:", *_units(result)]
     flags = [c for c in samples.columns if c.endswith("_flag")]
     counts = [f"{c.removesuffix('_flag')}: " + ", ".join(f"{k} {v}" for k, v in samples[c].value_counts().items())
               for c in flags if samples[c].notna().any()]

@@ -70,6 +70,8 @@ def test_checkinputs_predicts_the_methods_of_the_run_and_writes_nothing_else(lin
     assert "deposit_id from the name field 'Navn' (no id field found; FALLBACK ids)" in text
     assert "source_commodity ← Raastoff (exact)" in text
     assert "linked: 16 of 16 samples (100%)" in text
+    # The assay column mapping with units as written in the header ("Cu ppm", "S %").
+    assert "Cu ppm → cu in ppm (header), recognised" in text and "S % → s in % (header), recognised" in text
     assert report["N_LINKED"] == 16
 
 
