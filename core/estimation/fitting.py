@@ -191,6 +191,28 @@ def _train_auto(training: TrainingSet, grouping: Grouping, notes: list[str], spe
     return model
 
 
+def _n_groups(labels: np.ndarray) -> int:
+    return int(pd.unique(pd.Series(labels, dtype=object)).size)  # hashing: no sort of 10⁵ strings
+
+
+def _cv_summary(y: np.ndarray, oof: np.ndarray, oof_random: np.ndarray, splits: list,
+                grouping: Grouping, level: float) -> dict[str, Any]:
+    """The metadata's ``cv`` block: pooled and per-fold skill, and held-out coverage."""
+    coverage, coverage_per_fold = held_out_coverage(y, oof, splits, level)
+    fold_mean, fold_sd = fold_r2_spread(y, oof, splits)
+    folds = []
+    for k, (_train, test) in enumerate(splits):
+        row = skill(y[test], oof[test])
+        row.update(fold=k + 1, groups=_n_groups(grouping.labels[test]), coverage=coverage_per_fold[k])
+        folds.append(row)
+    return {"grouping": grouping.kind, "grouping_description": grouping.description,
+            "block_size_m": grouping.block_size_m,
+            "n_groups": _n_groups(grouping.labels), "n_folds": len(splits),
+            "grouped": skill(y, oof), "random_kfold": skill(y, oof_random),
+            "fold_r2_mean": fold_mean, "fold_r2_sd": fold_sd,
+            "folds": folds, "coverage": coverage, "coverage_per_fold": coverage_per_fold}
+
+
 def _fit(training: TrainingSet, grouping: Grouping, notes: list[str], spec: ModelSpec,
          cancel: CancelHook | None, progress: ProgressHook | None) -> TrainedModel:
     n = len(training.y)
@@ -209,15 +231,8 @@ def _fit(training: TrainingSet, grouping: Grouping, notes: list[str], spec: Mode
         progress(0.85)
     residuals = y - oof
     lo, hi = conformal_bounds(residuals, spec.interval_level)
-    coverage, coverage_per_fold = held_out_coverage(y, oof, splits, spec.interval_level)
     group_bias, within_sd = residual_structure(residuals, grouping.labels)
-    fold_mean, fold_sd = fold_r2_spread(y, oof, splits)
-    folds = []
-    for k, (_train, test) in enumerate(splits):
-        row = skill(y[test], oof[test])
-        row.update(fold=k + 1, groups=len(np.unique(grouping.labels[test])),
-                   coverage=coverage_per_fold[k])
-        folds.append(row)
+    cv = _cv_summary(y, oof, oof_random, splits, grouping, spec.interval_level)
     if cancel is not None:
         cancel()
     # Importance is a mean drop in R²: a seeded sample of rows estimates it as well as all
@@ -252,14 +267,7 @@ def _fit(training: TrainingSet, grouping: Grouping, notes: list[str], spec: Mode
             "residual_lo": lo, "residual_hi": hi,
             "group_bias": group_bias, "within_sd": within_sd,
         },
-        "cv": {
-            "grouping": grouping.kind, "grouping_description": grouping.description,
-            "block_size_m": grouping.block_size_m,
-            "n_groups": len(np.unique(grouping.labels)), "n_folds": len(splits),
-            "grouped": skill(y, oof), "random_kfold": skill(y, oof_random),
-            "fold_r2_mean": fold_mean, "fold_r2_sd": fold_sd,
-            "folds": folds, "coverage": coverage, "coverage_per_fold": coverage_per_fold,
-        },
+        "cv": cv,
         "feature_importance": {name: float(v) for name, v in zip(names, importance.importances_mean)},
         "feature_importance_sd": {name: float(v) for name, v in zip(names, importance.importances_std)},
         "feature_importance_rows": len(sample),
