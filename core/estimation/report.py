@@ -111,7 +111,9 @@ def _selection_html(md: dict) -> str:
     return f"""<h2>Method selection (METHOD=auto)</h2>
 <p>Every candidate was cross-validated on the same {sel['n_folds']} grouped folds of {sample}.
 Score: {html.escape(sel['score'])}; of the candidates within {sel['tolerance']} of the best, the
-cheapest to apply (the first in this table) is selected.</p>
+cheapest to apply (the first in this table) is selected. The selected method was then
+cross-validated afresh on the rows it was fitted on: those are the figures of the
+Cross-validation section.</p>
 {_table(rows, ['method', 'status', 'r2_log', 'fold_r2_mean', 'fold_r2_sd', 'rmse_log'])}
 <p>r2_log is the pooled out-of-fold R²; fold_r2_mean and fold_r2_sd are the mean and SD of the
 per-fold R².</p>"""
@@ -143,7 +145,7 @@ target ln(ppm); censored target values: {html.escape(md['censored_policy'])}; se
 <p>CV R² (grouped, ln space): pooled out-of-fold = <b>{cv['grouped']['r2_log']:.3f}</b> (CV_R2: one R² over
 all held-out predictions together); per fold = <b>{cv['fold_r2_mean']:.3f} ± {cv['fold_r2_sd']:.3f}</b>
 (CV_R2_FOLD_MEAN ± CV_R2_FOLD_SD: each fold's R² about its own mean, then their mean and SD;
-lower than the pooled figure because it does not credit the differences between folds).
+usually lower than the pooled figure because it does not credit the differences between folds).
 Empirical coverage of the
 {md['interval']['level']:.0%} interval on held-out folds = <b>{cv['coverage']:.1%}</b>
 (nominal {md['interval']['level']:.0%}, {html.escape(md['interval']['method'])}).
