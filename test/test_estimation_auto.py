@@ -16,10 +16,9 @@ from sklearn.ensemble import GradientBoostingRegressor, RandomForestRegressor
 from sklearn.linear_model import LinearRegression
 from sklearn.model_selection import GroupKFold
 
-from core.estimation import fitting
 from core.estimation.fitting import ModelSpec, train_model
 from core.estimation.model_file import load_model
-from core.estimation.selection import MAX_EVALUATION_ROWS
+from core.estimation.selection import MAX_EVALUATION_ROWS, MAX_NONLINEAR_FIT_ROWS
 
 REAL = Path(__file__).parent / "data" / "real" / "csiro_age_laterite_co.csv"
 REAL_PREDICTORS = ["fe2o3_pct", "mn_ppm", "cu_ppm", "zn_ppm", "ni_ppm", "cr_ppm"]
@@ -129,18 +128,19 @@ def test_large_training_set_compares_on_a_bounded_seeded_sample():
     assert any("compared on a seeded sample" in note for note in a.notes)
 
 
-def test_non_linear_winner_is_fitted_on_a_bounded_sample(monkeypatch):
+def test_non_linear_winner_is_fitted_on_a_bounded_sample():
     rng = np.random.default_rng(2)
-    frame = make_samples(n_deposits=20, per_deposit=30, seed=2).samples
-    # A step in ln S that no straight line follows: the trees must win.
+    frame = make_samples(n_deposits=60, per_deposit=100, seed=2).samples  # 6000 rows
+    # A step in ln S that no straight line follows: a tree method must win.
     step = np.where(np.log(frame["s_ppm"]) > np.log(20_000.0), 2.0, 0.0)
     frame["co_ppm"] = np.exp(3.0 + step + rng.normal(0, 0.2, len(frame)))
-    monkeypatch.setattr(fitting, "MAX_NONLINEAR_FIT_ROWS", 400)
     model = train_model(frame, ModelSpec("co", ["s_ppm", "fe2o3_pct"], method="auto", cv_folds=3))
     assert model.metadata["method"] in ("gradient_boosting", "random_forest")
-    assert model.metadata["n_samples"] == 400 and len(model.training.y) == 400
-    assert model.metadata["data_counts"]["used for fitting"] == 400
+    assert model.metadata["n_samples"] == MAX_NONLINEAR_FIT_ROWS == len(model.training.y)
+    assert model.metadata["data_counts"]["used for fitting"] == MAX_NONLINEAR_FIT_ROWS
+    assert any(f"fitted on a seeded sample of {MAX_NONLINEAR_FIT_ROWS}" in note for note in model.notes)
     selection = model.metadata["selection"]
-    assert selection["n_rows"] == len(frame)
-    assert {c["method"] for c in selection["candidates"] if "r2_log" in c} == \
-        {"ols", "ridge", "gradient_boosting", "random_forest", "gaussian_process"}
+    assert selection["n_rows"] == MAX_EVALUATION_ROWS and selection["n_available"] == len(frame)
+    compared = {c["method"] for c in selection["candidates"] if "r2_log" in c}
+    assert compared == {"ols", "ridge", "gradient_boosting", "random_forest"}
+    assert model.cv_r2 > max(c["r2_log"] for c in selection["candidates"] if c["method"] in ("ols", "ridge"))
