@@ -159,9 +159,10 @@ def test_plot_follows_the_dock_width(dock, exported_layer):
     dock.show()
     dock.table.selectRow(0)
     dock.resize(700, 900)
-    dock.plot.resize(640, dock.plot.height())
+    dock.plot.resize(640, 300)
     dock.plot.redraw()
     assert abs(dock.plot.pixmap().width() - (640 - 8)) <= 2
+    assert abs(dock.plot.pixmap().height() - (300 - 8)) <= 2  # fits the room it is given
 
 
 def test_large_layer_selection_round_trip(dock):

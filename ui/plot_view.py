@@ -6,7 +6,7 @@ from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import QLabel, QSizePolicy
 
-from ..core.plots.deposit_intervals import deposit_interval_png, nothing_to_plot
+from ..core.plots.deposit_intervals import deposit_interval_png, intervals, nothing_to_plot
 
 
 class PlotView(QLabel):
@@ -14,7 +14,7 @@ class PlotView(QLabel):
         super().__init__(parent)
         self.setAlignment(Qt.AlignCenter)
         self.setWordWrap(True)
-        self.setMinimumHeight(60)
+        self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # follow the dock, not the pixmap
         self.record: dict | None = None
         self._timer = QTimer(self)
@@ -24,6 +24,7 @@ class PlotView(QLabel):
 
     def show_message(self, text: str) -> None:
         self.record = None
+        self.setMinimumHeight(170)
         self.clear()
         self.setText(text)
 
@@ -33,13 +34,17 @@ class PlotView(QLabel):
             self.show_message(reason)
             return
         self.record = record
+        # room for each commodity's bar and value line; the splitter gives at least that
+        self.setMinimumHeight(70 + 60 * len(intervals(record)))
         self.redraw()
 
     def redraw(self) -> None:
         if self.record is None:
             return
         title = str(self.record.get("name") or self.record.get("deposit_id") or "")
-        png = deposit_interval_png(self.record, title=title, width_px=max(self.width() - 8, 240))
+        # as wide as the panel, and no taller than the room the splitter gives the plot
+        png = deposit_interval_png(self.record, title=title, width_px=max(self.width() - 8, 240),
+                                   height_px=max(self.height() - 8, 160))
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
         self.setPixmap(pixmap)

@@ -85,6 +85,7 @@ class ResultsDock(QgsDockWidget):
         self.table = _table_view(page)
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._zoom_to_row)
+        self.table.setMinimumHeight(6 * self.table.verticalHeader().defaultSectionSize())
         buttons = QHBoxLayout()
         self.zoom_button = QPushButton(tr("Zoom to selection"), page)
         self.zoom_button.clicked.connect(self.zoom_to_selection)
@@ -102,7 +103,7 @@ class ResultsDock(QgsDockWidget):
         splitter = QSplitter(Qt.Vertical, page)  # the user shares the height between list and plot
         for widget in (top, self.plot, self.rationale):
             splitter.addWidget(widget)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 1)
         layout.addWidget(splitter)

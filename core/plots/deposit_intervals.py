@@ -106,8 +106,9 @@ def _draw(ax, rows: list[Interval]) -> None:
 
 
 def deposit_interval_png(record: Mapping[str, object], title: str = "", width_px: int = 520,
-                         dpi: int = 100) -> bytes:
-    """PNG of the contained-metal intervals in ``record`` (a deposit row with ``x_t*`` fields)."""
+                         dpi: int = 100, height_px: int | None = None) -> bytes:
+    """PNG of the contained-metal intervals in ``record`` (a deposit row with ``x_t*`` fields),
+    ``width_px`` wide and, by default, as tall as its commodities need (else ``height_px``)."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -115,7 +116,8 @@ def deposit_interval_png(record: Mapping[str, object], title: str = "", width_px
 
     rows = intervals(record)
     width = max(width_px, 240) / dpi
-    fig = Figure(figsize=(width, 0.9 + 0.75 * max(len(rows), 1)), dpi=dpi)
+    height = max(height_px, 160) / dpi if height_px else 0.9 + 0.75 * max(len(rows), 1)
+    fig = Figure(figsize=(width, height), dpi=dpi)
     ax = fig.add_subplot(1, 1, 1)
     if rows:
         _draw(ax, rows)
