@@ -59,6 +59,18 @@ class PostgisServer:
         return psycopg2.connect(host=str(self.socket_dir), port=self.port, user="postgres",
                                 dbname=dbname or self.dbname)
 
+    def start(self) -> None:
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.socket_dir} -c fsync=off"
+        start = _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(self.data_dir), "-o", options,
+                             "-l", str(self.base / "server.log"), "-w", "-t", "60", "start")
+        if start.returncode != 0:
+            log = (self.base / "server.log").read_text() if (self.base / "server.log").exists() else ""
+            raise RuntimeError(f"pg_ctl start failed: {start.stdout}\n{start.stderr}\n{log}")
+
+    def kill(self) -> None:
+        """Stop at once, as a power cut would (no checkpoint: recovery runs at the next start)."""
+        _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
+
     def stop(self) -> None:
         _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(self.data_dir), "-m", "fast", "-w", "stop")
         shutil.rmtree(self.base, ignore_errors=True)
@@ -80,13 +92,11 @@ def start_postgis_server() -> PostgisServer:
     if init.returncode != 0:
         shutil.rmtree(base, ignore_errors=True)
         raise RuntimeError(f"initdb failed: {init.stdout}\n{init.stderr}")
-    options = f"-c listen_addresses=127.0.0.1 -p {server.port} -k {server.socket_dir} -c fsync=off"
-    start = _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(server.data_dir), "-o", options,
-                         "-l", str(base / "server.log"), "-w", "-t", "60", "start")
-    if start.returncode != 0:
-        log = (base / "server.log").read_text() if (base / "server.log").exists() else ""
+    try:
+        server.start()
+    except RuntimeError:
         shutil.rmtree(base, ignore_errors=True)
-        raise RuntimeError(f"pg_ctl start failed: {start.stdout}\n{start.stderr}\n{log}")
+        raise
     try:
         connection = server.admin("postgres")
         connection.autocommit = True

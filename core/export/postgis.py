@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import pandas as pd
 import psycopg2
 from osgeo import ogr
+from psycopg2 import errors as pg_errors
 from psycopg2 import sql
 
 from ..errors import OperationCancelled, TailingsInputError
@@ -31,7 +32,8 @@ GEOMETRY_NAME = "geom"
 DEFAULT_SCHEMA = "tailings"
 _PG_TYPES = {"string": "text", "int": "bigint", "double": "double precision", "datetime": "timestamp"}
 _ALLOWED_KEYS = ("authcfg", "service", "dbname", "host", "port", "sslmode", "user", "username", "schema",
-                 "connect_timeout")
+                 "connect_timeout", "lock_timeout", "statement_timeout")
+_TIMEOUT_KEYS = {"lock_timeout": "lock_timeout_s", "statement_timeout": "statement_timeout_s"}
 _QGIS_URI = re.compile(r"^\s*(authcfg|service|dbname|host|port|sslmode|schema)\s*=", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
 Progress = Callable[[float], None]
@@ -45,6 +47,10 @@ class PostgisTarget:
     params: dict[str, str] = field(default_factory=dict)
     authcfg: str | None = None
     schema: str = DEFAULT_SCHEMA
+    # Bounds on waiting: for another export of the same tables (the advisory lock) or a row a
+    # user holds in QGIS (lock_timeout), and on any one statement (statement_timeout), seconds.
+    lock_timeout_s: float = 60.0
+    statement_timeout_s: float = 600.0
 
     def label(self) -> str:
         """A description safe for logs and outputs (no credentials)."""
@@ -96,6 +102,7 @@ def parse_destination(text: str, default_schema: str = DEFAULT_SCHEMA) -> Postgi
     else:
         return None
     params: dict[str, str] = {}
+    timeouts: dict[str, float] = {}
     authcfg = None
     schema = default_schema or DEFAULT_SCHEMA
     for key, value in pairs:
@@ -110,6 +117,8 @@ def parse_destination(text: str, default_schema: str = DEFAULT_SCHEMA) -> Postgi
             schema = value or schema
         elif key == "username":
             params["user"] = value
+        elif key in _TIMEOUT_KEYS:
+            timeouts[_TIMEOUT_KEYS[key]] = _seconds(key, value)
         elif value:
             params[key] = value
     if not (authcfg or params.get("service")):
@@ -117,7 +126,18 @@ def parse_destination(text: str, default_schema: str = DEFAULT_SCHEMA) -> Postgi
                                  "PostgreSQL service name (service=…)")
     if not _IDENTIFIER.match(schema):
         raise TailingsInputError("The schema name may hold letters, digits and _ only", value=schema)
-    return PostgisTarget(params, authcfg, schema)
+    return PostgisTarget(params, authcfg, schema, **timeouts)
+
+
+def _seconds(key: str, value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds < 86400:
+        raise TailingsInputError(f"{key} in the PostGIS destination must be a number of seconds between 0 and "
+                                 f"86400", value=value)
+    return seconds
 
 
 def _scrub(message: str, secrets: tuple[str, ...]) -> str:
@@ -137,6 +157,27 @@ def _connect(target: PostgisTarget, credentials: dict[str, str]):
         raise TailingsInputError(
             f"Cannot connect to PostgreSQL ({target.label()}): "
             f"{_scrub(str(err), (credentials.get('password', ''),))}. Nothing was changed") from None
+
+
+def _lock_tables(cursor, target: PostgisTarget, table: str) -> None:
+    """Serialise exports into the same tables: a transaction-scoped advisory lock, taken before
+    any DDL, so that the CREATE SCHEMA/TABLE IF NOT EXISTS and the upserts of two exports never
+    interleave. It goes with the transaction (commit, rollback, or a killed backend).
+
+    Chosen over SERIALIZABLE with retry: catalog races of the DDL are unique violations, not
+    serialisation failures, and a retry would COPY the whole export again. Waits are bounded by
+    lock_timeout (also for rows a QGIS user holds), every statement by statement_timeout.
+    """
+    cursor.execute("SELECT set_config('lock_timeout', %s, true), set_config('statement_timeout', %s, true)",
+                   (f"{round(target.lock_timeout_s * 1000)}ms", f"{round(target.statement_timeout_s * 1000)}ms"))
+    key = f"tailings_unfc export {target.schema}.{table}"
+    try:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (key,))
+    except pg_errors.LockNotAvailable:
+        raise TailingsInputError(
+            f"Another export is writing to {target.schema}.{table} ({target.label()}); waited "
+            f"{target.lock_timeout_s:g} s (lock_timeout). Nothing was changed: run again when it has "
+            f"finished, or give a longer lock_timeout=<seconds> in the destination") from None
 
 
 def _column_definitions(specs: tuple[FieldSpec, ...], key: str) -> list[sql.Composable]:
@@ -311,6 +352,7 @@ def write_postgis(target: PostgisTarget, credentials: dict[str, str], frames: Ex
                     f"The database has no PostGIS extension ({target.label()}). Ask the database "
                     f"administrator to run CREATE EXTENSION postgis; nothing was changed")
             schema = target.schema
+            _lock_tables(cursor, target, names.deposits)
             cursor.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
             _create_table(cursor, schema, names.deposits, frames.specs, "deposit_id", pg_geometry, srid,
                           "Classified tailings deposits (Tailings UNFC); upserted by deposit_id")
