@@ -23,6 +23,7 @@ MENU_ALGORITHMS = (
     ("export", "Export to national database…"),
     ("checkinputs", "Check inputs before a run…"),
     ("pipeline", "Run the whole pipeline…"),
+    ("factsheets", "Deposit factsheets (PDF/PNG)…"),
 )
 
 

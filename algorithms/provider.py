@@ -19,6 +19,7 @@ ALGORITHMS: tuple[tuple[str, str], ...] = (
     ("export", "ExportAlgorithm"),
     ("check_inputs", "CheckInputsAlgorithm"),
     ("pipeline", "PipelineAlgorithm"),
+    ("factsheets", "FactsheetsAlgorithm"),
 )
 
 
