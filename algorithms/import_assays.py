@@ -16,16 +16,19 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
 from ..core.assays import SUBSTITUTIONS, ImportOptions, import_assays, write_qaqc_report
+from ..core.assays.limits import ReadLimits
 from ..core.errors import TailingsInputError
 from ..core.schema import (
     DEFAULT_CRS,
@@ -59,7 +62,8 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
         "or an element with its unit such as co:ppm); target= switches a match off. The coordinates' CRS comes "
         "from SOURCE_CRS, else from hints in the sheet (EPSG:25832, UTM sone 33, WGS84), and is checked against "
         "the data: when few samples fall in a deposit the other Norwegian zones and a lat/lon swap are tried and "
-        "reported."
+        "reported. Advanced limits refuse hostile files with a clear message: MAX_SHEET_MB (uncompressed size of a "
+        "workbook part), MAX_COMPRESSION_RATIO (zip bombs), MAX_ROWS and TIME_BUDGET_S (wall clock for reading)."
     )
 
     INPUT = "INPUT"
@@ -72,6 +76,16 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
     OUTPUT = "OUTPUT"
     REJECTS = "REJECTS"
     QAQC_REPORT = "QAQC_REPORT"
+    # Resource limits (core.assays.limits): (name, label, type, default, ReadLimits field).
+    LIMITS = (
+        ("MAX_ROWS", "Maximum rows read from the sheet", QgsProcessingParameterNumber.Integer, "max_rows"),
+        ("MAX_SHEET_MB", "Maximum uncompressed size of a workbook part, MB", QgsProcessingParameterNumber.Double,
+         "max_sheet_mb"),
+        ("MAX_COMPRESSION_RATIO", "Maximum compression ratio of a workbook part",
+         QgsProcessingParameterNumber.Double, "max_compression_ratio"),
+        ("TIME_BUDGET_S", "Time budget for reading the rows, s", QgsProcessingParameterNumber.Double,
+         "time_budget_s"),
+    )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(QgsProcessingParameterFile(
@@ -99,6 +113,12 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.QAQC_REPORT, self.tr("QA/QC report"), self.tr("HTML (*.html);;CSV (*.csv)"), optional=True,
             createByDefault=False))
+        defaults = ReadLimits()
+        for name, label, kind, attribute in self.LIMITS:
+            parameter = QgsProcessingParameterNumber(name, self.tr(label), kind, getattr(defaults, attribute),
+                                                     minValue=0)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
         for name, label in (("ROWS_READ", "Rows read"), ("N_SAMPLES", "Samples"), ("N_QAQC", "QA/QC rows"),
                             ("N_REJECTED", "Rejected rows"), ("N_CELL_ISSUES", "Problem cells")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
@@ -127,7 +147,7 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
             field_map=self.parameterAsString(parameters, self.FIELD_MAP, context) or None,
             source_crs=source_crs.authid() if source_crs.isValid() else None,
             target_crs=target_crs.authid() or target_crs.toWkt(), deposits=deposits,
-            cancel=self.cancel_hook(feedback),
+            cancel=self.cancel_hook(feedback), **self._limits(parameters, context),
             # The number of rows is unknown until the end of a stream: report rows, not percent.
             progress=lambda row: feedback.setProgressText(self.tr("Reading the assay file") + f": row {row:,.0f}")))
         for note in result.notes:
@@ -186,6 +206,15 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
                         "N_CELL_ISSUES": len(result.cell_issues)})
         feedback.setProgress(100)
         return outputs
+
+
+    def _limits(self, parameters: dict[str, Any], context: QgsProcessingContext) -> dict[str, float]:
+        out = {}
+        for name, _, kind, attribute in self.LIMITS:
+            as_int = kind == QgsProcessingParameterNumber.Integer
+            value = (self.parameterAsInt if as_int else self.parameterAsDouble)(parameters, name, context)
+            out[attribute] = value
+        return out
 
 
 _WKB_POINT = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])

@@ -21,8 +21,17 @@ from ..errors import TailingsInputError
 from ..file_hash import file_sha256
 from ..schema import DEFAULT_CRS, REE_ELEMENTS
 from .header import Column, HeaderLayout, clean_header, find_header, header_score, seen_and_closest, snake
+from .limits import (
+    DEFAULT_MAX_COMPRESSION_RATIO,
+    DEFAULT_MAX_ROWS,
+    DEFAULT_MAX_SHEET_MB,
+    DEFAULT_TIME_BUDGET_S,
+    ReadBudget,
+    ReadLimits,
+)
 from .linkage import LinkageDiagnosis, place_samples
 from .location import link_to_deposits
+from .merged import fill_merged, merge_notes
 from .overrides import Override, parse_assay_field_map
 from .qaqc import QaqcSummary, classify_kinds, read_certified_values, summarise
 from .sources import (
@@ -68,8 +77,16 @@ class ImportOptions:
     engine: str = "auto"                     # auto, calamine, openpyxl
     stream_above_sheet_xml_bytes: int = STREAM_ABOVE_SHEET_XML_BYTES  # auto: stream larger workbooks
     chunk_rows: int = 65_536
+    max_rows: int = DEFAULT_MAX_ROWS                        # MAX_ROWS (core.assays.limits)
+    max_sheet_mb: float = DEFAULT_MAX_SHEET_MB              # MAX_SHEET_MB: uncompressed size of a zip member
+    max_compression_ratio: float = DEFAULT_MAX_COMPRESSION_RATIO  # MAX_COMPRESSION_RATIO
+    time_budget_s: float = DEFAULT_TIME_BUDGET_S            # TIME_BUDGET_S: wall clock for reading the rows
     cancel: Callable[[], None] | None = None
     progress: Callable[[float], None] | None = None
+
+    @property
+    def limits(self) -> ReadLimits:
+        return ReadLimits(self.max_rows, self.max_sheet_mb, self.max_compression_ratio, self.time_budget_s)
 
 
 @dataclass
@@ -157,7 +174,7 @@ def import_assays(path: str | Path, options: ImportOptions | None = None) -> Ass
         sheets = [source.name]
         engine = source.engine
     else:
-        book = Workbook(path, kind, options.engine, options.stream_above_sheet_xml_bytes)
+        book = Workbook(path, kind, options.engine, options.stream_above_sheet_xml_bytes, options.limits)
         sheets = list(book.sheet_names)
         engine = book.engine
         if book.engine_note:
@@ -166,7 +183,8 @@ def import_assays(path: str | Path, options: ImportOptions | None = None) -> Ass
         name = _choose_sheet(book, options.sheet, path, overrides)
         notes.append(f"reading sheet {name!r}" + ("" if options.sheet else " (the one that looks like assay data)"))
         certified = _find_certified(book, name, notes)
-        source = SheetRows(name, book.chunks(name, options.chunk_rows), engine)
+        source = SheetRows(name, book.chunks(name, options.chunk_rows), engine, merges=book.merges(name))
+        notes.extend(book.notes)
     notes.extend(source.notes)
     try:
         with _gc_paused():
@@ -243,15 +261,20 @@ class _Accumulator:
     suspect_rows: list[np.ndarray] = field(default_factory=list)
     suspect_text: list[np.ndarray] = field(default_factory=list)
     blank_row_numbers: list[np.ndarray] = field(default_factory=list)
+    merge_notes: dict[tuple[int, int], tuple[int, object]] = field(default_factory=dict)  # merged ranges filled
+    row_problems: dict[int, str] = field(default_factory=dict)  # source row → why it is rejected
 
 
 def _read(path: Path, source: SheetRows, options: ImportOptions, overrides: list[Override], notes: list[str],
           certified: pd.DataFrame | None, sheets: list[str], engine: str) -> AssayImport:
     layout: HeaderLayout | None = None
     acc = _Accumulator()
+    budget = ReadBudget(options.limits, path.name, source.name)
+    carried: dict[tuple[int, int], object] = {}  # merged ranges' top-left values, across chunks
     for start, frame in source.chunks:
         if options.cancel is not None:
             options.cancel()
+        budget.charge(len(frame))
         row_numbers = start + np.arange(len(frame))
         if layout is None:
             try:
@@ -267,12 +290,21 @@ def _read(path: Path, source: SheetRows, options: ImportOptions, overrides: list
             skip = (layout.units_offset if layout.units_offset is not None else layout.header_offset) + 1
             frame, row_numbers = frame.iloc[skip:].reset_index(drop=True), row_numbers[skip:]
             header_row = int(start + layout.header_offset)
+        if source.merges:
+            frame = fill_merged(frame, row_numbers, source.merges, _id_columns(layout), carried, acc.merge_notes)
         _read_chunk(frame, row_numbers, layout, source.decimal_comma, acc)
         if options.progress is not None:
             options.progress(float(row_numbers[-1]) if len(row_numbers) else 0.0)
     if layout is None:
         raise TailingsInputError("The sheet is empty", file=path.name, sheet=source.name)
+    notes.extend(merge_notes(acc.merge_notes, _id_columns(layout)))
+    acc.row_problems = source.row_problems
     return _assemble(path, source.name, sheets, engine, header_row, layout, acc, options, notes, certified)
+
+
+def _id_columns(layout: HeaderLayout) -> dict[int, str]:
+    """Columns where a merged cell means "the same for every row": ids and labels, never grades."""
+    return {c.index: c.header for c in layout.columns if c.role in KEY_ROLES}
 
 
 def _check_layout(layout: HeaderLayout, path: Path, sheet: str, row_numbers: np.ndarray) -> None:
@@ -487,6 +519,9 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     labels = non_sample_labels()
     label_row = pd.Series(sample_id, dtype=object).map(lambda v: v is not None and fold(v) in labels).to_numpy(bool)
     reason[label_row] = "a detection-limit, units or method row, not a sample"
+    if acc.row_problems:
+        problem = pd.Series(rows).map(acc.row_problems).to_numpy(dtype=object)
+        reason = np.where(pd.notna(problem), problem, reason)
     rejected = pd.notna(reason)
 
     # Location, and the CRS checked against the data (core.assays.linkage).

@@ -201,6 +201,15 @@ def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[
                      warnings, diagnosis)
 
 
+def swap_phrase(trial: _Trial) -> str:
+    """The plain-words diagnosis when the best trial is the same CRS with the columns exchanged."""
+    if not trial.swapped:
+        return ""
+    if trial.crs == WGS84:
+        return "It looks like latitude and longitude are swapped (the two columns exchanged). "
+    return "It looks like easting and northing (x and y) are swapped. "
+
+
 def _judge(current: _Trial, trials: list[_Trial], score, located: int, reason: str, override: str | None,
            polygons: bool) -> _Judgement:
     """Keep the first choice, or apply the one candidate that clearly does better (never over SOURCE_CRS)."""
@@ -215,12 +224,14 @@ def _judge(current: _Trial, trials: list[_Trial], score, located: int, reason: s
         return _Judgement(
             best, f"{score(best)} of {located} located samples {measure} in it, against {score(current)} in "
                   f"{current.crs}", current.crs,
-            [f"COORDINATES READ AS {best.label}, not {current.crs} ({reason}): in {best.label}, {score(best)} of "
+            [swap_phrase(best) + f"COORDINATES READ AS {best.label}, not {current.crs} ({reason}): in "
+             f"{best.label}, {score(best)} of "
              f"{located} located samples {measure}, in {current.crs} {score(current)}. Other CRSs tried: {results}. "
              f"Set {CRS_PARAMETERS} to confirm, or to choose another."])
     if polygons or current.in_norway == 0 < sum(t.in_norway for t in trials):
         return _Judgement(current, reason, warnings=[
-            f"Only {score(current)} of {located} located samples {measure} with the coordinates read as "
+            (swap_phrase(best) if score(best) > score(current) else "")
+            + f"Only {score(current)} of {located} located samples {measure} with the coordinates read as "
             f"{current.crs} ({reason}). Other CRSs tried: {results}. Set {CRS_PARAMETERS} if the coordinates are "
             "in another CRS."])
     return _Judgement(current, reason, notes=[f"the coordinates lie outside Norway in every CRS tried ({results})"])

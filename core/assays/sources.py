@@ -21,7 +21,9 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import TailingsInputError
+from ..errors import OperationCancelled, TailingsInputError
+from .limits import ReadLimits, check_archive
+from .sheet_xml import DamagedMemberError, SheetScan, scan_sheet, sheet_members
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -89,7 +91,7 @@ def detect_format(path: Path) -> str:
         raise TailingsInputError(
             "The file is a ZIP archive but not a spreadsheet (no xl/workbook.xml or ODS content)",
             file=name)
-    if b"\x00" in head:
+    if b"\x00" in head and text_encoding(head) is None:
         raise TailingsInputError(
             "The file is neither a spreadsheet (xlsx, xlsm, ods) nor a text table (csv, txt)", file=name)
     return "text"
@@ -103,6 +105,8 @@ class SheetRows:
     engine: str
     decimal_comma: bool = False
     notes: list[str] = field(default_factory=list)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # (row0, col0, row1, col1)
+    row_problems: dict[int, str] = field(default_factory=dict)  # source row → why it cannot be trusted
 
 
 # --------------------------------------------------------------------------- workbooks
@@ -110,11 +114,14 @@ class Workbook:
     """A workbook opened with python-calamine or openpyxl (same sheets, same cell values)."""
 
     def __init__(self, path: Path, kind: str, engine: str = "auto",
-                 stream_above: int = STREAM_ABOVE_SHEET_XML_BYTES):
+                 stream_above: int = STREAM_ABOVE_SHEET_XML_BYTES, limits: ReadLimits | None = None):
         self.path, self.kind = path, kind
         self.engine_note = ""
+        self.notes: list[str] = []
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {ENGINES}")
+        if kind in ("xlsx", "ods"):
+            check_archive(path, limits or ReadLimits())
         if engine == "auto":
             engine = "calamine" if calamine_available() else "openpyxl"
             size = worksheet_xml_bytes(path) if kind in ("xlsx", "xlsm") and engine == "calamine" else 0
@@ -127,6 +134,8 @@ class Workbook:
                 "Legacy .xls workbooks need python-calamine; save the file as .xlsx", file=path.name)
         self.engine = engine
         self._sheets: dict[str, object] = {}
+        self._scans: dict[str, SheetScan] = {}
+        self._fallback = None  # openpyxl workbook for sheets calamine would read wrongly
         try:
             if engine == "calamine":
                 from python_calamine import CalamineWorkbook
@@ -148,8 +157,64 @@ class Workbook:
                                      file=path.name) from None
 
     def chunks(self, sheet: str, chunk_rows: int) -> Iterator[tuple[int, pd.DataFrame]]:
-        """``(first_row_number, frame)`` blocks of at most ``chunk_rows`` rows (1-based numbers)."""
-        if self.engine == "calamine":
+        """``(first_row_number, frame)`` blocks of at most ``chunk_rows`` rows (1-based numbers).
+
+        Whatever the parser raises on a damaged sheet becomes a TailingsInputError naming
+        the file, the sheet and the cause.
+        """
+        try:
+            yield from self._chunks(sheet, chunk_rows)
+        except (TailingsInputError, OperationCancelled):
+            raise
+        except DamagedMemberError as err:
+            raise _damaged(self.path, sheet, str(err)) from None
+        except Exception as err:  # (the parsers raise many types for a damaged sheet)
+            raise _damaged(self.path, sheet, _cause(err)) from None
+
+    def merges(self, sheet: str) -> list[tuple[int, int, int, int]]:
+        """Merged ranges of a sheet as (first row, first column, last row, last column)."""
+        try:
+            return self._merges(sheet)
+        except (TailingsInputError, OperationCancelled):
+            raise
+        except Exception as err:  # (the parsers raise many types for a damaged sheet)
+            raise _damaged(self.path, sheet, _cause(err)) from None
+
+    def _merges(self, sheet: str) -> list[tuple[int, int, int, int]]:
+        if self.kind not in ("xlsx", "xlsm"):
+            ranges = getattr(self._calamine_sheet(sheet), "merged_cell_ranges", None) \
+                if self.engine == "calamine" else None
+            return [(r0 + 1, c0, r1 + 1, c1) for (r0, c0), (r1, c1) in (ranges or [])]
+        scan = self._scan(sheet)
+        # calamine's rows begin at the used range's first column; openpyxl's at column A.
+        offset = 0 if self.engine != "calamine" or scan.has_error_cells else self._calamine_sheet(sheet).start[1]
+        return [(r0, c0 - offset, r1, c1 - offset) for r0, c0, r1, c1 in scan.merges]
+
+    def _scan(self, sheet: str) -> SheetScan:
+        if sheet not in self._scans:
+            try:
+                with zipfile.ZipFile(self.path) as archive:
+                    member = sheet_members(archive).get(sheet)
+                    self._scans[sheet] = scan_sheet(archive, member) if member else SheetScan()
+            except DamagedMemberError as err:
+                raise _damaged(self.path, sheet, str(err)) from None
+            except Exception as err:  # (damaged workbook XML: many types)
+                raise _damaged(self.path, sheet, _cause(err)) from None
+        return self._scans[sheet]
+
+    def _chunks(self, sheet: str, chunk_rows: int) -> Iterator[tuple[int, pd.DataFrame]]:
+        scan = self._scan(sheet) if self.kind in ("xlsx", "xlsm") else SheetScan()
+        if self.engine == "calamine" and scan.has_error_cells:
+            # calamine reads error cells as empty: openpyxl keeps their text (#N/A), which
+            # the value parser flags.
+            if self._fallback is None:
+                import openpyxl
+
+                self._fallback = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
+                self.notes.append(f"sheet {sheet!r} has Excel error cells (#N/A, #DIV/0!, ...): read with "
+                                  "openpyxl so that each is reported")
+            yield from _list_chunks(_openpyxl_rows(self._fallback[sheet]), 1, chunk_rows)
+        elif self.engine == "calamine":
             calamine_sheet = self._calamine_sheet(sheet)
             # Rows above the used range are not reported by calamine; keep absolute numbers.
             first = calamine_sheet.start[0] + 1 if calamine_sheet.height else 1
@@ -161,10 +226,7 @@ class Workbook:
             for start in range(0, len(frame), chunk_rows):
                 yield start + 1, frame.iloc[start:start + chunk_rows].reset_index(drop=True)
         else:
-            worksheet = self._book[sheet]
-            if hasattr(worksheet, "reset_dimensions"):
-                worksheet.reset_dimensions()  # read-only sheets may carry a wrong stored size
-            yield from _list_chunks(worksheet.iter_rows(values_only=True), 1, chunk_rows)
+            yield from _list_chunks(_openpyxl_rows(self._book[sheet]), 1, chunk_rows)
 
     def _calamine_sheet(self, sheet: str):
         # calamine parses a whole sheet on access: keep it, so that choosing the sheet (which
@@ -180,9 +242,36 @@ class Workbook:
 
     def close(self) -> None:
         self._sheets.clear()
-        closer = getattr(self._book, "close", None)
-        if closer is not None:
-            closer()
+        for book in (self._book, self._fallback):
+            closer = getattr(book, "close", None)
+            if closer is not None:
+                closer()
+
+
+def _openpyxl_rows(worksheet) -> Iterator[tuple]:
+    if hasattr(worksheet, "reset_dimensions"):
+        worksheet.reset_dimensions()  # read-only sheets may carry a wrong stored size
+    return worksheet.iter_rows(values_only=True)
+
+
+def _cause(err: Exception) -> str:
+    """The cause of a parser's failure in words a user can act on."""
+    text = f"{type(err).__name__}: {err}"
+    lowered = text.casefold()
+    if isinstance(err, UnicodeError) or "utf" in lowered or "encod" in lowered:
+        return f"a text encoding error in the sheet ({text})"
+    if isinstance(err, (zipfile.BadZipFile, EOFError)) or any(w in lowered for w in ("zip", "crc", "deflat",
+                                                                                        "inflat", "size")):
+        return f"the compressed sheet data is corrupt ({text})"
+    if isinstance(err, MemoryError):
+        return "the sheet is too large for the memory available"
+    return f"the sheet's XML is damaged ({text})"
+
+
+def _damaged(path: Path, sheet: str, cause: str) -> TailingsInputError:
+    return TailingsInputError(
+        f"The sheet cannot be read: {cause}. Open the workbook in Excel or LibreOffice and save it again "
+        "(repairing it if asked), or export the sheet as CSV", file=path.name, sheet=sheet)
 
 
 # --------------------------------------------------------------------------- text tables
@@ -198,17 +287,46 @@ class TextDialect:
     comment_lines: int  # leading lines starting with '#'
 
 
+def text_encoding(head: bytes) -> str | None:
+    """UTF-16/32 from a byte-order mark or the NUL-byte pattern, else None (an 8-bit encoding).
+
+    A BOM and NUL-pattern check is enough for the files labs send (Excel's "Unicode text"
+    is UTF-16 LE with a BOM); no statistical detector is needed, and none is a dependency.
+    """
+    for bom, name in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+                      (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if head.startswith(bom):
+            return name[:-3]  # "utf-16"/"utf-32" read the BOM, choose the byte order and drop it
+    sample = head[:4096] if len(head) % 2 == 0 else head[:4095]
+    even, odd = sample[0::2], sample[1::2]
+    # ASCII text in UTF-16 has a NUL in every other byte.
+    if len(sample) >= 4 and odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if len(sample) >= 4 and even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    """(text, encoding): UTF-16/32 by BOM or pattern, else UTF-8 (with or without BOM), else cp1252."""
+    wide = text_encoding(raw)
+    if wide is not None:
+        cut = len(raw) - len(raw) % (4 if "32" in wide else 2)
+        return raw[:cut].decode(wide, errors="replace"), wide
+    try:
+        return raw.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError as err:
+        if err.start > len(raw) - 4:  # the sample was cut inside a character
+            return raw[:err.start].decode("utf-8-sig"), "utf-8-sig"
+    # cp1252 is latin-1 plus printable characters in 0x80-0x9f; five bytes it leaves undefined
+    # are read as latin-1 would, so decoding never fails.
+    return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
 def sniff_text(path: Path) -> TextDialect:
     """Encoding, separator (``;``, tab, ``,``, ``|``) and decimal mark of a CSV/TXT file."""
     raw = path.read_bytes()[:262144]
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError as err:
-            if encoding == "utf-8-sig" and err.start > len(raw) - 4:  # cut inside a character
-                text = raw[:err.start].decode(encoding)
-                break
+    text, encoding = _decode(raw)
     lines = text.splitlines()
     comment_lines = 0
     while comment_lines < len(lines) and lines[comment_lines].lstrip().startswith("#"):
@@ -236,7 +354,8 @@ def text_chunks(path: Path, dialect: TextDialect, chunk_rows: int) -> Iterator[t
     """Blocks of a CSV/TXT file (all cells as text), numbered by physical line, streamed."""
     reader = pd.read_csv(
         path, sep=dialect.separator, header=None, dtype=str, keep_default_na=False,
-        encoding=dialect.encoding, skiprows=dialect.comment_lines, skip_blank_lines=False,
+        encoding=dialect.encoding, encoding_errors="replace" if dialect.encoding == "cp1252" else "strict",
+        skiprows=dialect.comment_lines, skip_blank_lines=False,
         chunksize=chunk_rows, engine="c" if len(dialect.separator) == 1 else "python",
         on_bad_lines="error", quoting=csv.QUOTE_MINIMAL,
     )
@@ -248,6 +367,54 @@ def text_chunks(path: Path, dialect: TextDialect, chunk_rows: int) -> Iterator[t
             line += len(chunk)
     except pd.errors.ParserError as err:
         raise TailingsInputError(f"The text table is malformed ({err})", file=path.name) from None
+    except UnicodeDecodeError as err:
+        raise TailingsInputError(
+            f"The text table is not valid {dialect.encoding} after line {line} ({err.reason}); save it again as "
+            "UTF-8", file=path.name) from None
+
+
+UNBALANCED_QUOTE = ("unbalanced quote (\") on this line: its fields cannot be split reliably, row rejected; "
+                    "fix the quote in the file")
+
+
+def unbalanced_quote_lines(path: Path, dialect: TextDialect) -> list[int]:
+    """Physical line numbers (1-based) with an odd number of quote characters.
+
+    A CSV record of an assay table never spans lines; a quote that is not closed on its
+    line would make the CSV parser swallow the following lines into one field.
+    """
+    out = []
+    with path.open(encoding=dialect.encoding, errors="replace", newline=None) as handle:
+        for number, text in enumerate(handle, 1):
+            if '"' in text and text.count('"') % 2:
+                out.append(number)
+    return out
+
+
+def line_chunks(path: Path, dialect: TextDialect, chunk_rows: int, problems: dict[int, str],
+                bad_lines: list[int]) -> Iterator[tuple[int, pd.DataFrame]]:
+    """Blocks parsed one physical line at a time (``csv``), so a stray quote spoils one line only."""
+    bad = set(bad_lines)
+    with path.open(encoding=dialect.encoding, errors="replace", newline=None) as handle:
+        for _ in range(dialect.comment_lines):
+            next(handle, None)
+        start, block = dialect.comment_lines + 1, []
+        for number, text in enumerate(handle, start):
+            block.append(_split_line(text.rstrip("\r\n"), dialect.separator))
+            if number in bad:
+                problems[number] = UNBALANCED_QUOTE
+            if len(block) == chunk_rows:
+                yield start, pd.DataFrame(block, dtype=object).fillna("")
+                start, block = start + len(block), []
+        if block:
+            yield start, pd.DataFrame(block, dtype=object).fillna("")
+
+
+def _split_line(text: str, separator: str) -> list[str]:
+    try:
+        return next(csv.reader([text], delimiter=separator), [])
+    except csv.Error:  # a quote the csv module will not accept even in one line
+        return text.split(separator)
 
 
 def describe_sheet_list(names: list[str]) -> str:
@@ -260,8 +427,15 @@ def open_text(path: Path, chunk_rows: int) -> SheetRows:
     notes = [f"text table: encoding {dialect.encoding}, separator {dialect.separator!r}, "
              f"decimal {'comma' if dialect.decimal_comma else 'point'}, "
              f"{dialect.comment_lines} comment line(s) skipped"]
-    return SheetRows(path.stem, text_chunks(path, dialect, chunk_rows), "pandas-csv",
-                     dialect.decimal_comma, notes)
+    bad_lines = unbalanced_quote_lines(path, dialect)
+    if not bad_lines:
+        return SheetRows(path.stem, text_chunks(path, dialect, chunk_rows), "pandas-csv",
+                         dialect.decimal_comma, notes)
+    notes.append(f"{len(bad_lines)} line(s) with an unbalanced quote (lines {', '.join(map(str, bad_lines[:10]))}"
+                 f"{', ...' if len(bad_lines) > 10 else ''}): the file is read line by line and those rows rejected")
+    problems: dict[int, str] = {}
+    return SheetRows(path.stem, line_chunks(path, dialect, chunk_rows, problems, bad_lines), "csv-lines",
+                     dialect.decimal_comma, notes, row_problems=problems)
 
 
 

@@ -14,6 +14,7 @@ typical values, censored cells without a stated limit, the substitution).
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,8 +45,14 @@ _CENSORED_WORDS = (
     r"^(?:b\.?\s*d\.?\s*l\.?|n\.?\s*d\.?|<\s*l\.?o\.?d\.?|<\s*d\.?l\.?|l\.?o\.?d\.?|bdl|"
     r"below\s+(?:detection(?:\s+limit)?|dl|lod)|under\s+deteksjonsgrense|u\.?\s*d\.?\s*g\.?|<\s*dg)$"
 )
-# "1,500" may be 1.5 or 1500; "0,001" may not: a thousands group never follows a leading zero.
-_THOUSANDS_LOOKALIKE = r"^[+-]?[1-9]\d{0,2},\d{3}$"
+# "1,500" may be 1.5 or 1500 ("1.500" in a decimal-comma file likewise); "0,001" may not: a
+# thousands group never follows a leading zero.
+_THOUSANDS_LOOKALIKE = r"^[+-]?[1-9]\d{{0,2}}{mark}\d{{3}}$"
+# What Excel shows in a cell whose formula failed (stored as error cells, t="e").
+EXCEL_ERRORS = frozenset(("#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+                          "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"))
+_BOOL_TYPES = (bool, np.bool_)
+BOOLEAN_CELL = "a TRUE/FALSE (boolean) cell, not a value"
 
 
 @dataclass
@@ -77,6 +84,8 @@ def parse_cells(cells: pd.Series, out_per_ppm: float, column_unit: str, decimal_
     n = len(cells)
     cells = cells.reset_index(drop=True)
     column_factor = UNIT_TO_PPM[column_unit] * out_per_ppm
+    ambiguous = thousands_ambiguous(cells, decimal_comma)
+    booleans = boolean_cells(cells)
     if decimal_comma:
         # Text tables in a decimal-comma locale: "0,5" is a half; thousands separators are
         # not used in such exports.
@@ -123,7 +132,39 @@ def parse_cells(cells: pd.Series, out_per_ppm: float, column_unit: str, decimal_
     if needs_raw.any():
         # Numeric cells: the same text whatever engine read them (1001 and 1001.0 alike).
         raw[needs_raw] = numeric.iloc[np.flatnonzero(needs_raw)].map("{:.15g}".format).to_numpy(dtype=object)
+    for mask, why in ((ambiguous, "ambiguous number: '{}' may be a decimal or a thousands separator (a ×1000 "
+                       "risk)".format("." if decimal_comma else ",")), (booleans, BOOLEAN_CELL)):
+        if mask.any():
+            code[mask], number[mask], detail[mask] = INVALID, np.nan, why
+            raw[mask] = cells[mask].map(lambda v: str(v).strip().upper() if isinstance(v, (bool, np.bool_))
+                                        else str(v).strip()).to_numpy(dtype=object)
     return ParsedCells(number, code, detail, raw)
+
+
+def thousands_ambiguous(cells: pd.Series, decimal_comma: bool) -> np.ndarray:
+    """Text cells whose number may carry a thousands separator, one rule for every format.
+
+    ``1,500`` in a decimal-point sheet and ``1.500`` in a decimal-comma text file are
+    each 1.5 or 1500. Judged on the cell as written, before any decimal mark is converted.
+    """
+    mark = "." if decimal_comma else ","
+    out = np.zeros(len(cells), dtype=bool)
+    is_text = np.equal(cell_types(cells.to_numpy()), str)
+    if not is_text.any():
+        return out
+    text = cells[is_text].astype(str).str.strip()
+    has_mark = text.str.contains(mark, regex=False).to_numpy(dtype=bool)
+    if not has_mark.any():
+        return out
+    digits = text[has_mark].str.extract(_CELL, flags=re.IGNORECASE)["num"]
+    hit = digits.str.match(_THOUSANDS_LOOKALIKE.format(mark=re.escape(mark))).fillna(False).to_numpy(dtype=bool)
+    out[np.flatnonzero(is_text)[has_mark][hit]] = True
+    return out
+
+
+def boolean_cells(cells: pd.Series) -> np.ndarray:
+    """TRUE/FALSE cells: a spreadsheet's boolean is not a grade (not 1.0 nor 0.0)."""
+    return pd.Series(cell_types(cells.to_numpy()), dtype=object).isin(_BOOL_TYPES).to_numpy(dtype=bool)
 
 
 # The Python type of every cell, in one C loop (a numpy ufunc over the object array).
@@ -146,7 +187,7 @@ def _exact_numeric(cells: pd.Series) -> pd.Series:
     out = np.full(len(raw), np.nan)
     if is_number.any():
         out[is_number] = raw[is_number].astype(float)
-    other = ~is_number & ~np.equal(types, type(None))
+    other = ~is_number & ~np.equal(types, type(None)) & ~pd.Series(types, dtype=object).isin(_BOOL_TYPES).to_numpy()
     if other.any():
         rest = cells[other]
         numeric = pd.to_numeric(rest, errors="coerce").astype(float)
@@ -171,7 +212,6 @@ def _parse_text(text: pd.Series, positions: np.ndarray, number: np.ndarray, code
     parts = text.str.extract(_CELL, flags=2)  # re.IGNORECASE
     matched = parts["num"].notna().to_numpy()
     digits = parts["num"].fillna("")
-    ambiguous = (~np.asarray(decimal_comma, dtype=bool)) & digits.str.match(_THOUSANDS_LOOKALIKE).to_numpy()
     values = _exact_numeric(digits.str.replace(",", ".", regex=False)).to_numpy(dtype=float)
     unit_names = parts["unit"].map(canonical_unit, na_action="ignore")
     has_unit = unit_names.notna().to_numpy()
@@ -179,7 +219,7 @@ def _parse_text(text: pd.Series, positions: np.ndarray, number: np.ndarray, code
     if has_unit.any():
         cell_factor[has_unit] = unit_names[has_unit].map(UNIT_TO_PPM).to_numpy(dtype=float) * out_per_ppm
     ops = parts["op"].fillna("").to_numpy(dtype=object)
-    ok = matched & ~ambiguous & np.isfinite(values)
+    ok = matched & np.isfinite(values)
     number[positions[ok]] = values[ok] * cell_factor[ok]
     is_less = ok & np.isin(ops, ["<", "<=", "≤"])
     is_more = ok & np.isin(ops, [">", ">=", "≥"])
@@ -195,12 +235,13 @@ def _parse_text(text: pd.Series, positions: np.ndarray, number: np.ndarray, code
     code[positions[words]] = CENSORED
     number[positions[words]] = np.nan  # limit not stated: filled from the column in finalise()
     detail[positions[words]] = "below detection limit, limit not stated in the cell"
-    bad_ambiguous = ambiguous & matched
-    code[positions[bad_ambiguous]] = INVALID
-    detail[positions[bad_ambiguous]] = "ambiguous number: comma may be a decimal or a thousands separator"
-    bad = ~ok & ~words & ~bad_ambiguous
+    bad = ~ok & ~words
     code[positions[bad]] = INVALID
     detail[positions[bad]] = "text in a numeric column, not a value"
+    errors = bad & text.str.strip().str.upper().isin(EXCEL_ERRORS).to_numpy(dtype=bool)
+    if errors.any():
+        detail[positions[errors]] = ("Excel error cell " + text[errors].str.strip().str.upper()
+                                     + " (a formula without a result), not a value").to_numpy(dtype=object)
 
 
 @dataclass
