@@ -60,6 +60,8 @@ def test_all_fields_and_methods(world):
 def test_measured_mean_is_the_lognormal_mean(world):
     samples, deposits, _ = world
     out = estimate_deposits(deposits, samples, {}, EXACT).frame.set_index("deposit_id")
+    # The synthetic grades are log-normal (make_samples): the test must say so for DEP-004.
+    assert out.loc["DEP-004", "co_estimator"] == "lognormal"
     ln = np.log(samples.loc[samples["deposit_id"] == "DEP-004", "co_ppm"])
     expected = np.exp(ln.mean() + ln.var(ddof=1) / 2)
     n = len(ln)
