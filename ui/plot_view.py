@@ -2,7 +2,7 @@
 plain sentence when there is nothing to plot."""
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import QLabel, QSizePolicy
 
@@ -48,6 +48,13 @@ class PlotView(QLabel):
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
         self.setPixmap(pixmap)
+
+    def minimumSizeHint(self):
+        # not the pixmap's size: the panel may get narrower than the last drawing
+        return QSize(200, self.minimumHeight())
+
+    def sizeHint(self):
+        return QSize(360, max(self.minimumHeight(), 240))
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

@@ -14,9 +14,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..schema import COMMODITIES, COMMODITY_NAMES
+from ..schema import COMMODITIES
 
 METHOD_COLOURS = {"measured": "#009e73", "regression": "#0072b2", "analogue": "#d55e00", "none": "#999999"}
+SHORT_NAMES = {"co": "Co", "cu": "Cu", "zn": "Zn", "tree": "TREE"}  # element symbols: short rows
 LOG_SPAN = 30.0  # max/min ratio above which a log axis reads better than a linear one
 
 
@@ -72,22 +73,24 @@ def tonnes_text(value: float | None) -> str:
     return text.replace(",", "\u202f")
 
 
-def _axis(ax, values: list[float]) -> None:
+def _axis(ax, values: list[float], max_ticks: int = 6) -> None:
     from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
 
     low, high = min(values), max(values)
     if high / low > LOG_SPAN:
         ax.set_xscale("log")
         ax.set_xlim(10 ** math.floor(math.log10(low)), 10 ** math.ceil(math.log10(high)))
-        ax.xaxis.set_major_locator(LogLocator(base=10, numticks=8))
+        ax.xaxis.set_major_locator(LogLocator(base=10, numticks=max_ticks))  # every k-th decade if narrow
         ax.xaxis.set_minor_formatter(NullFormatter())
     else:
         ax.set_xlim(0, high * 1.08)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=max(max_ticks - 1, 2)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tonnes_text(v)))
 
 
 def _draw(ax, rows: list[Interval]) -> None:
+    from matplotlib.transforms import blended_transform_factory
+
     for i, row in enumerate(rows):
         colour = METHOD_COLOURS.get(row.method, METHOD_COLOURS["none"])
         if row.low is not None and row.high is not None and row.high > 0:
@@ -96,19 +99,20 @@ def _draw(ax, rows: list[Interval]) -> None:
         if row.best is not None and row.best > 0:
             ax.plot([row.best], [i], marker="o", markersize=7, color=colour, markeredgecolor="black")
         text = f"P90 {tonnes_text(row.low)} · P50 {tonnes_text(row.best)} · P10 {tonnes_text(row.high)} t"
-        ax.text(0.01, i - 0.42, text, transform=ax.get_yaxis_transform(), fontsize=8, va="bottom")
+        # from the figure's left edge, so the line has the whole width however narrow the panel
+        ax.text(0.02, i - 0.42, text, transform=blended_transform_factory(ax.figure.transFigure, ax.transData),
+                fontsize=8, va="bottom")
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([f"{COMMODITY_NAMES[r.commodity]}\n({r.method})" for r in rows], fontsize=8)
+    ax.set_yticklabels([f"{SHORT_NAMES[r.commodity]}\n{r.method}" for r in rows], fontsize=8)
     ax.set_ylim(len(rows) - 0.45, -0.6)  # first commodity on top, room for the value line
-    ax.set_xlabel("contained metal (t): bar P90–P10, dot P50", fontsize=8)
+    ax.set_xlabel("contained metal (t)\nbar P90–P10, dot P50", fontsize=8)
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", alpha=0.3)
 
 
-def deposit_interval_png(record: Mapping[str, object], title: str = "", width_px: int = 520,
-                         dpi: int = 100, height_px: int | None = None) -> bytes:
-    """PNG of the contained-metal intervals in ``record`` (a deposit row with ``x_t*`` fields),
-    ``width_px`` wide and, by default, as tall as its commodities need (else ``height_px``)."""
+def interval_figure(record: Mapping[str, object], title: str = "", width_px: int = 520, dpi: int = 100,
+                    height_px: int | None = None):
+    """The matplotlib Figure behind ``deposit_interval_png``, laid out (tight) and not yet saved."""
     import matplotlib
 
     matplotlib.use("Agg", force=False)
@@ -121,7 +125,9 @@ def deposit_interval_png(record: Mapping[str, object], title: str = "", width_px
     ax = fig.add_subplot(1, 1, 1)
     if rows:
         _draw(ax, rows)
-        _axis(ax, [v for r in rows for v in (r.low, r.best, r.high) if v is not None and v > 0])
+        # about 55 px per tick label ("100 000" at 8 pt) over the axes' share of the width
+        _axis(ax, [v for r in rows for v in (r.low, r.best, r.high) if v is not None and v > 0],
+              max_ticks=max(3, int(width * dpi * 0.6 / 55)))
     else:
         ax.set_axis_off()
         ax.text(0.5, 0.5, nothing_to_plot(record), ha="center", va="center", wrap=True, fontsize=9,
@@ -129,6 +135,13 @@ def deposit_interval_png(record: Mapping[str, object], title: str = "", width_px
     if title:
         ax.set_title(title, fontsize=9)
     fig.tight_layout()
+    return fig
+
+
+def deposit_interval_png(record: Mapping[str, object], title: str = "", width_px: int = 520,
+                         dpi: int = 100, height_px: int | None = None) -> bytes:
+    """PNG of the contained-metal intervals in ``record`` (a deposit row with ``x_t*`` fields),
+    ``width_px`` wide and, by default, as tall as its commodities need (else ``height_px``)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
+    interval_figure(record, title, width_px, dpi, height_px).savefig(buffer, format="png")
     return buffer.getvalue()
