@@ -84,4 +84,6 @@ def non_sample_labels(path: Path = VOCABULARY_PATH) -> frozenset[str]:
 def coordinate_units(path: Path = VOCABULARY_PATH) -> frozenset[str]:
     """Folded unit words of coordinate/depth columns in a units row (``m``, ``deg``)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return frozenset(fold(n) for n in data.get("units_row", {}).get("coordinate_units", ()))
+    # A word that folds to nothing (a symbol such as "°") must not make every punctuation-only
+    # cell ("???", "-") look like a unit: the row would be taken as a units row and lost.
+    return frozenset(f for f in (fold(n) for n in data.get("units_row", {}).get("coordinate_units", ())) if f)
