@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import stats
 
+from ..errors import TailingsInputError
 from ..schema import INTERVAL_LEVEL
 from .censored_ros import complete_censored
 from .grouped import mean_var, sort_within_groups
@@ -49,6 +50,10 @@ REASONS = {
                     "censored): censored at DL/2 in original units, t interval; unreliable",
     "no_spread": "{n} sample(s) and no deposit with enough samples to pool a spread from: not estimated",
 }
+# Far beyond any grade (1e6 ppm is 100 %, detection limits are above 1e-6 ppm), and narrow
+# enough that squares, ratios and log-normal draws neither overflow nor underflow: a value
+# outside is a unit or data error, not a grade.
+MIN_VALUE, MAX_VALUE = 1e-12, 1e12
 POOLED_NOTE = "; spread pooled from {pooled_k} deposits with >= {min_samples} samples"
 
 
@@ -84,6 +89,7 @@ class MeanGradeEstimator:
         groups = np.asarray(groups, dtype=np.intp)
         values = np.asarray(values, dtype=float)
         censored = np.zeros(len(values), bool) if censored is None else np.asarray(censored, bool)
+        _check_values(values)
         size = int(n_groups if n_groups is not None else (groups.max() + 1 if len(groups) else 0))
         done = complete_censored(groups, values, censored, size)
         n, mean, var = mean_var(done.groups, done.values, size)
@@ -208,6 +214,15 @@ class MeanGradeEstimator:
         if len(pooled):
             out[pooled] = out[pooled] + POOLED_NOTE.format(**settings)
         return out
+
+
+def _check_values(values: np.ndarray) -> None:
+    bad = np.flatnonzero(~((values >= MIN_VALUE) & (values <= MAX_VALUE)))  # NaN fails both
+    if len(bad):
+        raise TailingsInputError(
+            f"Mean grade: {len(bad)} value(s) are not between {MIN_VALUE:g} and {MAX_VALUE:g} (zero, negative, "
+            f"missing or infinite grades and detection limits must be left out before estimating)",
+            row=int(bad[0]), value=float(values[bad[0]]))
 
 
 def t_draws(dof: np.ndarray, iterations: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
