@@ -548,7 +548,10 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     ids = frame["sample_id"].where(accepted_sample)
     repeated = ids.notna() & ids.duplicated(keep=False)
     if repeated.any():
-        rows_by_id = frame.loc[repeated].groupby("sample_id")["src_row"].agg(lambda r: ", ".join(map(str, r)))
+        # At most a few row numbers per id: one id repeated on every row must not make a
+        # warning of every row number on every row (quadratic memory).
+        rows_by_id = frame.loc[repeated].groupby("sample_id")["src_row"].agg(
+            lambda r: ", ".join(map(str, r.iloc[:5])) + (f", ... {len(r):,} rows in all" if len(r) > 5 else ""))
         warning = "duplicate sample_id (rows " + frame.loc[repeated, "sample_id"].map(rows_by_id) + ")"
         frame.loc[repeated, "sample_warning"] = warning
         issues.append(pd.DataFrame({
