@@ -1,6 +1,7 @@
 """``tailingsunfc:importdeposits``: any OGR source or WFS layer → the canonical deposit schema."""
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import re
@@ -16,6 +17,7 @@ from qgis.core import (
     QgsCsException,
     QgsFeatureRequest,
     QgsFields,
+    QgsNetworkAccessManager,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
@@ -27,6 +29,7 @@ from qgis.core import (
     QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsRectangle,
     QgsUnitTypes,
@@ -78,6 +81,21 @@ def wfs_uri_from_text(text: str) -> str | None:
     return None
 
 
+DEFAULT_TIMEOUT_S = 15.0
+
+
+@contextlib.contextmanager
+def network_timeout(seconds: float):
+    """QGIS's network timeout (every request of the WFS provider; the setting
+    qgis/networkAndProxy/networkTimeout, 60 s by default) for the duration of a read, then restored."""
+    previous = QgsNetworkAccessManager.timeout()
+    QgsNetworkAccessManager.setTimeout(max(1, round(seconds * 1000)))
+    try:
+        yield
+    finally:
+        QgsNetworkAccessManager.setTimeout(previous)
+
+
 class ImportDepositsAlgorithm(TailingsAlgorithm):
     ALG_ID = "importdeposits"
     DISPLAY_NAME = "Import deposit layer"
@@ -96,12 +114,14 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         "are not numbers, negative quantities, empty geometries, invalid geometries that cannot be repaired "
         "safely. A layer without a CRS is refused.\n\n"
         "WFS: INPUT takes 'wfs://url=https://host/ows typename=ns:layer', the bare provider form "
-        "'url=... typename=...', or a URL with TYPENAME in its query."
+        "'url=... typename=...', or a URL with TYPENAME in its query. TIMEOUT (seconds, default "
+        f"{DEFAULT_TIMEOUT_S:g}) bounds each request to the server, instead of QGIS's 60 s."
     )
 
     INPUT = "INPUT"
     FIELD_MAP = "FIELD_MAP"
     TARGET_CRS = "TARGET_CRS"
+    TIMEOUT = "TIMEOUT"
     OUTPUT = "OUTPUT"
     REJECTS = "REJECTS"
 
@@ -113,6 +133,9 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
             self.FIELD_MAP, self.tr("Field map override (canonical=source;... or JSON)"), optional=True))
         self.addParameter(QgsProcessingParameterCrs(
             self.TARGET_CRS, self.tr("Target CRS"), defaultValue=DEFAULT_CRS))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TIMEOUT, self.tr("Network timeout for a WFS (seconds)"), QgsProcessingParameterNumber.Double,
+            defaultValue=DEFAULT_TIMEOUT_S, minValue=1.0, maxValue=3600.0, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Deposits")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.REJECTS, self.tr("Rejected features")))
         for name, label in (("N_READ", "Features read"), ("N_ACCEPTED", "Deposits written"),
@@ -136,13 +159,15 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         """(feature source, a name for messages); raises TailingsInputError with the cause."""
         raw = self._raw_input(parameters)
         wfs_uri = wfs_uri_from_text(raw) if raw else None
+        self._wfs_layer = None
         source = None
         if wfs_uri is None:
             source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is not None:
             return source, raw or source.sourceName()
         if wfs_uri is not None:
-            self._wfs_layer = self._open_wfs(wfs_uri)  # kept alive while its features are read
+            # kept alive while its features are read
+            self._wfs_layer = self._open_wfs(wfs_uri, self._timeout(parameters, context))
             return self._wfs_layer, wfs_uri
         self._check_path(raw)
         raise TailingsInputError(
@@ -157,7 +182,7 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
             try:
                 wfs_uri = wfs_uri_from_text(raw)
                 if wfs_uri is not None:
-                    layer = self._open_wfs(wfs_uri)
+                    layer = self._open_wfs(wfs_uri, self._timeout(parameters, context))
                     return super().checkParameterValues({**parameters, self.INPUT: layer}, context)
                 self._check_path(raw)
             except TailingsInputError as err:
@@ -187,14 +212,21 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
             return f"{path} has no layer {wanted!r}; its layers are: {', '.join(names)}"
         return None
 
+    def _timeout(self, parameters: dict[str, Any], context: QgsProcessingContext) -> float:
+        if parameters.get(self.TIMEOUT) in (None, ""):
+            return DEFAULT_TIMEOUT_S
+        return self.parameterAsDouble(parameters, self.TIMEOUT, context)
+
     @staticmethod
-    def _open_wfs(wfs_uri: str) -> QgsVectorLayer:
-        layer = QgsVectorLayer(wfs_uri, "wfs_input", "WFS")
+    def _open_wfs(wfs_uri: str, timeout_s: float) -> QgsVectorLayer:
+        with network_timeout(timeout_s):
+            layer = QgsVectorLayer(wfs_uri, "wfs_input", "WFS")
         if not layer.isValid():
             detail = layer.dataProvider().error().summary() if layer.dataProvider() else ""
             raise TailingsInputError(
-                f"The WFS did not answer or does not offer the requested feature type ({wfs_uri}). "
-                f"Check the address, the typename and the network{': ' + detail if detail else ''}.")
+                f"The WFS did not answer within TIMEOUT = {timeout_s:g} s, or does not offer the requested "
+                f"feature type ({wfs_uri}). Check the address, the typename and the network, or give a longer "
+                f"TIMEOUT{': ' + detail if detail else ''}.")
         return layer
 
     @staticmethod
@@ -239,7 +271,10 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
                     "and EPSG:4326.", file=source_name)
             feedback.pushInfo(f"Reading {source_name} ({source_crs.authid() or source_crs.description()}"
                               f" → {target_crs.authid()})")
-            frame = source_to_frame(source, steps, target_crs=target_crs, context=context)
+            remote = contextlib.nullcontext() if self._wfs_layer is None else \
+                network_timeout(self._timeout(parameters, context))
+            with remote:
+                frame = source_to_frame(source, steps, target_crs=target_crs, context=context)
             source_fields = source.fields()
             problems = self._transform_failures(source, frame, source_crs, target_crs)
         finally:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -90,6 +92,57 @@ def test_wfs_that_does_not_answer_is_a_clear_error(tailings_provider):
     with pytest.raises(QgsProcessingException, match="WFS did not answer"):
         processing.run(ALG, {"INPUT": f"wfs://url={dead} typename=avgangsdeponi",
                              "OUTPUT": "TEMPORARY_OUTPUT", "REJECTS": "TEMPORARY_OUTPUT"})
+
+
+@pytest.fixture()
+def silent_server():
+    """A TCP server on 127.0.0.1 that accepts every connection and never sends a byte."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+    held: list[socket.socket] = []
+
+    def accept():
+        while not stop.is_set():
+            try:
+                held.append(listener.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/ows"
+    finally:
+        stop.set()
+        thread.join(5)
+        for connection in held:
+            connection.close()
+        listener.close()
+        assert not thread.is_alive()
+
+
+def test_wfs_that_never_answers_fails_after_timeout(tailings_provider, silent_server):
+    """The server accepts and stays silent: the read ends after TIMEOUT (not Qt's 60 s), with a
+    message naming the URL and the timeout, and QGIS's own timeout setting is restored."""
+    import processing
+    from qgis.core import QgsNetworkAccessManager, QgsProcessingException
+
+    before = QgsNetworkAccessManager.timeout()
+    with pytest.raises(QgsProcessingException) as info:
+        processing.run(ALG, {"INPUT": f"wfs://url={silent_server} typename=avgangsdeponi", "TIMEOUT": 2,
+                             "OUTPUT": "TEMPORARY_OUTPUT", "REJECTS": "TEMPORARY_OUTPUT"})
+    message = str(info.value)
+    assert "did not answer within TIMEOUT = 2 s" in message and silent_server in message, message
+    assert "Traceback" not in message
+    assert QgsNetworkAccessManager.timeout() == before
+
+
+def test_timeout_default_is_15_s(tailings_provider):
+    from qgis.core import QgsApplication
+
+    parameter = QgsApplication.processingRegistry().algorithmById(ALG).parameterDefinition("TIMEOUT")
+    assert parameter.defaultValue() == 15 and parameter.minimum() == 1
 
 
 @pytest.fixture(scope="module")
