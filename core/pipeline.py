@@ -341,6 +341,25 @@ def _check_estimates(frame: pd.DataFrame, summary: RunSummary) -> int:
     return int(estimated.sum())
 
 
+def _absolute(source: str) -> str:
+    """A local file's path made absolute (QGIS options after ``|`` kept); other sources as given."""
+    path, bar, options = str(source).partition("|")
+    return str(Path(path).resolve()) + bar + options if Path(path).is_file() else str(source)
+
+
+def run_inputs(deposit_sources: Sequence[dict[str, Any]], settings: PipelineSettings,
+               assay_hashes: dict[str, str | None]) -> list[dict[str, Any]]:
+    """The run metadata's ``inputs``: role, absolute source and sha256 of every input file, so
+    that a record still names the file when read from another working directory."""
+    rules_file = settings.rules_path or str(DEFAULT_RULES_PATH)
+    entries = [*deposit_sources]
+    entries += [{"role": "assays", "source": p, "sha256": assay_hashes.get(p)} for p in settings.assay_files]
+    entries += [{"role": "proxy_assays", "source": p, "sha256": assay_hashes.get(p)} for p in settings.proxy_files]
+    entries.append({"role": "rules", "source": rules_file})
+    return [{**entry, "source": _absolute(entry["source"]),
+             "sha256": entry.get("sha256") or source_sha256(entry["source"])} for entry in entries]
+
+
 def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary: RunSummary, *,
          constraints: Sequence[ConstraintHits], deposit_sources: Sequence[dict[str, Any]],
          log: Callable[[str], None], warn: Callable[[str], None], progress: Callable[[float], None] | None,
@@ -392,13 +411,9 @@ def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary:
                              "unfc_rationale)")
     steps.next()
 
-    rules_file = settings.rules_path or str(DEFAULT_RULES_PATH)
     run_metadata = {
-        "inputs": [*deposit_sources]
-        + [{"role": "assays", "source": p, "sha256": assay_hashes.get(p)} for p in settings.assay_files]
-        + [{"role": "proxy_assays", "source": p, "sha256": assay_hashes.get(p)} for p in settings.proxy_files]
-        + [{"role": "rules", "source": rules_file, "sha256": source_sha256(rules_file)}],
-        "models": [{"path": m, "sha256": source_sha256(m)} for m in model_files],
+        "inputs": run_inputs(deposit_sources, settings, assay_hashes),
+        "models": [{"path": _absolute(m), "sha256": source_sha256(m)} for m in model_files],
         "seeds": {"pipeline": settings.seed},
     }
     gpkg, workbook = out / GEOPACKAGE_NAME, out / SUMMARY_NAME
