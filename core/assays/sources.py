@@ -275,6 +275,7 @@ def _damaged(path: Path, sheet: str, cause: str) -> TailingsInputError:
 
 
 # --------------------------------------------------------------------------- text tables
+SNIFF_BYTES = 262144
 _CANDIDATE_SEPARATORS = (";", "\t", ",", "|")
 _DECIMAL_COMMA_NUMBER = re.compile(r"(?:^|[;\t|])\s*-?\d+,\d+\s*(?=[;\t|]|$)")
 
@@ -307,7 +308,7 @@ def text_encoding(head: bytes) -> str | None:
     return None
 
 
-def _decode(raw: bytes) -> tuple[str, str]:
+def _decode(raw: bytes, truncated: bool) -> tuple[str, str]:
     """(text, encoding): UTF-16/32 by BOM or pattern, else UTF-8 (with or without BOM), else cp1252."""
     wide = text_encoding(raw)
     if wide is not None:
@@ -316,7 +317,7 @@ def _decode(raw: bytes) -> tuple[str, str]:
     try:
         return raw.decode("utf-8-sig"), "utf-8-sig"
     except UnicodeDecodeError as err:
-        if err.start > len(raw) - 4:  # the sample was cut inside a character
+        if truncated and err.start > len(raw) - 4:  # the sample was cut inside a character
             return raw[:err.start].decode("utf-8-sig"), "utf-8-sig"
     # cp1252 is latin-1 plus printable characters in 0x80-0x9f; five bytes it leaves undefined
     # are read as latin-1 would, so decoding never fails.
@@ -325,8 +326,9 @@ def _decode(raw: bytes) -> tuple[str, str]:
 
 def sniff_text(path: Path) -> TextDialect:
     """Encoding, separator (``;``, tab, ``,``, ``|``) and decimal mark of a CSV/TXT file."""
-    raw = path.read_bytes()[:262144]
-    text, encoding = _decode(raw)
+    with path.open("rb") as handle:
+        raw = handle.read(SNIFF_BYTES + 1)
+    text, encoding = _decode(raw[:SNIFF_BYTES], len(raw) > SNIFF_BYTES)
     lines = text.splitlines()
     comment_lines = 0
     while comment_lines < len(lines) and lines[comment_lines].lstrip().startswith("#"):
@@ -352,15 +354,15 @@ def sniff_text(path: Path) -> TextDialect:
 
 def text_chunks(path: Path, dialect: TextDialect, chunk_rows: int) -> Iterator[tuple[int, pd.DataFrame]]:
     """Blocks of a CSV/TXT file (all cells as text), numbered by physical line, streamed."""
-    reader = pd.read_csv(
-        path, sep=dialect.separator, header=None, dtype=str, keep_default_na=False,
-        encoding=dialect.encoding, encoding_errors="replace" if dialect.encoding == "cp1252" else "strict",
-        skiprows=dialect.comment_lines, skip_blank_lines=False,
-        chunksize=chunk_rows, engine="c" if len(dialect.separator) == 1 else "python",
-        on_bad_lines="error", quoting=csv.QUOTE_MINIMAL,
-    )
     line = dialect.comment_lines + 1
     try:
+        reader = pd.read_csv(
+            path, sep=dialect.separator, header=None, dtype=str, keep_default_na=False,
+            encoding=dialect.encoding, encoding_errors="replace" if dialect.encoding == "cp1252" else "strict",
+            skiprows=dialect.comment_lines, skip_blank_lines=False,
+            chunksize=chunk_rows, engine="c" if len(dialect.separator) == 1 else "python",
+            on_bad_lines="error", quoting=csv.QUOTE_MINIMAL,
+        )
         for chunk in reader:
             chunk.columns = range(chunk.shape[1])
             yield line, chunk.astype(object).reset_index(drop=True)

@@ -157,7 +157,7 @@ def thousands_ambiguous(cells: pd.Series, decimal_comma: bool) -> np.ndarray:
     if not has_mark.any():
         return out
     digits = text[has_mark].str.extract(_CELL, flags=re.IGNORECASE)["num"]
-    hit = digits.str.match(_THOUSANDS_LOOKALIKE.format(mark=re.escape(mark))).fillna(False).to_numpy(dtype=bool)
+    hit = digits.str.match(_THOUSANDS_LOOKALIKE.format(mark=re.escape(mark)), na=False).to_numpy(dtype=bool)
     out[np.flatnonzero(is_text)[has_mark][hit]] = True
     return out
 
