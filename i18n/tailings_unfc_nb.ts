@@ -15,6 +15,7 @@
     <message><source>Export to national database…</source><translation>Eksporter til nasjonal database…</translation></message>
     <message><source>Check inputs before a run…</source><translation>Kontroller inndata før en kjøring…</translation></message>
     <message><source>Run the whole pipeline…</source><translation>Kjør hele arbeidsflyten…</translation></message>
+    <message><source>Deposit factsheets (PDF/PNG)…</source><translation>Faktaark per forekomst (PDF/PNG)…</translation></message>
     <message><source>Show results panel</source><translation>Vis resultatpanel</translation></message>
     <message><source>Tailings UNFC results</source><translation>Tailings UNFC – resultater</translation></message>
     <message><source>Select a layer produced by Tailings UNFC (estimate, classify or export).</source><translation>Velg et lag laget av Tailings UNFC (estimering, klassifisering eller eksport).</translation></message>
@@ -30,6 +31,7 @@
     <message><source>Import deposit layer</source><translation>Importer forekomstlag</translation></message>
     <message><source>Check inputs before a run (pre-flight)</source><translation>Kontroller inndata før en kjøring (forhåndssjekk)</translation></message>
     <message><source>Run the whole pipeline</source><translation>Kjør hele arbeidsflyten</translation></message>
+    <message><source>Deposit factsheets (PDF/PNG)</source><translation>Faktaark per forekomst (PDF/PNG)</translation></message>
     <message><source>Train grade model (proxy regression)</source><translation>Tren gehaltsmodell (proxy-regresjon)</translation></message>
 </context>
 </TS>
