@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from assays_support import write_ods, write_xlsx
+from assays_support import _encrypted, _renamed_zip, write_ods, write_xlsx
 
 HEADER = ["Sample ID", "Co_ppm", "Cu_ppm"]
 
@@ -141,20 +141,6 @@ def _truncated_zip(p: Path) -> Path:
     return path
 
 
-def _not_spreadsheet_zip(p: Path) -> Path:
-    path = p / "archive.xlsx"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("readme.txt", "hello")
-    return path
-
-
-def _encrypted(p: Path) -> Path:
-    path = p / "locked.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512 + "EncryptedPackage".encode("utf-16-le")
-                     + b"\x00" * 1024)
-    return path
-
-
 def _random_bytes(p: Path) -> Path:
     path = p / "noise.csv"
     path.write_bytes(random.Random(7).randbytes(4096) + b"\x00\x01")
@@ -205,7 +191,7 @@ CASES = [
     # --- not a readable file at all
     _c("empty", lambda p: _text(p, ""), "error", "empty (0 bytes)"),
     _c("random_bytes", _random_bytes, "error", "neither a spreadsheet"),
-    _c("zip_not_spreadsheet", _not_spreadsheet_zip, "error", "not a spreadsheet"),
+    _c("zip_not_spreadsheet", _renamed_zip, "error", "not a spreadsheet"),
     _c("truncated_zip", _truncated_zip, "error", "damaged"),
     _c("encrypted", _encrypted, "error", "password-protected"),
     _c("text_only_comments", lambda p: _text(p, "# lab export\n# nothing\n"), "error", "no table"),
