@@ -187,3 +187,45 @@ def test_plain_numbers_not_touched(tmp_path: Path) -> None:
     parsed = parse_cells(pd.Series([1.0, 2, "3,5", None], dtype=object), 1.0, "ppm", True)
     assert parsed.code[:3].tolist() == [NUMBER] * 3
     assert parsed.number[:3] == pytest.approx([1.0, 2.0, 3.5])
+
+
+def _ods_with_span(path: Path, span: int) -> Path:
+    """An ods whose Deposit cell spans ``span`` rows (odfpy: number-rows-spanned + covered cells)."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+
+    def text(value: str, **extra) -> TableCell:
+        cell = TableCell(valuetype="string", **extra)
+        cell.addElement(P(text=value))
+        return cell
+
+    def number(value: float) -> TableCell:
+        cell = TableCell(valuetype="float", value=value)
+        cell.addElement(P(text=str(value)))
+        return cell
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Assays")
+    for i in range(-1, span + 1):
+        row = TableRow()
+        if i == -1:
+            cells = [text("Sample ID"), text("Deposit"), text("Co_ppm")]
+        elif i == 0:
+            cells = [text("S0"), text("Løkken", numberrowsspanned=span), number(5.0)]
+        else:
+            cells = [text(f"S{i}"), CoveredTableCell() if i < span else text("Røros"), number(5.0 + i)]
+        for cell in cells:
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_merged_id_cells_in_ods(tmp_path: Path, engine: str) -> None:
+    result = import_assays(_ods_with_span(tmp_path / "m.ods", 4), ImportOptions(engine=engine))
+    assert result.samples["src_deposit"].tolist() == ["Løkken"] * 4 + ["Røros"]
+    assert result.samples["src_row"].tolist() == [2, 3, 4, 5, 6]
+    assert any("rows 2-5 = 'Løkken'" in n for n in result.notes)

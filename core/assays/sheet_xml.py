@@ -1,4 +1,4 @@
-"""One pass over an xlsx sheet's XML before it is parsed: integrity, error cells, merges.
+"""One pass over a sheet's XML before it is parsed: integrity, error cells, merges.
 
 python-calamine turns Excel error cells (``t="e"``: ``#N/A``, ``#DIV/0!``) into empty
 strings and openpyxl's read-only mode does not report merged ranges, so both are read
@@ -20,6 +20,7 @@ from defusedxml import ElementTree
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _MERGE = re.compile(rb'<mergeCell\s[^>]*ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _ERROR_CELL = b't="e"'
 _BLOCK = 8 * 1024 * 1024
@@ -80,3 +81,36 @@ def _merges(window: bytes, old: int) -> list[tuple[int, int, int, int]]:
     # A match wholly inside the previous block's tail was counted already.
     return [(int(m[2]), column_number(m[1]), int(m[4]), column_number(m[3]))
             for m in _MERGE.finditer(window) if m.end() > old]
+
+
+def ods_merges(archive: zipfile.ZipFile, sheet: str) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of one ods table (cells with number-rows/columns-spanned), streamed.
+
+    python-calamine does not report them for ods. Row and column positions count the
+    repeat attributes, as the readers do.
+    """
+    t = _ODS_TABLE
+    merges, inside, row, column, repeat = [], False, 0, 0, 1
+    with archive.open("content.xml") as handle:
+        for event, element in ElementTree.iterparse(handle, events=("start", "end")):
+            tag = element.tag
+            if tag == f"{t}table":
+                if event == "start":
+                    inside, row = element.get(f"{t}name") == sheet, 0
+                elif inside:
+                    break
+            elif not inside:
+                continue
+            elif tag == f"{t}table-row":
+                if event == "start":
+                    column, repeat = 0, int(element.get(f"{t}number-rows-repeated", "1"))
+                else:
+                    row += repeat
+                    element.clear()
+            elif event == "end" and tag in (f"{t}table-cell", f"{t}covered-table-cell"):
+                rows = int(element.get(f"{t}number-rows-spanned", "1"))
+                columns = int(element.get(f"{t}number-columns-spanned", "1"))
+                if rows > 1 or columns > 1:
+                    merges.append((row + 1, column, row + rows, column + columns - 1))
+                column += int(element.get(f"{t}number-columns-repeated", "1"))
+    return merges

@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..errors import OperationCancelled, TailingsInputError
 from .limits import ReadLimits, check_archive
-from .sheet_xml import DamagedMemberError, SheetScan, scan_sheet, sheet_members
+from .sheet_xml import DamagedMemberError, SheetScan, ods_merges, scan_sheet, sheet_members
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -181,10 +181,13 @@ class Workbook:
             raise _damaged(self.path, sheet, _cause(err)) from None
 
     def _merges(self, sheet: str) -> list[tuple[int, int, int, int]]:
+        if self.kind == "ods":
+            with zipfile.ZipFile(self.path) as archive:
+                ranges = ods_merges(archive, sheet)
+            offset = self._calamine_sheet(sheet).start[1] if self.engine == "calamine" else 0
+            return [(r0, c0 - offset, r1, c1 - offset) for r0, c0, r1, c1 in ranges]
         if self.kind not in ("xlsx", "xlsm"):
-            ranges = getattr(self._calamine_sheet(sheet), "merged_cell_ranges", None) \
-                if self.engine == "calamine" else None
-            return [(r0 + 1, c0, r1 + 1, c1) for (r0, c0), (r1, c1) in (ranges or [])]
+            return []
         scan = self._scan(sheet)
         # calamine's rows begin at the used range's first column; openpyxl's at column A.
         offset = 0 if self.engine != "calamine" or scan.has_error_cells else self._calamine_sheet(sheet).start[1]
