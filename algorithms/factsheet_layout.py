@@ -39,6 +39,7 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
     QgsProperty,
+    QgsRectangle,
     QgsSymbolLayer,
     QgsTableCell,
     QgsTextFormat,
@@ -202,15 +203,22 @@ def map_item(layout: QgsPrintLayout, coverage: QgsVectorLayer, highlight: QgsVec
     item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3))
     layout.addLayoutItem(item)
     place(item, box)
-    item.zoomToExtent(coverage.extent())
+    point = coverage.geometryType() == QgsWkbTypes.PointGeometry
+    item.zoomToExtent(point_extent(coverage, box) if point else coverage.extent())
     item.setAtlasDriven(True)
-    if coverage.geometryType() == QgsWkbTypes.PointGeometry:
-        item.setScale(POINT_SCALE)
-        item.setAtlasScalingMode(QgsLayoutItemMap.Fixed)  # centred on the point at POINT_SCALE
+    if point:
+        item.setAtlasScalingMode(QgsLayoutItemMap.Fixed)  # centred on each point at POINT_SCALE
     else:
         item.setAtlasScalingMode(QgsLayoutItemMap.Auto)  # the deposit with ATLAS_MARGIN around it
         item.setAtlasMargin(ATLAS_MARGIN)
     return item
+
+
+def point_extent(coverage: QgsVectorLayer, box: Box) -> QgsRectangle:
+    """POINT_SCALE around the points' centre (their extent may be a single point: no size)."""
+    centre = coverage.extent().center()
+    half_w, half_h = box.w / 2000 * POINT_SCALE, box.h / 2000 * POINT_SCALE  # mm on paper -> m on the ground
+    return QgsRectangle(centre.x() - half_w, centre.y() - half_h, centre.x() + half_w, centre.y() + half_h)
 
 
 def legend(layout: QgsPrintLayout, map_: QgsLayoutItemMap, layers: list[QgsVectorLayer], box: Box) -> None:

@@ -116,10 +116,10 @@ def test_pdf_text_has_id_unfc_code_class_and_grades(sheets, deposits):
     assert shown["co_estimator"] in text and "critical" in text and "Art. 27" in text
 
 
-def _class_colours(gpkg: Path) -> dict[str, str]:
+def _class_colours(gpkg: Path, kind: str = "polygon") -> dict[str, str]:
     """Class -> fill colour, from the shipped style (whichever palette it has)."""
     layer = _layer(gpkg)
-    _msg, ok = layer.loadNamedStyle(str(ROOT / "resources" / "styles" / "unfc_class_polygon.qml"))
+    _msg, ok = layer.loadNamedStyle(str(ROOT / "resources" / "styles" / f"unfc_class_{kind}.qml"))
     assert ok
     return {str(c.value()): c.symbol().color().name() for c in layer.renderer().categories()}
 
@@ -145,6 +145,23 @@ def test_png_shows_class_colour_map_and_text(sheets, deposits, deposits_gpkg):
     if os.environ.get("UPDATE_SCREENSHOTS") == "1":
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(folder / f"{SHOWN}.png", SCREENSHOT_DIR / "factsheet.png")
+
+
+def test_point_layer_gets_a_map_too(deposits_gpkg, deposits, tmp_path):
+    """NGU registry deposits are points: the map is centred on each at a fixed scale."""
+    import processing
+
+    points = processing.run("native:centroids", {"INPUT": f"{deposits_gpkg}|layername=deposits",
+                                                 "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    shown = next(d for d in deposits if d["deposit_id"] == SHOWN)
+    result = processing.run("tailingsunfc:factsheets", {
+        "INPUT": points, "OUTPUT": str(tmp_path), "FORMAT": 2, "FILTER": f"\"deposit_id\" = '{SHOWN}'"})
+    assert result["N_FACTSHEETS"] == 1
+    pixels = rgb_array(QImage(str(tmp_path / f"{SHOWN}.png")))
+    colour = _class_colours(deposits_gpkg, "point")[shown["unfc_class"]]
+    map_area = _mm(pixels, 13, 42, 123, 138)
+    assert colour_pixels(map_area, colour, tolerance=8) > 150  # the marker
+    assert (map_area.max(axis=2) < 90).sum() > 500  # its ring, label and the scale bar
 
 
 def _mm(pixels, x0: float, y0: float, x1: float, y1: float):
