@@ -69,7 +69,8 @@ def export_factsheets(layer: QgsVectorLayer, folder: str | os.PathLike, feedback
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".factsheets-", dir=out))
     try:
-        steps = QgsProcessingMultiStepFeedback(2 if combined_pdf else 1, _processing_feedback(feedback))
+        progress = _processing_feedback(feedback)  # kept in scope: the step feedback holds only a C++ pointer
+        steps = QgsProcessingMultiStepFeedback(2 if combined_pdf else 1, progress)
         written = _per_deposit(layout, staging, formats, dpi, steps) if formats else []
         if combined_pdf:
             steps.setCurrentStep(1)
@@ -152,7 +153,6 @@ def _processing_feedback(feedback: QgsFeedback) -> QgsProcessingFeedback:
     proxy.progressChanged.connect(feedback.setProgress)
     if feedback.isCanceled():
         proxy.cancel()
-    feedback._tailings_proxy = proxy  # lives as long as the caller's feedback
     return proxy
 
 

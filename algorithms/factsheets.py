@@ -90,5 +90,7 @@ class FactsheetsAlgorithm(TailingsAlgorithm):
             dpi=self.parameterAsInt(parameters, self.DPI, context),
             combined_pdf=self.parameterAsBoolean(parameters, self.COMBINED_PDF, context))
         deposits = len({f.rsplit(".", 1)[0] for f in files if "factsheets_all" not in f})
+        if not deposits:
+            feedback.pushWarning(self.tr("No deposit in the layer (or none matches the filter): no factsheet written."))
         feedback.pushInfo(f"Factsheets: {deposits} deposit(s), {len(files)} file(s) in {folder}")
         return {self.OUTPUT: folder, "N_FACTSHEETS": deposits, "FILES": "\n".join(files)}
