@@ -229,3 +229,33 @@ def test_merged_id_cells_in_ods(tmp_path: Path, engine: str) -> None:
     assert result.samples["src_deposit"].tolist() == ["Løkken"] * 4 + ["Røros"]
     assert result.samples["src_row"].tolist() == [2, 3, 4, 5, 6]
     assert any("rows 2-5 = 'Løkken'" in n for n in result.notes)
+
+
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+# How LibreOffice stores a formula whose result is an error: as an empty string or as 0.
+_ODS_ERRORS = {
+    6.0: '<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" '
+         'calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>',
+    7.0: '<table:table-cell table:formula="of:=NA()" office:value-type="float" office:value="0" '
+         'calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell>',
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_ods_error_cells_are_flagged(tmp_path: Path, engine: str) -> None:
+    from assays_support import write_ods
+
+    path = write_ods(tmp_path / "e.ods", {"Assays": [["Sample ID", "Co_ppm"], ["S1", 5.0], ["S2", 6.0], ["S3", 7.0]]})
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("content.xml").decode()
+    xml = xml.replace("xmlns:table=", f'xmlns:calcext="{_CALCEXT}" xmlns:table=', 1)
+    for value, cell in _ODS_ERRORS.items():
+        plain = f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
+        assert plain in xml
+        xml = xml.replace(plain + "</table:table-cell>", cell)
+    _rewrite(path, "content.xml", xml.encode())
+    result = import_assays(path, ImportOptions(engine=engine))
+    assert result.samples["sample_id"].tolist() == ["S1"]  # S3's error is not a 0.0
+    assert result.rejects["src_row"].tolist() == [3, 4]
+    issues = result.cell_issues.set_index("src_row")["reject_reason"]
+    assert issues[3].startswith("Excel error cell #DIV/0!") and issues[4].startswith("Excel error cell #N/A")

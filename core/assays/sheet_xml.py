@@ -21,6 +21,7 @@ _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _MERGE = re.compile(rb'<mergeCell\s[^>]*ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _ERROR_CELL = b't="e"'
 _BLOCK = 8 * 1024 * 1024
@@ -83,14 +84,21 @@ def _merges(window: bytes, old: int) -> list[tuple[int, int, int, int]]:
             for m in _MERGE.finditer(window) if m.end() > old]
 
 
-def ods_merges(archive: zipfile.ZipFile, sheet: str) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of one ods table (cells with number-rows/columns-spanned), streamed.
+@dataclass
+class OdsScan:
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 1-based rows, 0-based columns
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)       # (row, column) → "#DIV/0!"
 
-    python-calamine does not report them for ods. Row and column positions count the
-    repeat attributes, as the readers do.
+
+def scan_ods(archive: zipfile.ZipFile, sheet: str) -> OdsScan:
+    """Merged ranges and formula-error cells of one ods table, streamed from content.xml.
+
+    python-calamine reports neither (an error cell reads as "" or as 0.0, pandas' odf
+    reader gives NaN), so both come from the XML. Positions count the repeat attributes,
+    as the readers do.
     """
     t = _ODS_TABLE
-    merges, inside, row, column, repeat = [], False, 0, 0, 1
+    scan, inside, row, column, repeat = OdsScan(), False, 0, 0, 1
     with archive.open("content.xml") as handle:
         for event, element in ElementTree.iterparse(handle, events=("start", "end")):
             tag = element.tag
@@ -108,9 +116,20 @@ def ods_merges(archive: zipfile.ZipFile, sheet: str) -> list[tuple[int, int, int
                     row += repeat
                     element.clear()
             elif event == "end" and tag in (f"{t}table-cell", f"{t}covered-table-cell"):
-                rows = int(element.get(f"{t}number-rows-spanned", "1"))
-                columns = int(element.get(f"{t}number-columns-spanned", "1"))
-                if rows > 1 or columns > 1:
-                    merges.append((row + 1, column, row + rows, column + columns - 1))
-                column += int(element.get(f"{t}number-columns-repeated", "1"))
-    return merges
+                column += _ods_cell(element, row, column, scan)
+    return scan
+
+
+def _ods_cell(element, row: int, column: int, scan: OdsScan) -> int:
+    """Record the cell's span and error; return how many columns it covers."""
+    t = _ODS_TABLE
+    rows = int(element.get(f"{t}number-rows-spanned", "1"))
+    columns = int(element.get(f"{t}number-columns-spanned", "1"))
+    if rows > 1 or columns > 1:
+        scan.merges.append((row + 1, column, row + rows, column + columns - 1))
+    width = int(element.get(f"{t}number-columns-repeated", "1"))
+    if element.get(f"{_CALCEXT}value-type") == "error":
+        text = "".join(element.itertext()).strip() or "#ERROR"
+        for k in range(min(width, 16384)):
+            scan.errors[(row + 1, column + k)] = text
+    return width

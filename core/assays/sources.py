@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..errors import OperationCancelled, TailingsInputError
 from .limits import ReadLimits, check_archive
-from .sheet_xml import DamagedMemberError, SheetScan, ods_merges, scan_sheet, sheet_members
+from .sheet_xml import DamagedMemberError, OdsScan, SheetScan, scan_ods, scan_sheet, sheet_members
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -134,7 +134,7 @@ class Workbook:
                 "Legacy .xls workbooks need python-calamine; save the file as .xlsx", file=path.name)
         self.engine = engine
         self._sheets: dict[str, object] = {}
-        self._scans: dict[str, SheetScan] = {}
+        self._scans: dict[str, SheetScan | OdsScan] = {}
         self._fallback = None  # openpyxl workbook for sheets calamine would read wrongly
         try:
             if engine == "calamine":
@@ -182,10 +182,8 @@ class Workbook:
 
     def _merges(self, sheet: str) -> list[tuple[int, int, int, int]]:
         if self.kind == "ods":
-            with zipfile.ZipFile(self.path) as archive:
-                ranges = ods_merges(archive, sheet)
             offset = self._calamine_sheet(sheet).start[1] if self.engine == "calamine" else 0
-            return [(r0, c0 - offset, r1, c1 - offset) for r0, c0, r1, c1 in ranges]
+            return [(r0, c0 - offset, r1, c1 - offset) for r0, c0, r1, c1 in self._ods_scan(sheet).merges]
         if self.kind not in ("xlsx", "xlsm"):
             return []
         scan = self._scan(sheet)
@@ -205,7 +203,23 @@ class Workbook:
                 raise _damaged(self.path, sheet, _cause(err)) from None
         return self._scans[sheet]
 
+    def _ods_scan(self, sheet: str) -> OdsScan:
+        if sheet not in self._scans:
+            with zipfile.ZipFile(self.path) as archive:
+                self._scans[sheet] = scan_ods(archive, sheet)
+        return self._scans[sheet]
+
     def _chunks(self, sheet: str, chunk_rows: int) -> Iterator[tuple[int, pd.DataFrame]]:
+        if self.kind == "ods":
+            errors = self._ods_scan(sheet).errors
+            offset = self._calamine_sheet(sheet).start[1] if self.engine == "calamine" else 0
+            for start, frame in self._cells(sheet, chunk_rows, SheetScan()):
+                yield start, _with_errors(frame, start, errors, offset) if errors else frame
+            return
+        scan = self._scan(sheet) if self.kind in ("xlsx", "xlsm") else SheetScan()
+        yield from self._cells(sheet, chunk_rows, scan)
+
+    def _cells(self, sheet: str, chunk_rows: int, scan: SheetScan) -> Iterator[tuple[int, pd.DataFrame]]:
         scan = self._scan(sheet) if self.kind in ("xlsx", "xlsm") else SheetScan()
         if self.engine == "calamine" and scan.has_error_cells:
             # calamine reads error cells as empty: openpyxl keeps their text (#N/A), which
@@ -249,6 +263,19 @@ class Workbook:
             closer = getattr(book, "close", None)
             if closer is not None:
                 closer()
+
+
+def _with_errors(frame: pd.DataFrame, start: int, errors: dict[tuple[int, int], str], offset: int) -> pd.DataFrame:
+    """The chunk with each formula-error cell holding its text (#DIV/0!), which the value parser flags."""
+    last = start + len(frame) - 1
+    hits = [(r - start, c - offset, text) for (r, c), text in errors.items()
+            if start <= r <= last and 0 <= c - offset < frame.shape[1]]
+    if not hits:
+        return frame
+    frame = frame.copy()
+    for i, j, text in hits:
+        frame.iat[i, j] = text
+    return frame
 
 
 def _openpyxl_rows(worksheet) -> Iterator[tuple]:
