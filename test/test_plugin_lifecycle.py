@@ -54,7 +54,8 @@ def test_load_unload_load_leaves_one_provider_and_one_menu(qgis_iface, make_plug
     assert len(menus) == 1
     algorithm_actions = [a for a in menus[0].actions() if a.data()]
     assert sorted(a.data() for a in algorithm_actions) == sorted(
-        ["importdeposits", "importassays", "trainmodel", "estimate", "classify", "export", "checkinputs", "pipeline"])
+        ["importdeposits", "importassays", "trainmodel", "estimate", "classify", "export", "checkinputs", "pipeline",
+         "factsheets"])
     assert all(a.isEnabled() for a in algorithm_actions)
 
     plugin.unload()
