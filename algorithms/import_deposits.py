@@ -262,8 +262,15 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
                 raise TailingsInputError(
                     "The input is a table without geometry; a deposit layer needs points or polygons "
                     "(for a spreadsheet of samples use Import assays).", file=source_name)
+            if geometry_type == QgsWkbTypes.LineGeometry:
+                raise TailingsInputError(
+                    "The input holds lines; a deposit layer needs polygons (tailings outlines) or points "
+                    "(deposit registry). Convert lines that outline a deposit with native:linestopolygons.",
+                    file=source_name)
             source_crs = source.sourceCrs()
-            if not source_crs.isValid():
+            # GeoPackage's placeholders for "no CRS" (srs_id 0 and -1) read as valid CRSs in QGIS.
+            if not source_crs.isValid() or (not source_crs.authid()
+                                            and source_crs.description().startswith("Undefined ")):
                 raise TailingsInputError(
                     "The input layer has no coordinate reference system, so its coordinates cannot be placed. "
                     "Assign the right one (Layer Properties → Source, or native:assignprojection, or a .prj "

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 import shapely
 from export_support import classified_frames, write_input_gpkg
+from feedback_support import CollectingFeedback
 from postgis_support import running_postgis_server
 
 pytestmark = pytest.mark.postgis
@@ -55,41 +56,6 @@ def inputs(tmp_path_factory):
     path = tmp_path_factory.mktemp("pg_inputs") / "classified.gpkg"
     deposit_uri, quantity_uri = write_input_gpkg(path, deposits, quantities)
     return deposits, quantities, deposit_uri, quantity_uri
-
-
-class CollectingFeedback:
-    """A QgsProcessingFeedback that keeps every text it is given."""
-
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class _Feedback(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.texts: list[str] = []
-
-            def pushInfo(self, info):
-                self.texts.append(info)
-
-            def pushWarning(self, warning):
-                self.texts.append(warning)
-
-            def reportError(self, error, fatalError=False):
-                self.texts.append(error)
-
-            def pushDebugInfo(self, info):
-                self.texts.append(info)
-
-            def pushCommandInfo(self, info):
-                self.texts.append(info)
-
-            def pushConsoleInfo(self, info):
-                self.texts.append(info)
-
-            def setProgressText(self, text):
-                self.texts.append(text)
-
-        return _Feedback()
 
 
 def _run_export(params, feedback=None):

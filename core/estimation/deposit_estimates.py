@@ -244,6 +244,10 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
     messages.append(f"samples: {len(samples)} read = {len(samples) - unlinked - unknown} linked to a deposit "
                     f"+ {unlinked} unlinked + {unknown} with a deposit_id not in the deposit layer "
                     "(the last two are not used)")
+    grade_columns = [f"{c}_ppm" for c in COMMODITIES]
+    if len(samples) and not models and not set(grade_columns) & set(samples.columns):
+        messages.append(f"samples: none of the grade fields {', '.join(grade_columns)} is in the sample table, "
+                        "so no deposit is estimated from its samples (is ASSAYS the output of importassays?)")
     for commodity, model in models.items():
         missing = [p for p in model.metadata["predictors"] if p not in samples.columns]
         if missing:

@@ -33,7 +33,7 @@ from .frames import GEOMETRY_COLUMN, ExportFrames
 
 # Keys of RUN_METADATA that the export understands; other keys are kept verbatim.
 KNOWN_RUN_KEYS = ("run_id", "rules_version", "rules_hash", "inputs", "models", "seeds", "notes")
-_SECRET_WORDS = ("password", "passwd", "secret")
+_SECRET_WORDS = ("password", "passwd", "pwd", "secret", "token", "api_key", "apikey", "credential", "private_key")
 
 
 @dataclass(frozen=True)
