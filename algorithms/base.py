@@ -28,7 +28,7 @@ PLUGIN_DIR = Path(__file__).resolve().parent.parent
 # path, which a zip user does not have.
 DOC_PAGES = {"importdeposits": "deposits.md", "importassays": "assays.md", "trainmodel": "estimation.md",
              "estimate": "estimation.md", "classify": "unfc.md", "export": "export.md",
-             "checkinputs": "checkinputs.md", "pipeline": "pipeline.md"}
+             "checkinputs": "checkinputs.md", "pipeline": "pipeline.md", "factsheets": "factsheets.md"}
 
 
 def split_semicolon_list(values: Any) -> list[str]:
