@@ -1,20 +1,26 @@
 """End-to-end benchmark on the national-scale workload (DESIGN.md, "Figures").
 
-Prints, measured in this run on this machine:
+Each measured thing runs in its own process, so that its seconds and its peak RSS are its
+own (the kernel's accounting of that child, from ``os.wait4``):
 - floor: reading the inputs and writing the output with pandas / python-calamine / ogr2ogr alone;
-- QGIS native chain: native:joinbylocationsummary (mean Co of 1M points per polygon) +
-  native:fieldcalculator (contained Co = tonnage × grade);
-- the plugin's pipeline on the same files, and the ratios.
-Run: ``source scripts/env.sh && python bench/bench_pipeline.py [--small]``.
+- QGIS native chain: native:joinbylocationsummary (mean Cu of the 1M points per polygon) +
+  native:fieldcalculator (contained Cu = tonnage × grade);
+- the plugin's pipeline on the same files, with its seconds per step, the longest gap
+  between two progress reports, and (``--cancel``) how long a cancel takes to stop it.
+Then the goals' ratios, each MET or NOT MET. ``--scaling`` runs the pipeline at 10k, 30k,
+100k and 300k polygons (samples in proportion) and fits the log-log exponent.
+
+Run: ``source scripts/env.sh && python bench/bench_pipeline.py [--small | --scaling] [--cancel]``.
 """
 from __future__ import annotations
 
 import argparse
-import resource
-import shutil
+import json
+import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -22,83 +28,251 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from national_data import national_workload
 
-
-def timed(label: str, fn):
-    start = time.perf_counter()
-    result = fn()
-    seconds = time.perf_counter() - start
-    print(f"{label:<58s} {seconds:8.2f} s", flush=True)
-    return seconds, result
+NATIONAL = (100_000, 1_000_000, 300_000)
+SMALL = (10_000, 100_000, 30_000)
+SCALING = (10_000, 30_000, 100_000, 300_000)
+RESULT_TAG = "BENCH-RESULT "
+GOAL_SPEEDUP, GOAL_FLOOR, GOAL_RSS_GB = 2.0, 2.0, 2.0
 
 
-def floor(paths: dict[str, Path], work: Path) -> float:
+# ---------------------------------------------------------------- child side: one measured thing
+def _floor(paths: dict[str, Path], work: Path) -> dict:
     import pandas as pd
     from python_calamine import CalamineWorkbook
 
-    t_xlsx, _ = timed("floor: python-calamine read of the xlsx",
-                      lambda: CalamineWorkbook.from_path(str(paths["xlsx"])).get_sheet_by_name("Results").to_python())
-    t_csv, _ = timed("floor: pandas.read_csv of the CSV", lambda: pd.read_csv(paths["csv"], sep=";", decimal=","))
-    out = work / "floor_copy.gpkg"
-    t_ogr, _ = timed("floor: ogr2ogr copy of the polygons", lambda: subprocess.run(
-        ["ogr2ogr", "-f", "GPKG", str(out), str(paths["polygons"])], check=True))
-    total = t_xlsx + t_csv + t_ogr
-    print(f"{'floor total':<58s} {total:8.2f} s")
-    return total
+    parts = {}
+    start = time.perf_counter()
+    CalamineWorkbook.from_path(str(paths["xlsx"])).get_sheet_by_name("Results").to_python()
+    parts["calamine"] = time.perf_counter() - start
+    start = time.perf_counter()
+    pd.read_csv(paths["csv"], sep=";", decimal=",")
+    parts["read_csv"] = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run(["ogr2ogr", "-f", "GPKG", str(work / "floor_copy.gpkg"), str(paths["polygons"])], check=True)
+    parts["ogr2ogr"] = time.perf_counter() - start
+    return {"seconds": sum(parts.values()), "parts": parts}
 
 
-def native_chain(paths: dict[str, Path], work: Path) -> float:
+def _points_uri(paths: dict[str, Path]) -> str:
+    return (f"file://{paths['csv']}?delimiter=;&decimalPoint=,&xField=Øst&yField=Nord&crs=EPSG:25833"
+            "&detectTypes=yes&geomType=point")
+
+
+def _points(paths: dict[str, Path], work: Path) -> dict:
+    """The CSV as a point GeoPackage for the native chain (its own process; not timed as work)."""
     import processing
     from qgis.core import QgsVectorLayer
 
-    points = work / "points.gpkg"
-    uri = (f"file://{paths['csv']}?delimiter=;&decimalPoint=,&xField=Øst&yField=Nord&crs=EPSG:25833"
-           "&detectTypes=yes&geomType=point")
-    layer = QgsVectorLayer(uri, "pxrf", "delimitedtext")
-    processing.run("native:savefeatures", {"INPUT": layer, "OUTPUT": str(points)})  # not timed
+    processing.run("native:savefeatures", {"INPUT": QgsVectorLayer(_points_uri(paths), "pxrf", "delimitedtext"),
+                                           "OUTPUT": str(work / "points.gpkg")})
+    return {"seconds": 0.0}
+
+
+def _native(paths: dict[str, Path], work: Path) -> dict:
+    import processing
+    from qgis.core import QgsVectorLayer
+
     polygons = QgsVectorLayer(str(paths["polygons"]), "polygons", "ogr")
-
-    def chain():
-        joined = processing.run("native:joinbylocationsummary", {
-            "INPUT": polygons, "JOIN": str(points), "PREDICATE": [0], "JOIN_FIELDS": ["Cu ppm"],
-            "SUMMARIES": [6], "DISCARD_NONMATCHING": False, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-        return processing.run("native:fieldcalculator", {
-            "INPUT": joined, "FIELD_NAME": "cu_t", "FIELD_TYPE": 0, "FORMULA":
-            '"volum_m3" * "tetthet_t_m3" * "Cu ppm_mean" / 1e6', "OUTPUT": str(work / "native.gpkg")})
-    seconds, _ = timed("QGIS native: joinbylocationsummary + fieldcalculator", chain)
-    return seconds
+    start = time.perf_counter()
+    joined = processing.run("native:joinbylocationsummary", {
+        "INPUT": polygons, "JOIN": str(work / "points.gpkg"), "PREDICATE": [0], "JOIN_FIELDS": ["Cu ppm"],
+        "SUMMARIES": [6], "DISCARD_NONMATCHING": False, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    processing.run("native:fieldcalculator", {
+        "INPUT": joined, "FIELD_NAME": "cu_t", "FIELD_TYPE": 0, "FORMULA":
+        '"volum_m3" * "tetthet_t_m3" * "Cu ppm_mean" / 1e6', "OUTPUT": str(work / "native.gpkg")})
+    return {"seconds": time.perf_counter() - start}
 
 
-def plugin_pipeline(paths: dict[str, Path], work: Path) -> float:
+class _StepClock:
+    """Wall seconds per pipeline step, by wrapping the functions the pipeline calls by name."""
+
+    STEPS = (("deposit import", "algorithms.pipeline", "PipelineAlgorithm._import_deposits"),
+             ("assay import", "core.pipeline", "import_assay_file"),
+             ("training", "core.pipeline", "_train"),
+             ("estimates / Monte Carlo", "core.pipeline", "estimate_deposits"),
+             ("classification", "core.pipeline", "classify_estimates"),
+             ("GeoPackage", "core.export.run", "write_geopackage"),
+             ("workbook", "core.export.run", "write_workbook"))
+
+    def __init__(self):
+        import importlib
+
+        self.seconds: dict[str, float] = {}
+        for label, module_name, attr in self.STEPS:
+            owner = importlib.import_module(f"tailings_unfc.{module_name}")
+            *outer, name = attr.split(".")
+            for part in outer:
+                owner = getattr(owner, part)
+            setattr(owner, name, self._timed(label, getattr(owner, name)))
+
+    def _timed(self, label: str, fn):
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - start
+        return wrapper
+
+
+def _feedback_class():
+    from qgis.core import QgsProcessingFeedback
+
+    class Watch(QgsProcessingFeedback):
+        """Records the longest gap between progress reports and when a cancel was asked for."""
+
+        def __init__(self):
+            super().__init__()
+            self.last = self.start = time.perf_counter()
+            self.max_gap, self.cancelled_at = 0.0, None
+            self.progressChanged.connect(self._tick)
+
+        def _tick(self, _value):
+            now = time.perf_counter()
+            self.max_gap, self.last = max(self.max_gap, now - self.last), now
+
+        def cancel_now(self):
+            self.cancelled_at = time.perf_counter()
+            self.cancel()
+
+    return Watch
+
+
+def _plugin(paths: dict[str, Path], work: Path, cancel_after: float | None = None) -> dict:
     import processing
 
-    out = work / "pipeline"
-    seconds, _ = timed("plugin: tailingsunfc:pipeline", lambda: processing.run("tailingsunfc:pipeline", {
-        "DEPOSITS": [f"{paths['polygons']}|layername=avgangsdeponi"],
-        "ASSAYS": [str(paths["xlsx"])], "PROXY_ASSAYS": [str(paths["csv"])], "TRAIN_MODELS": True, "OUTPUT": str(out)}))
-    return seconds
+    clock = _StepClock()
+    feedback = _feedback_class()()
+    if cancel_after is not None:
+        threading.Timer(cancel_after, feedback.cancel_now).start()
+    params = {"DEPOSITS": [f"{paths['polygons']}|layername=avgangsdeponi"], "ASSAYS": [str(paths["xlsx"])],
+              "PROXY_ASSAYS": [str(paths["csv"])], "TRAIN_MODELS": True,
+              "OUTPUT": tempfile.mkdtemp(prefix="pipeline_", dir=work)}
+    start = time.perf_counter()
+    try:
+        processing.run("tailingsunfc:pipeline", params, feedback=feedback)
+        outcome = "finished"
+    except Exception as err:  # a cancel surfaces as QgsProcessingException
+        outcome = f"stopped: {type(err).__name__}: {str(err)[:80]}"
+    end = time.perf_counter()
+    latency = end - feedback.cancelled_at if feedback.cancelled_at is not None else None
+    return {"seconds": end - start, "steps": clock.seconds, "max_progress_gap": feedback.max_gap,
+            "outcome": outcome, "cancel_latency": latency}
+
+
+def child(what: str, sizes: tuple[int, int, int], work: Path, cancel_after: float | None) -> None:
+    paths = national_workload(*sizes)
+    if what == "floor":
+        result = _floor(paths, work)
+    else:
+        from qgis_session import start_qgis
+
+        app, _provider = start_qgis()
+        runner = {"points": _points, "native": _native}.get(what)
+        result = runner(paths, work) if runner else _plugin(paths, work, cancel_after)
+        app.exitQgis()
+    print(RESULT_TAG + json.dumps(result), flush=True)
+
+
+# ---------------------------------------------------------------- parent side
+def measure(what: str, sizes: tuple[int, int, int], work: Path, cancel_after: float | None = None) -> dict:
+    """Run one measured thing in a child process; its result plus the child's own peak RSS."""
+    cmd = [sys.executable, __file__, "--child", what, "--sizes", ",".join(map(str, sizes)), "--work", str(work)]
+    if cancel_after is not None:
+        cmd += ["--cancel-after", str(cancel_after)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    out = proc.stdout.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    lines = [line for line in out.splitlines() if line.startswith(RESULT_TAG)]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"{what} failed (exit {proc.returncode}):\n{out[-2000:]}")
+    result = json.loads(lines[-1][len(RESULT_TAG):])
+    result["peak_gb"] = usage.ru_maxrss * 1024 / 1e9  # Linux reports KiB
+    return result
+
+
+def _load() -> str:
+    return f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}"
+
+
+def _verdict(ok: bool) -> str:
+    return "MET" if ok else "NOT MET"
+
+
+def _print_steps(plugin: dict) -> None:
+    print("plugin, seconds per step (wall, same run):")
+    steps = plugin["steps"]
+    for label, _module, _attr in _StepClock.STEPS:
+        print(f"  {label:<28s} {steps.get(label, 0.0):8.2f} s")
+    print(f"  {'rest (hashing, reports, ...)':<28s} {plugin['seconds'] - sum(steps.values()):8.2f} s")
+    print(f"  longest gap between progress reports: {plugin['max_progress_gap']:.2f} s")
+
+
+def national(sizes: tuple[int, int, int], work: Path, cancel: bool) -> None:
+    print(f"workload: {sizes[0]} polygons, {sizes[1]} CSV rows, {sizes[2]} xlsx rows; "
+          f"machine shared with other jobs ({_load()} at start)", flush=True)
+    floor = measure("floor", sizes, work)
+    print(f"floor (calamine + read_csv + ogr2ogr)      {floor['seconds']:8.2f} s  "
+          + " + ".join(f"{k} {v:.2f}" for k, v in floor["parts"].items()) + f"   [{_load()}]", flush=True)
+    measure("points", sizes, work)
+    native = measure("native", sizes, work)
+    print(f"QGIS native join + field calculator        {native['seconds']:8.2f} s  "
+          f"peak RSS {native['peak_gb']:.2f} GB   [{_load()}]", flush=True)
+    plugin = measure("plugin", sizes, work)
+    print(f"plugin tailingsunfc:pipeline               {plugin['seconds']:8.2f} s  "
+          f"peak RSS {plugin['peak_gb']:.2f} GB   [{_load()}]", flush=True)
+    _print_steps(plugin)
+    speedup, over_floor = native["seconds"] / plugin["seconds"], plugin["seconds"] / floor["seconds"]
+    print(f"\nnative / plugin  = {speedup:5.2f}x   goal >= {GOAL_SPEEDUP}x   {_verdict(speedup >= GOAL_SPEEDUP)}")
+    print(f"plugin / floor   = {over_floor:5.2f}x   goal <= {GOAL_FLOOR}x   {_verdict(over_floor <= GOAL_FLOOR)}")
+    print(f"plugin peak RSS  = {plugin['peak_gb']:5.2f} GB  goal <= {GOAL_RSS_GB} GB  "
+          f"{_verdict(plugin['peak_gb'] <= GOAL_RSS_GB)}")
+    if cancel:
+        after = max(plugin["seconds"] / 2, 1.0)
+        stopped = measure("plugin", sizes, work, cancel_after=after)
+        latency = stopped["cancel_latency"]
+        print(f"cancel fired {after:.1f} s into the run: {stopped['outcome']}; stopped "
+              + (f"{latency:.2f} s after the cancel" if latency is not None else "before the cancel fired")
+              + f" (goal <= 2 s)   [{_load()}]")
+
+
+def scaling(work: Path) -> None:
+    import numpy as np
+
+    rows = []
+    for n in SCALING:
+        sizes = (n, n * 10, n * 3)
+        national_workload(*sizes)  # made (not timed) before the measured run
+        result = measure("plugin", sizes, work)
+        rows.append((n, result["seconds"], result["peak_gb"]))
+        print(f"{n:>8d} polygons, {n * 10:>8d} + {n * 3:>7d} rows: {result['seconds']:8.2f} s  "
+              f"peak RSS {result['peak_gb']:.2f} GB   [{_load()}]", flush=True)
+    n, seconds, _ = (np.array(c, dtype=float) for c in zip(*rows))
+    exponent = np.polyfit(np.log(n), np.log(seconds), 1)[0]
+    print(f"fitted exponent (seconds ~ n^k, log-log least squares over {len(rows)} sizes): k = {exponent:.2f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--small", action="store_true", help="10k polygons, 100k + 30k rows (quick check)")
+    parser.add_argument("--scaling", action="store_true", help="the pipeline at 10k, 30k, 100k and 300k polygons")
+    parser.add_argument("--cancel", action="store_true", help="also measure how fast a cancel stops the pipeline")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", help=argparse.SUPPRESS)
+    parser.add_argument("--work", help=argparse.SUPPRESS)
+    parser.add_argument("--cancel-after", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    sizes = (10_000, 100_000, 30_000) if args.small else (100_000, 1_000_000, 300_000)
-    _, paths = timed("(workload: made or reused from cache)", lambda: national_workload(*sizes))
-    from qgis_session import start_qgis
-
-    app, _provider = start_qgis()
-    work = Path(tempfile.mkdtemp(prefix="tailings_bench_"))
-    try:
-        t_floor = floor(paths, work)
-        t_native = native_chain(paths, work)
-        t_plugin = plugin_pipeline(paths, work)
-        peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
-        print(f"\nplugin / floor        = {t_plugin / t_floor:5.2f}x   (goal <= 2.0)")
-        print(f"native chain / plugin = {t_native / t_plugin:5.2f}x   (goal: plugin faster; >= 2x for the aggregation)")
-        print(f"peak RSS of this process (all three) = {peak_gb:.2f} GB (goal <= 2 GB for the plugin)")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-        app.exitQgis()
+    if args.child:
+        child(args.child, tuple(int(s) for s in args.sizes.split(",")), Path(args.work), args.cancel_after)
+        return
+    with tempfile.TemporaryDirectory(prefix="tailings_bench_") as work:
+        if args.scaling:
+            scaling(Path(work))
+        else:
+            sizes = SMALL if args.small else NATIONAL
+            national_workload(*sizes)
+            national(sizes, Path(work), args.cancel)
 
 
 if __name__ == "__main__":
