@@ -7,6 +7,8 @@ The table is data (CASES); a builder (BUILD[case["build"]]) makes the parameters
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -459,3 +461,28 @@ def test_bad_input(case, base, tmp_path, tailings_provider):
     if case["rows"] and results is not None:
         read, accepted, rejected = (results[k] for k in case["rows"])
         assert read == accepted + rejected, results
+
+
+CLI_CASES = ("deposits_zero_byte_gpkg", "classify_rules_nan_price", "export_destination_with_password",
+             "deposits_duplicate_ids")
+
+
+@pytest.mark.qgis_process
+@pytest.mark.parametrize("name", CLI_CASES)
+def test_bad_input_through_qgis_process(name, base, tmp_path):
+    """The same cases on the command line: exit status, message, no traceback on stderr."""
+    case = next(c for c in CASES if c["case"] == name)
+    params = BUILD[case["build"]](base, tmp_path)
+    proc = subprocess.run(["qgis_process", "--json", "run", f"tailingsunfc:{case['alg']}", "-"],
+                          input=json.dumps({"inputs": params}), capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    said = proc.stdout + proc.stderr
+    assert "Traceback" not in said, said[-3000:]
+    if case["status"] == "error":
+        assert proc.returncode != 0, said[-2000:]
+        assert case["message"].lower() in said.lower(), said[-2000:]
+    else:
+        assert proc.returncode == 0, said[-2000:]
+        results = json.loads(proc.stdout)["results"]
+        read, accepted, rejected = (results[k] for k in case["rows"])
+        assert read == accepted + rejected and rejected > 0, results
