@@ -53,8 +53,11 @@ def queue_results(context: QgsProcessingContext, geopackage: Path) -> str:
     """Queue the run's deposits and quantities for loading; returns the group name."""
     names = TableNames.with_prefix("")
     group = group_name(geopackage)
-    for sort_key, (table, title) in enumerate(((names.deposits, tr("UNFC deposits")),
-                                               (names.quantities, tr("UNFC quantities")))):
+    # Processing adds the layers in sort-key order, each on top of the group, and QGIS's layer
+    # tree makes the last one added current: the deposits, so the results panel shows them.
+    # Sort keys start at 1, as Processing ignores 0.
+    for sort_key, (table, title) in enumerate(((names.quantities, tr("UNFC quantities")),
+                                               (names.deposits, tr("UNFC deposits"))), start=1):
         details = QgsProcessingContext.LayerDetails(title, context.project(), title)
         details.groupName = group
         details.layerSortKey = sort_key

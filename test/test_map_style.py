@@ -92,6 +92,10 @@ def test_run_results_land_styled_in_a_group_named_after_the_run(styled_gpkg, tai
     deposits = layers["UNFC deposits"]
     assert deposits.renderer().type() == "categorizedSymbol" and deposits.renderer().classAttribute() == "unfc_class"
     assert deposits.featureCount() == 72 and layers["UNFC quantities"].featureCount() > 0
+    details = context.layersToLoadOnCompletion()
+    keys = {d.name: d.layerSortKey for d in details.values()}
+    assert keys["UNFC deposits"] > keys["UNFC quantities"] > 0  # deposits added last: on top, current
+    assert [node.layer().name() for node in group.findLayers()][0] == "UNFC deposits"
 
 
 def test_sld_switches_from_markers_to_fills_at_the_marker_scale():

@@ -176,10 +176,13 @@ def test_large_layer_selection_round_trip(dock):
     assert len(dock.selected_fids()) == n // 2
 
 
-def test_dock_explains_an_unrelated_layer(dock):
+def test_dock_explains_an_unrelated_layer(dock, exported_gpkg):
     dock.set_layer(QgsVectorLayer("Point?crs=EPSG:4326&field=x:int", "other", "memory"))
     assert dock.table.model().rowCount() == 0
     assert "Tailings UNFC" in dock.caption.text()
+    # the quantities table has deposit ids too, but no deposits to list
+    dock.set_layer(QgsVectorLayer(f"{exported_gpkg}|layername=quantities", "UNFC quantities", "ogr"))
+    assert dock.table.model().rowCount() == 0 and "Tailings UNFC" in dock.caption.text()
 
 
 @pytest.mark.parametrize("record, reason", [

@@ -150,7 +150,8 @@ class ResultsDock(QgsDockWidget):
             with contextlib.suppress(TypeError, RuntimeError):  # already gone with its layer
                 self.layer.selectionChanged.disconnect(self._layer_selection_changed)
         self.layer = layer if isinstance(layer, QgsVectorLayer) and layer.isValid() else None
-        if self.layer is None or self.layer.fields().indexOf("deposit_id") < 0:
+        # deposits have a geometry; the quantities table beside them has a deposit_id too
+        if self.layer is None or not self.layer.isSpatial() or self.layer.fields().indexOf("deposit_id") < 0:
             self.layer = None
             self.deposits = pd.DataFrame(columns=["_fid", "deposit_id"])
             self.quantities, self.has_quantities = pd.DataFrame(), False

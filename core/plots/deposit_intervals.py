@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -101,7 +102,8 @@ def _draw(ax, rows: list[Interval]) -> None:
         text = f"P90 {tonnes_text(row.low)} · P50 {tonnes_text(row.best)} · P10 {tonnes_text(row.high)} t"
         # from the figure's left edge, so the line has the whole width however narrow the panel
         ax.text(0.02, i - 0.42, text, transform=blended_transform_factory(ax.figure.transFigure, ax.transData),
-                fontsize=8, va="bottom")
+                fontsize=8, va="bottom", zorder=10,  # above the axes frame, on a white ground
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.85})
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels([f"{SHORT_NAMES[r.commodity]}\n{r.method}" for r in rows], fontsize=8)
     ax.set_ylim(len(rows) - 0.45, -0.6)  # first commodity on top, room for the value line
@@ -132,8 +134,8 @@ def interval_figure(record: Mapping[str, object], title: str = "", width_px: int
         ax.set_axis_off()
         ax.text(0.5, 0.5, nothing_to_plot(record), ha="center", va="center", wrap=True, fontsize=9,
                 transform=ax.transAxes)
-    if title:
-        ax.set_title(title, fontsize=9)
+    if title:  # wrapped to the width (about 7 px a character at 9 pt)
+        ax.set_title(textwrap.fill(title, max(20, int(width * dpi / 7))), fontsize=9)
     fig.tight_layout()
     return fig
 
