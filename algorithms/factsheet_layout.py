@@ -23,6 +23,7 @@ from qgis.core import (
     QgsLayoutFrame,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
+    QgsLayoutItemManualTable,
     QgsLayoutItemMap,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
@@ -56,7 +57,8 @@ from .factsheet_text import Cells, field, quoted, tr
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 12.0
 CONTENT_W = PAGE_W - 2 * MARGIN
 FONT_FAMILY = "DejaVu Sans"  # on every QGIS platform (shipped with QGIS on Windows/macOS)
-INK, MUTED, RULE, TINT = "#1f2933", "#5f6b76", "#c8ced3", "#eef1f3"
+INK, MUTED, RULE = "#1f2933", "#5f6b76", "#c8ced3"
+NO_CLASS_COLOUR = "#bbbbbb"
 ATLAS_MARGIN = 1.5  # the deposit fills about 40 % of the map, so the neighbours show
 POINT_SCALE = 25_000.0  # a point deposit has no extent: shown at this scale
 LEGEND_WRAP = 34  # characters per legend line in a 64 mm column
@@ -123,8 +125,6 @@ def table(layout: QgsPrintLayout, rows: list[list[str]], box: Box, widths: list[
           size: float = 7.5) -> None:
     """A manual table: the first ``text_columns`` cells of a row are plain text, the others
     expressions (QgsProperty), evaluated per atlas page."""
-    from qgis.core import QgsLayoutItemManualTable
-
     item = QgsLayoutItemManualTable.create(layout)
     bold = text_format(size, bold=True)
     contents = []
@@ -159,14 +159,17 @@ def table(layout: QgsPrintLayout, rows: list[list[str]], box: Box, widths: list[
 
 
 def class_colour_expression(coverage: QgsVectorLayer) -> str:
-    """The atlas deposit's class colour, read from the loaded class style (whatever its palette)."""
+    """The atlas deposit's class colour, read from the loaded class style (whatever its palette);
+    a deposit without a class gets the style's colour for an empty class, else grey."""
     renderer = coverage.renderer()
     if not isinstance(renderer, QgsCategorizedSymbolRenderer):
-        return quoted("#bbbbbb")
+        return quoted(NO_CLASS_COLOUR)
     attribute = field(renderer.classAttribute())
-    whens = " ".join(f"WHEN {attribute} = {quoted(str(cat.value()))} THEN {quoted(cat.symbol().color().name())}"
-                     for cat in renderer.categories() if cat.symbol() is not None and str(cat.value()))
-    return f"CASE {whens} ELSE '#bbbbbb' END"
+    colours = {str(cat.value() if cat.value() is not None else ""): cat.symbol().color().name()
+               for cat in renderer.categories() if cat.symbol() is not None}
+    fallback = colours.pop("", NO_CLASS_COLOUR)
+    whens = " ".join(f"WHEN {attribute} = {quoted(value)} THEN {quoted(colour)}" for value, colour in colours.items())
+    return f"CASE {whens} ELSE {quoted(fallback)} END" if whens else quoted(fallback)
 
 
 def wrap_legend_labels(coverage: QgsVectorLayer) -> None:
@@ -187,7 +190,7 @@ def header(layout: QgsPrintLayout, cells: Cells, colour: str) -> float:
           Box(MARGIN, y + 5.5, 126, 4), text_format(7, colour=MUTED))
     rule(layout, Box(142, y, 3.5, 13), data_defined=colour)
     label(layout, cells.text("unfc_code"), Box(148, y - 0.8, 50, 7), text_format(13, bold=True))
-    label(layout, cells.text("unfc_class"), Box(148, y + 6, 50, 8), text_format(6.8, colour=MUTED))
+    label(layout, ft.class_line(cells), Box(148, y + 6, 50, 8), text_format(6.8, colour=MUTED))
     rule(layout, Box(MARGIN, y + 15, CONTENT_W, 0.6), colour=INK)
     return y + 19
 

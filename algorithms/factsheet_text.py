@@ -166,6 +166,13 @@ def title(cells: Cells) -> str:
     return f"coalesce({field('name')}, {field('deposit_id')})" if cells.has("name") else cells.text("deposit_id")
 
 
+def class_line(cells: Cells) -> str:
+    """The class under the code in the header; says so when the deposit has none."""
+    if not cells.has("unfc_class"):
+        return quoted(tr("Not classified"))
+    return f"coalesce({field('unfc_class')}, {quoted(tr('Not classified'))})"
+
+
 def subtitle(cells: Cells) -> str:
     return " || '  ·  ' || ".join(cells.text(f) for f in ("deposit_id", "municipality", "deposit_kind", "setting"))
 
