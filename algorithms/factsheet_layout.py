@@ -56,7 +56,9 @@ from .factsheet_text import Cells, field, quoted, tr
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 12.0
 CONTENT_W = PAGE_W - 2 * MARGIN
-FONT_FAMILY = "DejaVu Sans"  # on every QGIS platform (shipped with QGIS on Windows/macOS)
+# DejaVu Sans where installed (Debian's QGIS depends on it); elsewhere Qt substitutes a
+# sans-serif through the style hint.
+FONT_FAMILY = "DejaVu Sans"
 INK, MUTED, RULE = "#1f2933", "#5f6b76", "#c8ced3"
 NO_CLASS_COLOUR = "#bbbbbb"
 ATLAS_MARGIN = 1.5  # the deposit fills about 40 % of the map, so the neighbours show
@@ -75,6 +77,7 @@ class Box:
 def text_format(size: float, bold: bool = False, colour: str = INK) -> QgsTextFormat:
     fmt = QgsTextFormat()
     font = QFont(FONT_FAMILY)
+    font.setStyleHint(QFont.SansSerif)
     font.setBold(bold)
     fmt.setFont(font)
     fmt.setSize(size)
