@@ -4,6 +4,8 @@ the same time. The export's progress callback is the deterministic place to act:
 between statements, inside the transaction."""
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import time
 
@@ -115,6 +117,45 @@ def test_backend_killed_mid_transaction_changes_nothing(server, threshold):
     # And the database takes the same export afterwards.
     _export(server, schema, changed, changed_q)
     assert len(_snapshot(server, schema)["deposits"]) == len(changed)
+
+
+READY = "database system is ready to accept connections"
+
+
+def _ready_count(server) -> int:
+    return (server.base / "server.log").read_text(errors="replace").count(READY)
+
+
+def _wait_for_restart(server, ready_before: int) -> None:
+    """After a backend crash the postmaster resets every backend and replays the WAL; wait for
+    the server log to say it is ready again (then a connection is a real one)."""
+    deadline = time.monotonic() + WAIT_S
+    while _ready_count(server) <= ready_before:
+        assert time.monotonic() < deadline, "the server did not come back after the crash"
+        time.sleep(0.1)
+    server.admin("postgres").close()
+
+
+def test_backend_sigkilled_mid_transaction_changes_nothing(server):
+    """SIGKILL of the export's backend: PostgreSQL treats it as a crash of the whole cluster
+    (all backends reset, WAL replayed); the export's transaction must be gone after that."""
+    schema = "sigkilled"
+    deposits, quantities = classified_frames(80, seed=33)
+    _export(server, schema, deposits, quantities)
+    before = _snapshot(server, schema)
+    changed, changed_q = _changed(deposits, quantities, 5.0)
+
+    def sigkill():
+        (pid,) = _export_backend_pids(server)
+        os.kill(pid, signal.SIGKILL)
+
+    ready = _ready_count(server)
+    kill = AtProgress(50.0, sigkill)
+    with pytest.raises(TailingsInputError) as info:
+        _export(server, schema, changed, changed_q, progress=kill)
+    assert kill.fired and "rolled back, nothing was changed" in str(info.value)
+    _wait_for_restart(server, ready)
+    assert _snapshot(server, schema) == before
 
 
 def test_server_stopped_immediately_mid_transaction_changes_nothing(server):
