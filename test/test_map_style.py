@@ -75,7 +75,7 @@ def test_run_results_land_styled_in_a_group_named_after_the_run(styled_gpkg, tai
     """What Processing does after a dialog run (its own handleAlgorithmResults) with the
     layers the pipeline queued."""
     from processing.gui.Postprocessing import handleAlgorithmResults
-    from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
     from tailings_unfc.algorithms.load_results import queue_results, run_label
 
     project = QgsProject()
@@ -83,7 +83,7 @@ def test_run_results_land_styled_in_a_group_named_after_the_run(styled_gpkg, tai
     context.setProject(project)
     group_name = queue_results(context, styled_gpkg)
     assert run_label(styled_gpkg).startswith("export-") and run_label(styled_gpkg) in group_name
-    alg = QgsApplication.processingRegistry().algorithmById("tailingsunfc:pipeline")
+    alg = tailings_provider.algorithm("pipeline")  # through the fixture: registered again if a test removed it
     assert handleAlgorithmResults(alg, context, QgsProcessingFeedback()) is not False
     group = project.layerTreeRoot().findGroup(group_name)
     assert group is not None
@@ -95,7 +95,7 @@ def test_run_results_land_styled_in_a_group_named_after_the_run(styled_gpkg, tai
     details = context.layersToLoadOnCompletion()
     keys = {d.name: d.layerSortKey for d in details.values()}
     assert keys["UNFC deposits"] > keys["UNFC quantities"] > 0  # deposits added last: on top, current
-    assert [node.layer().name() for node in group.findLayers()][0] == "UNFC deposits"
+    assert group.findLayers()[0].layer().name() == "UNFC deposits"
 
 
 def test_sld_switches_from_markers_to_fills_at_the_marker_scale():
