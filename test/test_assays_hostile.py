@@ -259,3 +259,16 @@ def test_ods_error_cells_are_flagged(tmp_path: Path, engine: str) -> None:
     assert result.rejects["src_row"].tolist() == [3, 4]
     issues = result.cell_issues.set_index("src_row")["reject_reason"]
     assert issues[3].startswith("Excel error cell #DIV/0!") and issues[4].startswith("Excel error cell #N/A")
+
+
+def test_a_damaged_other_sheet_is_skipped_and_noted(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "two.xlsx", {"Notes": [["a", "b"]] * 50,
+                                              "Assays": [["Sample ID", "Co_ppm"], ["S1", 5.0], ["S2", 6.0]]})
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml")
+    _rewrite(path, "xl/worksheets/sheet1.xml", xml[: len(xml) // 2])
+    result = import_assays(path)
+    assert result.sheet == "Assays" and result.rows_read == 2
+    assert any(n.startswith("sheet 'Notes' skipped: The sheet cannot be read") for n in result.notes)
+    with pytest.raises(TailingsInputError, match="sheet 'Notes'"):
+        import_assays(path, ImportOptions(sheet="Notes"))

@@ -180,7 +180,7 @@ def import_assays(path: str | Path, options: ImportOptions | None = None) -> Ass
         if book.engine_note:
             notes.append(book.engine_note)
         notes.append(f"sheets in the workbook: {describe_sheet_list(sheets)}")
-        name = _choose_sheet(book, options.sheet, path, overrides)
+        name = _choose_sheet(book, options.sheet, path, overrides, notes)
         notes.append(f"reading sheet {name!r}" + ("" if options.sheet else " (the one that looks like assay data)"))
         certified = _find_certified(book, name, notes)
         source = SheetRows(name, book.chunks(name, options.chunk_rows), engine, merges=book.merges(name))
@@ -211,7 +211,21 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _choose_sheet(book: Workbook, wanted: str | None, path: Path, overrides: list[Override]) -> str:
+def _readable_head(book: Workbook, name: str, n: int, notes: list[str], damaged: list[TailingsInputError]
+                   ) -> pd.DataFrame:
+    """The sheet's first rows, or empty when it cannot be read (noted: another sheet may hold the data)."""
+    try:
+        return book.head(name, n)
+    except TailingsInputError as err:
+        damaged.append(err)
+        note = f"sheet {name!r} skipped: {err}"
+        if note not in notes:
+            notes.append(note)
+        return pd.DataFrame()
+
+
+def _choose_sheet(book: Workbook, wanted: str | None, path: Path, overrides: list[Override],
+                  notes: list[str]) -> str:
     if wanted:
         for name in book.sheet_names:
             if name == wanted or name.casefold() == wanted.strip().casefold():
@@ -220,13 +234,16 @@ def _choose_sheet(book: Workbook, wanted: str | None, path: Path, overrides: lis
                                  file=path.name, sheet=wanted)
     best, best_score = None, 0
     named = frozenset(o.column.casefold() for o in overrides if o.column)
+    damaged: list[TailingsInputError] = []
     for name in book.sheet_names:
-        head = book.head(name, 60)
+        head = _readable_head(book, name, 60, notes, damaged)
         if head.empty:
             continue
         score = max(header_score(row, named) for row in head.astype(object).where(head.notna(), None).values.tolist())
         if score > best_score:
             best, best_score = name, score
+    if best is None and damaged:
+        raise damaged[0]
     if best is None:
         heads = (book.head(name, 60) for name in book.sheet_names)
         first = next((h for h in heads if not h.empty), None)
@@ -241,7 +258,7 @@ def _find_certified(book: Workbook, data_sheet: str, notes: list[str]) -> pd.Dat
     for name in book.sheet_names:
         if name == data_sheet:
             continue
-        head = book.head(name, 5000)
+        head = _readable_head(book, name, 5000, notes, [])
         if head.empty:
             continue
         table = read_certified_values(head)

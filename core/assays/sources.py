@@ -153,7 +153,8 @@ class Workbook:
         except TailingsInputError:
             raise
         except Exception as err:  # the parsers raise many types for corrupt files
-            raise TailingsInputError(f"The workbook cannot be read ({type(err).__name__}: {err})",
+            raise TailingsInputError(f"The workbook cannot be read: {_cause(err)}. Open it in Excel or LibreOffice "
+                                     "and save it again (repairing it if asked), or export the sheet as CSV",
                                      file=path.name) from None
 
     def chunks(self, sheet: str, chunk_rows: int) -> Iterator[tuple[int, pd.DataFrame]]:
@@ -295,7 +296,7 @@ def _cause(err: Exception) -> str:
         return f"the compressed sheet data is corrupt ({text})"
     if isinstance(err, MemoryError):
         return "the sheet is too large for the memory available"
-    return f"the sheet's XML is damaged ({text})"
+    return f"damaged XML or an unreadable part ({text})"
 
 
 def _damaged(path: Path, sheet: str, cause: str) -> TailingsInputError:

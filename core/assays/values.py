@@ -96,7 +96,8 @@ def parse_cells(cells: pd.Series, out_per_ppm: float, column_unit: str, decimal_
     detail = np.full(n, None, dtype=object)
     raw = np.full(n, None, dtype=object)
     number[~np.isfinite(number)] = np.nan
-    number *= column_factor
+    with np.errstate(over="ignore"):  # a 1e308 cell becomes inf, refused later as impossible
+        number *= column_factor
 
     rest_positions = np.flatnonzero(code == EMPTY)
     if len(rest_positions):
@@ -120,7 +121,8 @@ def parse_cells(cells: pd.Series, out_per_ppm: float, column_unit: str, decimal_
     # Plain numbers: negative → censored at |x| (lab convention), unless a sentinel code.
     plain = code == NUMBER
     in_cell_units = np.where(plain, number / column_factor, np.nan)
-    is_sentinel_value = plain & np.isin(np.round(in_cell_units, 6), SENTINEL_VALUES)
+    with np.errstate(over="ignore", invalid="ignore"):  # rounding near 1e308 overflows; not a sentinel
+        is_sentinel_value = plain & np.isin(np.round(in_cell_units, 6), SENTINEL_VALUES)
     negative = plain & (number < 0)
     code[is_sentinel_value & negative] = SENTINEL
     code[is_sentinel_value & ~negative] = SENTINEL_CANDIDATE
@@ -220,7 +222,8 @@ def _parse_text(text: pd.Series, positions: np.ndarray, number: np.ndarray, code
         cell_factor[has_unit] = unit_names[has_unit].map(UNIT_TO_PPM).to_numpy(dtype=float) * out_per_ppm
     ops = parts["op"].fillna("").to_numpy(dtype=object)
     ok = matched & np.isfinite(values)
-    number[positions[ok]] = values[ok] * cell_factor[ok]
+    with np.errstate(over="ignore"):
+        number[positions[ok]] = values[ok] * cell_factor[ok]
     is_less = ok & np.isin(ops, ["<", "<=", "≤"])
     is_more = ok & np.isin(ops, [">", ">=", "≥"])
     converted = ok & has_unit & (unit_names != column_unit).to_numpy()
