@@ -462,13 +462,24 @@ def open_text(path: Path, chunk_rows: int) -> SheetRows:
              f"{dialect.comment_lines} comment line(s) skipped"]
     bad_lines = unbalanced_quote_lines(path, dialect)
     if not bad_lines:
-        return SheetRows(path.stem, text_chunks(path, dialect, chunk_rows), "pandas-csv",
+        return SheetRows(path.stem, _guarded_text(text_chunks(path, dialect, chunk_rows), path), "pandas-csv",
                          dialect.decimal_comma, notes)
     notes.append(f"{len(bad_lines)} line(s) with an unbalanced quote (lines {', '.join(map(str, bad_lines[:10]))}"
                  f"{', ...' if len(bad_lines) > 10 else ''}): the file is read line by line and those rows rejected")
     problems: dict[int, str] = {}
-    return SheetRows(path.stem, line_chunks(path, dialect, chunk_rows, problems, bad_lines), "csv-lines",
-                     dialect.decimal_comma, notes, row_problems=problems)
+    return SheetRows(path.stem, _guarded_text(line_chunks(path, dialect, chunk_rows, problems, bad_lines), path),
+                     "csv-lines", dialect.decimal_comma, notes, row_problems=problems)
+
+
+def _guarded_text(chunks: Iterator[tuple[int, pd.DataFrame]], path: Path) -> Iterator[tuple[int, pd.DataFrame]]:
+    """Whatever the text reader raises becomes a TailingsInputError naming the file and the cause."""
+    try:
+        yield from chunks
+    except (TailingsInputError, OperationCancelled):
+        raise
+    except Exception as err:  # (pandas and the OS raise many types)
+        raise TailingsInputError(f"The text table cannot be read: {_cause(err)}. Save it again as UTF-8 CSV",
+                                 file=path.name) from None
 
 
 
