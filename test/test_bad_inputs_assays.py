@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from assays_support import _encrypted, _renamed_zip, write_ods, write_xlsx
+from feedback_support import CollectingFeedback
 
 HEADER = ["Sample ID", "Co_ppm", "Cu_ppm"]
 
@@ -251,28 +252,6 @@ CASES = [
 ]
 
 
-class _Log:
-    """A Processing feedback that keeps every message (QgsProcessingFeedback subclass)."""
-
-    def __new__(cls):
-        from qgis.core import QgsProcessingFeedback
-
-        class Feedback(QgsProcessingFeedback):
-            def __init__(self):
-                super().__init__()
-                self.lines: list[str] = []
-
-            def pushInfo(self, info):
-                self.lines.append(info)
-
-            def pushWarning(self, warning):
-                self.lines.append(warning)
-
-            def reportError(self, error, fatalError=False):
-                self.lines.append(error)
-        return Feedback()
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_bad_input(case: Case, tmp_path: Path, tailings_provider) -> None:
     import processing
@@ -282,13 +261,13 @@ def test_bad_input(case: Case, tmp_path: Path, tailings_provider) -> None:
     rejects = tmp_path / "rejects.csv"
     params = {"INPUT": str(path), "OUTPUT": str(tmp_path / "samples.gpkg"), "REJECTS": str(rejects),
               **dict(case.params)}
-    log = _Log()
+    log = CollectingFeedback()
     try:
         result = processing.run("tailingsunfc:importassays", params, feedback=log)
         error = None
     except QgsProcessingException as err:
         result, error = None, str(err)
-    everything = "\n".join([*log.lines, error or ""])
+    everything = "\n".join([*log.texts, error or ""])
     assert "Traceback" not in everything
     if case.outcome == "error":
         assert error is not None, f"{case.name}: expected an error, the run succeeded"
