@@ -52,6 +52,10 @@ CASES: list[dict] = [
      "message": "does not exist", "rows": None},
     {"case": "deposits_bad_field_map", "alg": "importdeposits", "build": "deposits_bad_field_map",
      "status": "error", "message": "nosuchfield", "rows": None},
+    {"case": "deposits_broken_geojson", "alg": "importdeposits", "build": "deposits_broken_geojson",
+     "status": "error", "message": "broken.geojson", "rows": None},
+    {"case": "deposits_geographic_target_crs", "alg": "importdeposits", "build": "deposits_target_4326",
+     "status": "error", "message": "TARGET_CRS must be a projected CRS", "rows": None},
     # trainmodel
     {"case": "train_unknown_target", "alg": "trainmodel", "build": "train_target_ni", "status": "error",
      "message": "ni", "rows": None},
@@ -74,6 +78,8 @@ CASES: list[dict] = [
      "status": "error", "message": "deposit_id", "rows": None},
     {"case": "estimate_samples_without_grades", "alg": "estimate", "build": "estimate_no_grades", "status": "ok",
      "message": "none of the grade fields co_ppm", "rows": None},
+    {"case": "estimate_model_file_missing", "alg": "estimate", "build": "estimate_missing_model",
+     "status": "error", "message": "nosuch.skops", "rows": None},
     # classify
     {"case": "classify_rules_nan_price", "alg": "classify", "build": "classify_rules_nan", "status": "error",
      "message": "nan", "rows": None},
@@ -100,6 +106,8 @@ CASES: list[dict] = [
      "message": ".gpkg", "rows": None},
     {"case": "export_duplicate_deposit_ids", "alg": "export", "build": "export_duplicate_ids", "status": "error",
      "message": "deposit_id", "rows": None},
+    {"case": "export_quantities_for_unknown_deposit", "alg": "export", "build": "export_orphan_quantities",
+     "status": "error", "message": "NO-SUCH", "rows": None},
     # pipeline
     {"case": "pipeline_no_assay_links", "alg": "pipeline", "build": "pipeline_far_assays", "status": "error",
      "message": "link", "rows": None},
@@ -107,6 +115,8 @@ CASES: list[dict] = [
      "status": "error", "message": "empty.csv", "rows": None},
     {"case": "pipeline_no_assay_file", "alg": "pipeline", "build": "pipeline_no_assays", "status": "error",
      "message": "No assay file", "rows": None},
+    {"case": "pipeline_rules_unknown_key", "alg": "pipeline", "build": "pipeline_bad_rules", "status": "error",
+     "message": "colour_of_sky", "rows": None},
     # checkinputs
     {"case": "checkinputs_unreadable_assay", "alg": "checkinputs", "build": "check_garbage_xlsx",
      "status": "error", "message": "broken.xlsx", "rows": None},
@@ -213,6 +223,16 @@ def deposits_bad_field_map(base, tmp):
     return _sinks(INPUT=source, FIELD_MAP="deposit_id=nosuchfield")
 
 
+def deposits_broken_geojson(base, tmp):
+    (tmp / "broken.geojson").write_text('{"type": "FeatureCollection", "features": [{"type": "Feat')
+    return _sinks(INPUT=str(tmp / "broken.geojson"))
+
+
+def deposits_target_4326(base, tmp):
+    source = write_layer(tmp / "ok.gpkg", "avgang", _deposit_rows(2), [square(0), square(1000)])
+    return _sinks(INPUT=source, TARGET_CRS="EPSG:4326")
+
+
 # -- trainmodel ------------------------------------------------------------------------------
 
 def _train(samples, tmp, target="co", predictors=("s_ppm", "fe2o3_pct")):
@@ -292,6 +312,10 @@ def estimate_no_grades(base, tmp):
     return _estimate(base, ASSAYS=_samples_gpkg(frame, tmp, "nogrades"))
 
 
+def estimate_missing_model(base, tmp):
+    return _estimate(base, MODELS=[str(tmp / "nosuch.skops")])
+
+
 # -- classify --------------------------------------------------------------------------------
 
 def _classify(base, tmp, rules_text=None, source=None):
@@ -366,6 +390,13 @@ def export_duplicate_ids(base, tmp):
     return {"INPUT": uri, "QUANTITIES": q_uri, "DESTINATION": str(tmp / "out.gpkg")}
 
 
+def export_orphan_quantities(base, tmp):
+    quantities = base["quantity_frame"].copy()
+    quantities.loc[quantities.index[0], "deposit_id"] = "NO-SUCH"
+    uri, q_uri = write_input_gpkg(tmp / "orphan.gpkg", base["classified_frame"], quantities)
+    return {"INPUT": uri, "QUANTITIES": q_uri, "DESTINATION": str(tmp / "out.gpkg")}
+
+
 # -- pipeline and checkinputs ----------------------------------------------------------------
 
 def _pipeline(base, tmp, assays):
@@ -380,6 +411,12 @@ def pipeline_far_assays(base, tmp):
 def pipeline_empty_assays(base, tmp):
     (tmp / "empty.csv").write_bytes(b"")
     return _pipeline(base, tmp, [str(tmp / "empty.csv")])
+
+
+def pipeline_bad_rules(base, tmp):
+    near = write_assays(tmp / "near.csv", sample_points())
+    (tmp / "rules.toml").write_text(_rules_with("co = 33000.0", "co = 33000.0\ncolour_of_sky = 1"))
+    return {**_pipeline(base, tmp, [str(near)]), "RULES": str(tmp / "rules.toml")}
 
 
 def pipeline_no_assays(base, tmp):
