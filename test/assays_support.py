@@ -574,3 +574,66 @@ def build_zone32_certificate(path: Path, units_hint: str = "m (UTM32)", metadata
     data += [["OREAS 45e", None, None, 31, 700, 150, 0.05], ["BLANK", None, None, "<1", "<1", "<2", "<0.01"]]
     write_xlsx(path, {"Results": [*meta, [], header, units, lor, *data]})
     return CrsCertificate(path, deposits, len(points_32), [p[0] for p in points_32], [p[1] for p in points_32])
+
+
+# --------------------------------------------------------------------------- hostile ods
+def ods_with_span(path: Path, span: int) -> Path:
+    """An ods whose Deposit cell spans ``span`` rows (odfpy: number-rows-spanned + covered cells)."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+
+    def text(value: str, **extra) -> TableCell:
+        cell = TableCell(valuetype="string", **extra)
+        cell.addElement(P(text=value))
+        return cell
+
+    def number(value: float) -> TableCell:
+        cell = TableCell(valuetype="float", value=value)
+        cell.addElement(P(text=str(value)))
+        return cell
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Assays")
+    for i in range(-1, span + 1):
+        row = TableRow()
+        if i == -1:
+            cells = [text("Sample ID"), text("Deposit"), text("Co_ppm")]
+        elif i == 0:
+            cells = [text("S0"), text("Løkken", numberrowsspanned=span), number(5.0)]
+        else:
+            cells = [text(f"S{i}"), CoveredTableCell() if i < span else text("Røros"), number(5.0 + i)]
+        for cell in cells:
+            row.addElement(cell)
+        table.addElement(row)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(path))
+    return path
+
+
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+# How LibreOffice stores a formula whose result is an error: as an empty string or as 0.
+_ODS_ERRORS = {
+    6.0: '<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" '
+         'calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>',
+    7.0: '<table:table-cell table:formula="of:=NA()" office:value-type="float" office:value="0" '
+         'calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell>',
+}
+
+
+def ods_with_error_cells(path: Path) -> Path:
+    """S2's and S3's Co cells are formula errors as LibreOffice writes them (#DIV/0!, #N/A)."""
+    path = write_ods(path, {"Assays": [["Sample ID", "Co_ppm"], ["S1", 5.0], ["S2", 6.0], ["S3", 7.0]]})
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    xml = parts["content.xml"].decode()
+    xml = xml.replace("xmlns:table=", f'xmlns:calcext="{_CALCEXT}" xmlns:table=', 1)
+    for value, cell in _ODS_ERRORS.items():
+        plain = f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
+        assert plain in xml
+        xml = xml.replace(plain + "</table:table-cell>", cell)
+    parts["content.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path

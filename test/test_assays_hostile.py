@@ -12,7 +12,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from assays_support import write_xlsx
+from assays_support import ods_with_error_cells, ods_with_span, write_xlsx
 
 from core.assays import ImportOptions, import_assays
 from core.assays.sources import text_encoding
@@ -189,71 +189,17 @@ def test_plain_numbers_not_touched(tmp_path: Path) -> None:
     assert parsed.number[:3] == pytest.approx([1.0, 2.0, 3.5])
 
 
-def _ods_with_span(path: Path, span: int) -> Path:
-    """An ods whose Deposit cell spans ``span`` rows (odfpy: number-rows-spanned + covered cells)."""
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import CoveredTableCell, Table, TableCell, TableRow
-    from odf.text import P
-
-    def text(value: str, **extra) -> TableCell:
-        cell = TableCell(valuetype="string", **extra)
-        cell.addElement(P(text=value))
-        return cell
-
-    def number(value: float) -> TableCell:
-        cell = TableCell(valuetype="float", value=value)
-        cell.addElement(P(text=str(value)))
-        return cell
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="Assays")
-    for i in range(-1, span + 1):
-        row = TableRow()
-        if i == -1:
-            cells = [text("Sample ID"), text("Deposit"), text("Co_ppm")]
-        elif i == 0:
-            cells = [text("S0"), text("Løkken", numberrowsspanned=span), number(5.0)]
-        else:
-            cells = [text(f"S{i}"), CoveredTableCell() if i < span else text("Røros"), number(5.0 + i)]
-        for cell in cells:
-            row.addElement(cell)
-        table.addElement(row)
-    doc.spreadsheet.addElement(table)
-    doc.save(str(path))
-    return path
-
-
 @pytest.mark.parametrize("engine", ENGINES)
 def test_merged_id_cells_in_ods(tmp_path: Path, engine: str) -> None:
-    result = import_assays(_ods_with_span(tmp_path / "m.ods", 4), ImportOptions(engine=engine))
+    result = import_assays(ods_with_span(tmp_path / "m.ods", 4), ImportOptions(engine=engine))
     assert result.samples["src_deposit"].tolist() == ["Løkken"] * 4 + ["Røros"]
     assert result.samples["src_row"].tolist() == [2, 3, 4, 5, 6]
     assert any("rows 2-5 = 'Løkken'" in n for n in result.notes)
 
 
-_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
-# How LibreOffice stores a formula whose result is an error: as an empty string or as 0.
-_ODS_ERRORS = {
-    6.0: '<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" '
-         'calcext:value-type="error"><text:p>#DIV/0!</text:p></table:table-cell>',
-    7.0: '<table:table-cell table:formula="of:=NA()" office:value-type="float" office:value="0" '
-         'calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell>',
-}
-
-
 @pytest.mark.parametrize("engine", ENGINES)
 def test_ods_error_cells_are_flagged(tmp_path: Path, engine: str) -> None:
-    from assays_support import write_ods
-
-    path = write_ods(tmp_path / "e.ods", {"Assays": [["Sample ID", "Co_ppm"], ["S1", 5.0], ["S2", 6.0], ["S3", 7.0]]})
-    with zipfile.ZipFile(path) as archive:
-        xml = archive.read("content.xml").decode()
-    xml = xml.replace("xmlns:table=", f'xmlns:calcext="{_CALCEXT}" xmlns:table=', 1)
-    for value, cell in _ODS_ERRORS.items():
-        plain = f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
-        assert plain in xml
-        xml = xml.replace(plain + "</table:table-cell>", cell)
-    _rewrite(path, "content.xml", xml.encode())
+    path = ods_with_error_cells(tmp_path / "e.ods")
     result = import_assays(path, ImportOptions(engine=engine))
     assert result.samples["sample_id"].tolist() == ["S1"]  # S3's error is not a 0.0
     assert result.rejects["src_row"].tolist() == [3, 4]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from assays_support import _encrypted, _renamed_zip, write_ods, write_xlsx
+from assays_support import _encrypted, _renamed_zip, ods_with_error_cells, ods_with_span, write_ods, write_xlsx
 from feedback_support import CollectingFeedback
 
 HEADER = ["Sample ID", "Co_ppm", "Cu_ppm"]
@@ -174,6 +174,16 @@ def _sheet_xml_truncated(p: Path) -> Path:
     return _rewrite(_xlsx(p), "xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) * 2 // 3])
 
 
+def _damaged_other_sheet(p: Path) -> Path:
+    path = write_xlsx(p / "two.xlsx", {"Notes": [["a", "b"]] * 50, "Assays": [HEADER, *_rows(4)]})
+    return _rewrite(path, "xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) // 2])
+
+
+def _swapped_xy_degrees(p: Path) -> Path:
+    rows = [[f"S{i}", 69.6 + i * 0.01, 18.9 + i * 0.01, 20 + i] for i in range(9)]  # Tromsø, columns exchanged
+    return write_xlsx(p / "xy.xlsx", {"Assays": [["Sample ID", "X", "Y", "Co_ppm"], *rows]})
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -246,6 +256,11 @@ CASES = [
     # --- layout
     _c("merged_deposit", _merged_deposit, "ok", "2 merged range(s) filled down", rows=10),
     _c("swapped_latlon", _swapped_latlon, "ok", "latitude and longitude are swapped", rows=12),
+    _c("merged_deposit_ods", lambda p: ods_with_span(p / "m.ods", 4), "ok", "1 merged range(s) filled down", rows=5),
+    _c("ods_error_cells", lambda p: ods_with_error_cells(p / "e.ods"), "ok", "Excel error cell #DIV/0!", rows=3),
+    _c("damaged_other_sheet", _damaged_other_sheet, "ok", "sheet 'Notes' skipped", rows=4),
+    _c("damaged_sheet_chosen", _damaged_other_sheet, "error", "The sheet cannot be read", SHEET="Notes"),
+    _c("swapped_xy_in_degrees", _swapped_xy_degrees, "ok", "latitude and longitude are swapped", rows=9),
     _c("xlsm_macro_ignored", _xlsm_with_macro, "ok", "reading sheet 'Assays'", rows=10),
     _c("blank_lines", lambda p: _text(p, _csv_lines(4).replace("\nS002", "\n\n\nS002")), "ok", "blank row(s)",
        rows=4),
