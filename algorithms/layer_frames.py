@@ -28,6 +28,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from ..core.errors import OperationCancelled
 from ..core.schema import FieldSpec, all_known_specs
+from .layer_arrow import ogr_layer_columns
 
 GEOMETRY_COLUMN = "geometry"
 FID_COLUMN = "_fid"
@@ -65,7 +66,30 @@ def source_to_frame(source, feedback: QgsProcessingFeedback | None = None, *,
                     with_geometry: bool = True,
                     target_crs: QgsCoordinateReferenceSystem | None = None,
                     context: QgsProcessingContext | None = None) -> pd.DataFrame:
-    """Every feature of ``source`` as one row: attributes, ``_fid`` and WKB ``geometry``."""
+    """Every feature of ``source`` as one row: attributes, ``_fid`` and WKB ``geometry``.
+
+    A whole layer of a local OGR file in its own CRS is read column-wise through GDAL's Arrow
+    stream (``layer_arrow``), the same rows as the QgsFeature loop without a Python call per
+    feature; any other source (memory layers, WFS, processing sources, filters, joins,
+    reprojection) goes through QGIS's features.
+    """
+    reprojects = target_crs is not None and target_crs.isValid() and source.sourceCrs().isValid() \
+        and target_crs != source.sourceCrs() and context is not None
+    if not reprojects:
+        if feedback is not None and feedback.isCanceled():
+            raise OperationCancelled()
+        columns = ogr_layer_columns(source, with_geometry, feedback.isCanceled if feedback is not None else None)
+        if columns is not None:
+            if feedback is not None:
+                feedback.setProgress(100.0)
+            return _frame(*columns, with_geometry)
+    return feature_frame(source, feedback, with_geometry=with_geometry, target_crs=target_crs, context=context)
+
+
+def feature_frame(source, feedback: QgsProcessingFeedback | None = None, *, with_geometry: bool = True,
+                  target_crs: QgsCoordinateReferenceSystem | None = None,
+                  context: QgsProcessingContext | None = None) -> pd.DataFrame:
+    """``source_to_frame`` through QGIS features, one Python call per feature (any source)."""
     request = QgsFeatureRequest()
     if not with_geometry:
         request.setFlags(QgsFeatureRequest.NoGeometry)
@@ -89,6 +113,10 @@ def source_to_frame(source, feedback: QgsProcessingFeedback | None = None, *,
         if with_geometry:
             geom = feature.geometry()
             geoms.append(None if geom is None or geom.isNull() else bytes(geom.asWkb()))
+    return _frame(names, rows, fids, geoms, with_geometry)
+
+
+def _frame(names: list[str], rows: list, fids: list[int], geoms: list, with_geometry: bool) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=names) if rows else pd.DataFrame(columns=names)
     frame.insert(0, FID_COLUMN, np.asarray(fids, dtype=np.int64))
     if with_geometry:

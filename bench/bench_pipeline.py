@@ -150,8 +150,8 @@ def _plugin(paths: dict[str, Path], work: Path, cancel_after: float | None = Non
               "OUTPUT": tempfile.mkdtemp(prefix="pipeline_", dir=work)}
     start = time.perf_counter()
     try:
-        processing.run("tailingsunfc:pipeline", params, feedback=feedback)
-        outcome = "finished"
+        done = processing.run("tailingsunfc:pipeline", params, feedback=feedback)
+        outcome = "finished" if done.get("GEOPACKAGE") else "cancelled (no outputs returned)"
     except Exception as err:  # a cancel surfaces as QgsProcessingException
         outcome = f"stopped: {type(err).__name__}: {str(err)[:80]}"
     end = time.perf_counter()
