@@ -55,3 +55,13 @@ def write_styled_gpkg(folder: Path) -> Path:
     target = folder / "styled.gpkg"
     export_run(deposits, quantities, str(target), crs="EPSG:25833")
     return target
+
+
+
+def open_styled_layer(path: Path):
+    """The deposits as QGIS opens them, with the default style from layer_styles."""
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{path}|layername=deposits", "UNFC deposits", "ogr")
+    assert layer.isValid()
+    return layer

@@ -4,7 +4,15 @@ labels at local scale (rendered offscreen with QgsMapRendererParallelJob)."""
 from __future__ import annotations
 
 import pytest
-from map_style_support import CLASSES, CLUSTER_CENTRE, COLOURS, NATIONAL_CENTRE, POND_CENTRE, write_styled_gpkg
+from map_style_support import (
+    CLASSES,
+    CLUSTER_CENTRE,
+    COLOURS,
+    NATIONAL_CENTRE,
+    POND_CENTRE,
+    open_styled_layer,
+    write_styled_gpkg,
+)
 from qgis.core import QgsPointXY, QgsVectorLayer
 from render_support import colour_pixels, render_map, rgb_array
 
@@ -13,15 +21,12 @@ from core.export.styles import MARKER_SCALE, OTHER_COLOUR, UNFC_CLASS_COLOURS
 
 @pytest.fixture(scope="module")
 def styled_gpkg(tmp_path_factory):
-    return write_styled_gpkg(tmp_path_factory.mktemp("style"))
+    return write_styled_gpkg(tmp_path_factory.mktemp("styled"))
 
 
 @pytest.fixture
-def styled_layer(styled_gpkg):
-    path = styled_gpkg
-    layer = QgsVectorLayer(f"{path}|layername=deposits", "deposits", "ogr")
-    assert layer.isValid() and layer.renderer().type() == "categorizedSymbol"  # the stored default style
-    return layer
+def styled_layer(styled_gpkg):  # a fresh layer per test: tests select, pytest-qgis may delete layers
+    return open_styled_layer(styled_gpkg)
 
 
 def _counts(image) -> dict[str, int]:
@@ -31,6 +36,7 @@ def _counts(image) -> dict[str, int]:
 
 @pytest.mark.parametrize("scale, centre", [(5_000_000, NATIONAL_CENTRE), (500_000, CLUSTER_CENTRE)])
 def test_every_class_shows_as_a_marker_at_small_scales(styled_layer, scale, centre):
+    assert styled_layer.renderer().type() == "categorizedSymbol"  # the stored default style
     image = render_map([styled_layer], QgsPointXY(*centre), scale)
     assert float(image.text("scale")) == pytest.approx(scale, rel=0.01)
     counts = _counts(image)

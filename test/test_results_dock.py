@@ -8,7 +8,7 @@ import itertools
 import numpy as np
 import pandas as pd
 import pytest
-from map_style_support import write_styled_gpkg
+from map_style_support import open_styled_layer, write_styled_gpkg
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
@@ -17,15 +17,13 @@ from core.plots.deposit_intervals import deposit_interval_png, intervals, nothin
 
 
 @pytest.fixture(scope="module")
-def exported_gpkg(tmp_path_factory):
-    return write_styled_gpkg(tmp_path_factory.mktemp("dock"))
+def styled_gpkg(tmp_path_factory):
+    return write_styled_gpkg(tmp_path_factory.mktemp("styled"))
 
 
 @pytest.fixture
-def exported_layer(exported_gpkg):
-    layer = QgsVectorLayer(f"{exported_gpkg}|layername=deposits", "deposits", "ogr")
-    assert layer.isValid()
-    return layer
+def styled_layer(styled_gpkg):  # a fresh layer per test: tests select, pytest-qgis may delete layers
+    return open_styled_layer(styled_gpkg)
 
 
 @pytest.fixture
@@ -54,10 +52,10 @@ def _memory_layer(rows: list[dict]) -> QgsVectorLayer:
     return layer
 
 
-def test_table_lists_every_deposit_with_readable_cells(dock, exported_layer):
-    dock.set_layer(exported_layer)
+def test_table_lists_every_deposit_with_readable_cells(dock, styled_layer):
+    dock.set_layer(styled_layer)
     model = dock.table.model()
-    assert model.rowCount() == exported_layer.featureCount() == 72
+    assert model.rowCount() == styled_layer.featureCount() == 72
     titles = [model.headerData(c, 1) for c in range(model.columnCount())]
     assert titles[:4] == ["Deposit id", "Name", "UNFC code", "UNFC class"]
     tonnage = titles.index("Tonnage (t)")
@@ -68,8 +66,8 @@ def test_table_lists_every_deposit_with_readable_cells(dock, exported_layer):
     assert dock.table.columnWidth(0) >= dock.table.fontMetrics().horizontalAdvance(ids)
 
 
-def test_sorting_by_tonnage(dock, exported_layer):
-    dock.set_layer(exported_layer)
+def test_sorting_by_tonnage(dock, styled_layer):
+    dock.set_layer(styled_layer)
     model = dock.table.model()
     column = model.columns.index("tonnage_t")
     dock.table.sortByColumn(column, 1)  # descending
@@ -77,36 +75,36 @@ def test_sorting_by_tonnage(dock, exported_layer):
     assert values[0] == pytest.approx(np.nanmax(values)) and (np.diff(values) <= 0).all()
 
 
-def test_selection_is_linked_both_ways(dock, exported_layer):
-    dock.set_layer(exported_layer)
+def test_selection_is_linked_both_ways(dock, styled_layer):
+    dock.set_layer(styled_layer)
     dock.table.selectRow(3)
     fid = int(dock.deposits["_fid"].iloc[dock.table.model().position(3)])
-    assert exported_layer.selectedFeatureIds() == [fid]
+    assert styled_layer.selectedFeatureIds() == [fid]
     assert dock.plot.pixmap() is not None and not dock.plot.pixmap().isNull()
     # map -> panel: selecting on the layer selects the same rows in the table
     chosen = dock.deposits["_fid"].iloc[[0, 1, 2, 10, 40]].tolist()
-    exported_layer.selectByIds(chosen)
+    styled_layer.selectByIds(chosen)
     assert sorted(dock.selected_fids()) == sorted(chosen)
     assert "5 deposits selected" in dock.plot.text()
-    exported_layer.removeSelection()
+    styled_layer.removeSelection()
     assert dock.selected_fids() == []
 
 
-def test_zoom_to_selection_moves_the_canvas(dock, exported_layer, qgis_iface):
+def test_zoom_to_selection_moves_the_canvas(dock, styled_layer, qgis_iface):
     canvas = qgis_iface.mapCanvas()
-    canvas.setDestinationCrs(exported_layer.crs())
-    dock.set_layer(exported_layer)
+    canvas.setDestinationCrs(styled_layer.crs())
+    dock.set_layer(styled_layer)
     fid = int(dock.deposits["_fid"].iloc[-1])  # the 1.5 km pond
-    exported_layer.selectByIds([fid])
+    styled_layer.selectByIds([fid])
     dock.zoom_to_selection()
-    box = exported_layer.getFeature(fid).geometry().boundingBox()
+    box = styled_layer.getFeature(fid).geometry().boundingBox()
     assert canvas.extent().contains(box) and canvas.extent().width() < 20 * box.width()
 
 
-def test_matrix_counts_and_a_click_selects_the_cell(dock, exported_layer):
-    dock.set_layer(exported_layer)
+def test_matrix_counts_and_a_click_selects_the_cell(dock, styled_layer):
+    dock.set_layer(styled_layer)
     assert dock.has_quantities  # the quantities table beside the deposits in the GeoPackage
-    table = QgsVectorLayer(f"{exported_layer.source().split('|')[0]}|layername=quantities", "q", "ogr")
+    table = QgsVectorLayer(f"{styled_layer.source().split('|')[0]}|layername=quantities", "q", "ogr")
     assert len(dock.quantities) == table.featureCount() > 0
     assert dock.quantities["quantity_t"].sum() == pytest.approx(
         sum(f["quantity_t"] for f in table.getFeatures()))
@@ -120,12 +118,12 @@ def test_matrix_counts_and_a_click_selects_the_cell(dock, exported_layer):
     assert model.index(row, column).data() == str(expected.iat[row, column])
     dock.select_matrix_cell(model.index(row, column))
     ids = cell_deposits(dock.quantities, commodity, KNOWN, expected.index[row], expected.columns[column])
-    selected = {f["deposit_id"] for f in exported_layer.getSelectedFeatures()}
+    selected = {f["deposit_id"] for f in styled_layer.getSelectedFeatures()}
     assert selected == set(ids) and len(dock.selected_fids()) == len(ids)
 
 
-def test_contained_metal_by_class_keeps_known_and_potential_apart(dock, exported_layer):
-    dock.set_layer(exported_layer)
+def test_contained_metal_by_class_keeps_known_and_potential_apart(dock, styled_layer):
+    dock.set_layer(styled_layer)
     model = dock.contained_view.model()
     titles = [model.headerData(c, 1) for c in range(model.columnCount())]
     assert any("G1–G3 known" in t for t in titles) and any("G4 potential" in t for t in titles)
@@ -154,8 +152,8 @@ def test_unclassified_deposit_without_tonnage_says_so(dock):
     assert not dock.plot.pixmap().isNull() and dock.rationale.toPlainText() == "G1: 40 samples"
 
 
-def test_plot_follows_the_dock_width(dock, exported_layer):
-    dock.set_layer(exported_layer)
+def test_plot_follows_the_dock_width(dock, styled_layer):
+    dock.set_layer(styled_layer)
     dock.show()
     dock.table.selectRow(0)
     dock.resize(700, 900)
@@ -163,6 +161,17 @@ def test_plot_follows_the_dock_width(dock, exported_layer):
     dock.plot.redraw()
     assert abs(dock.plot.pixmap().width() - (640 - 8)) <= 2
     assert abs(dock.plot.pixmap().height() - (300 - 8)) <= 2  # fits the room it is given
+
+
+def test_panel_lets_go_of_a_deleted_layer(dock):
+    layer = _memory_layer([{"deposit_id": "D0"}])
+    dock.set_layer(layer)
+    assert dock.table.model().rowCount() == 1
+    layer.deleteLater()
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert dock.layer is None and dock.table.model().rowCount() == 0
 
 
 def test_large_layer_selection_round_trip(dock):
@@ -176,12 +185,12 @@ def test_large_layer_selection_round_trip(dock):
     assert len(dock.selected_fids()) == n // 2
 
 
-def test_dock_explains_an_unrelated_layer(dock, exported_gpkg):
+def test_dock_explains_an_unrelated_layer(dock, styled_gpkg):
     dock.set_layer(QgsVectorLayer("Point?crs=EPSG:4326&field=x:int", "other", "memory"))
     assert dock.table.model().rowCount() == 0
     assert "Tailings UNFC" in dock.caption.text()
     # the quantities table has deposit ids too, but no deposits to list
-    dock.set_layer(QgsVectorLayer(f"{exported_gpkg}|layername=quantities", "UNFC quantities", "ogr"))
+    dock.set_layer(QgsVectorLayer(f"{styled_gpkg}|layername=quantities", "UNFC quantities", "ogr"))
     assert dock.table.model().rowCount() == 0 and "Tailings UNFC" in dock.caption.text()
 
 

@@ -12,8 +12,16 @@ import shutil
 
 import numpy as np
 import pytest
-from map_style_support import CLASSES, CLUSTER_CENTRE, COLOURS, NATIONAL_CENTRE, POND_CENTRE, write_styled_gpkg
-from qgis.core import QgsPointXY, QgsVectorLayer
+from map_style_support import (
+    CLASSES,
+    CLUSTER_CENTRE,
+    COLOURS,
+    NATIONAL_CENTRE,
+    POND_CENTRE,
+    open_styled_layer,
+    write_styled_gpkg,
+)
+from qgis.core import QgsPointXY
 from render_support import SCREENSHOT_DIR, colour_pixels, distinct_colours, render_legend, render_map, rgb_array
 
 from core.plots.deposit_intervals import METHOD_COLOURS
@@ -33,15 +41,13 @@ def _dark_pixels(pixels: np.ndarray, limit: int = 90) -> int:
 
 
 @pytest.fixture(scope="module")
-def gpkg(tmp_path_factory):
-    return write_styled_gpkg(tmp_path_factory.mktemp("shots"))
+def styled_gpkg(tmp_path_factory):
+    return write_styled_gpkg(tmp_path_factory.mktemp("styled"))
 
 
 @pytest.fixture
-def layer(gpkg):
-    layer = QgsVectorLayer(f"{gpkg}|layername=deposits", "UNFC deposits", "ogr")
-    assert layer.isValid()
-    return layer
+def styled_layer(styled_gpkg):  # a fresh layer per test: tests select, pytest-qgis may delete layers
+    return open_styled_layer(styled_gpkg)
 
 
 @pytest.mark.parametrize("name, scale, centre, background", [
@@ -50,8 +56,8 @@ def layer(gpkg):
     ("map_regional_dark_1_500k", 500_000, CLUSTER_CENTRE, "#202124"),
     ("map_local_1_25k", 25_000, POND_CENTRE, "#f2f2f2"),
 ])
-def test_map_screenshots(layer, tmp_path, name, scale, centre, background):
-    pixels = _keep(render_map([layer], QgsPointXY(*centre), scale, background=background), name, tmp_path)
+def test_map_screenshots(styled_layer, tmp_path, name, scale, centre, background):
+    pixels = _keep(render_map([styled_layer], QgsPointXY(*centre), scale, background=background), name, tmp_path)
     assert distinct_colours(pixels) > 20  # not blank
     present = {value for value, colour in COLOURS.items() if colour_pixels(pixels, colour) >= 20}
     if scale == 25_000:
@@ -61,8 +67,8 @@ def test_map_screenshots(layer, tmp_path, name, scale, centre, background):
         assert present == set(COLOURS)  # every class shows as a marker
 
 
-def test_legend_screenshot(layer, tmp_path):
-    pixels = _keep(render_legend(layer), "legend", tmp_path)
+def test_legend_screenshot(styled_layer, tmp_path):
+    pixels = _keep(render_legend(styled_layer), "legend", tmp_path)
     assert all(colour_pixels(pixels, colour) >= 20 for colour in COLOURS.values())
     assert _dark_pixels(pixels) > 1500  # the class names
 
@@ -73,12 +79,12 @@ def _grab(widget):
     return widget.grab().toImage()
 
 
-def test_panel_screenshots(layer, tmp_path, qgis_iface, qgis_parent):
+def test_panel_screenshots(styled_layer, tmp_path, qgis_iface, qgis_parent):
     from tailings_unfc.ui.results_dock import ResultsDock
 
     dock = ResultsDock(qgis_iface, qgis_parent)
     dock.resize(520, 860)
-    dock.set_layer(layer)
+    dock.set_layer(styled_layer)
     measured = dock.deposits.index[(dock.deposits["co_t"] > 0).to_numpy()]
     row = dock.table.model().rows_of_positions(np.asarray(measured[:1]))[0]
     dock.table.selectRow(int(row))
@@ -88,7 +94,7 @@ def test_panel_screenshots(layer, tmp_path, qgis_iface, qgis_parent):
     pixels = _keep(_grab(dock), "panel_deposits", tmp_path)
     assert distinct_colours(pixels) > 50
     assert _dark_pixels(pixels) > 2000  # table text and plot labels
-    method = str(layer.getFeature(int(dock.selected_fids()[0]))["co_method"])
+    method = str(styled_layer.getFeature(int(dock.selected_fids()[0]))["co_method"])
     assert colour_pixels(pixels, METHOD_COLOURS[method], tolerance=30) > 20  # the plot's dot and bar
 
     dock.tabs.setCurrentIndex(1)

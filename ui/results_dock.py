@@ -149,6 +149,7 @@ class ResultsDock(QgsDockWidget):
         if self.layer is not None:
             with contextlib.suppress(TypeError, RuntimeError):  # already gone with its layer
                 self.layer.selectionChanged.disconnect(self._layer_selection_changed)
+                self.layer.willBeDeleted.disconnect(self._forget_layer)
         self.layer = layer if isinstance(layer, QgsVectorLayer) and layer.isValid() else None
         # deposits have a geometry; the quantities table beside them has a deposit_id too
         if self.layer is None or not self.layer.isSpatial() or self.layer.fields().indexOf("deposit_id") < 0:
@@ -162,6 +163,7 @@ class ResultsDock(QgsDockWidget):
         self.quantities, self.has_quantities = quantity_frame(self.layer, self.deposits)
         self._fill_models()
         self.layer.selectionChanged.connect(self._layer_selection_changed)
+        self.layer.willBeDeleted.connect(self._forget_layer)  # removed from the project, or collected
         self.caption.setText(tr("{0}: {1} deposits").format(self.layer.name(), len(self.deposits)))
         self._layer_selection_changed()
 
@@ -189,6 +191,10 @@ class ResultsDock(QgsDockWidget):
         self._fill_contained()
         self.plot.show_message(tr("Select a deposit to see its contained metal."))
         self.rationale.clear()
+
+    def _forget_layer(self) -> None:
+        self.layer = None
+        self.set_layer(None)
 
     # -- selection, both ways ------------------------------------------------------
     def selected_fids(self) -> list[int]:
