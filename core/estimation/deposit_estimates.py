@@ -24,7 +24,10 @@ seed); best = P50, ``_lo`` = 10th percentile (P90), ``_hi`` = 90th percentile (P
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +59,7 @@ HEAD_GRADE_LN_SD = 0.15
 RECOVERY_ABS = 0.03
 MASS_BALANCE_LN_SD = 0.30
 MIN_ANALOGUES = 3
+MC_THREADS = 2  # Monte Carlo chunks in flight at once (memory: see EstimateSettings.chunk_deposits)
 
 CancelHook = Callable[[], None]
 
@@ -71,7 +75,9 @@ class EstimateSettings:
     # values are not used as measured and those samples are predicted instead. Commodities
     # without a model keep them as measured (pXRF Cu and Zn are usable).
     proxy_files: tuple[str, ...] = ()
-    # Deposits per Monte Carlo chunk: memory is about 6 × chunk × iterations × 8 bytes.
+    # Deposits per Monte Carlo chunk: memory is about 6 × chunk × iterations × 8 bytes for
+    # each of the MC_THREADS chunks in flight. Each chunk is seeded by its first row, so the
+    # chunk size is part of what a seed reproduces.
     chunk_deposits: int = 2000
 
 
@@ -281,14 +287,15 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
         plan.grade_q = np.full((n_dep, 3), np.nan)
         plan.metal_q = np.full((n_dep, 3), np.nan)
     total_steps = 2 * max(len(starts), 1)
-    for step, start in enumerate(starts):
-        if cancel is not None:
-            cancel()
+
+    def sampled_chunk(start: int) -> None:
         rows = slice(start, min(start + settings.chunk_deposits, n_dep))
         tonnage = _chunk_tonnage(source, inputs, rows, start, settings)
         tq[rows] = _quantiles(tonnage)
         for plan in plans:
             _draw_chunk(plan, rows, start, tonnage, settings, analogue_pass=False)
+
+    for step in _in_threads(sampled_chunk, starts, cancel):
         if progress is not None:
             progress((step + 1) / total_steps)
     for i, name in enumerate(TONNAGE_FIELDS):
@@ -426,6 +433,33 @@ def _regression_spread(comb: pd.DataFrame, meas: pd.DataFrame, n_used: pd.Series
     s2 = np.where(use_comb, var.where(~few, pooled_s2).to_numpy(float), np.nan)
     dof = np.where(few, pooled_dof, n_used - 1).astype(float)
     return s2, dof
+
+
+def _in_threads(work: Callable[[int], None], starts: range, cancel: CancelHook | None):
+    """Run ``work`` on every chunk start, two at a time; yields the count done so far.
+
+    Chunks are independent (each has its own seed and writes only its own rows), and
+    numpy's draws and partitions release the GIL, so the two cores of a laptop share the
+    Monte Carlo; the results are the same as one chunk after another. Progress and the
+    cancel check stay in the calling thread (QGIS's feedback is not called from a worker).
+    """
+    workers = min(MC_THREADS, os.cpu_count() or 1, max(len(starts), 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending = [pool.submit(work, start) for start in starts]
+        try:
+            for done, future in enumerate(pending):
+                while True:
+                    if cancel is not None:
+                        cancel()
+                    try:
+                        future.result(timeout=0.5)
+                        break
+                    except FutureTimeout:
+                        continue
+                yield done
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 def _chunk_tonnage(source: pd.Series, inputs: pd.DataFrame, rows: slice, start: int,
