@@ -270,6 +270,8 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
     keys = {"ore_type": _norm_text(out, "ore_type"), "source_commodity": _norm_text(out, "source_commodity"),
             "era": era}
 
+    # Progress: the estimator fits (and model predictions) first, then the Monte Carlo.
+    fit_share = 0.2
     plans = []
     for k, commodity in enumerate(COMMODITIES):
         if cancel is not None:
@@ -277,6 +279,8 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
         plan, warnings = _sampled_plan(out, samples, position, commodity, k, models.get(commodity), settings,
                                        warnings)
         plans.append(plan)
+        if progress is not None:
+            progress(fit_share * (k + 1) / len(COMMODITIES))
 
     # Monte Carlo in chunks of deposits, so memory stays bounded (chunk × iterations floats);
     # a chunk's tonnage draws are regenerated from its own seed in both passes.
@@ -297,7 +301,7 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
 
     for step in _in_threads(sampled_chunk, starts, cancel):
         if progress is not None:
-            progress((step + 1) / total_steps)
+            progress(fit_share + (1 - fit_share) * (step + 1) / total_steps)
     for i, name in enumerate(TONNAGE_FIELDS):
         out[name] = tq[:, i]
     for plan in plans:
@@ -312,7 +316,7 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
         for plan in plans:
             _draw_chunk(plan, rows, start, tonnage, settings, analogue_pass=True)
         if progress is not None:
-            progress((len(starts) + step + 1) / total_steps)
+            progress(fit_share + (1 - fit_share) * (len(starts) + step + 1) / total_steps)
 
     for plan in plans:
         c = plan.commodity
