@@ -82,8 +82,10 @@ def detect_format(path: Path) -> str:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
                 mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
-        except zipfile.BadZipFile:
-            raise TailingsInputError("The file looks like a ZIP archive but is damaged", file=name) from None
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
+            # zipfile raises these for damaged directories (offsets past the end, bad method).
+            raise TailingsInputError(f"The file looks like a ZIP archive but is damaged ({_cause(err)}); open it in "
+                                     "Excel or LibreOffice and save it again", file=name) from None
         if "xl/workbook.xml" in names:
             return "xlsx"
         if mimetype == ODS_MIMETYPE:
