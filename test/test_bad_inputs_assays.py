@@ -68,6 +68,17 @@ def _patch_sizes(path: Path, member: str, factor: float) -> Path:
     return path
 
 
+def _offset_past_end(p: Path) -> Path:
+    """Zip surgery: the end record puts the central directory 1000 bytes further than it is, so
+    every member's offset (as zipfile corrects it) points before the start of the file."""
+    path = write_ods(p / "a.ods", {"Assays": [HEADER, *_rows(3)]})
+    data = bytearray(path.read_bytes())
+    end = data.rfind(b"PK\x05\x06")
+    struct.pack_into("<I", data, end + 16, struct.unpack_from("<I", data, end + 16)[0] + 1000)
+    path.write_bytes(bytes(data))
+    return path
+
+
 def _flip_compressed_byte(path: Path, member: str) -> Path:
     data = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as archive:
@@ -204,6 +215,7 @@ CASES = [
     _c("random_bytes", _random_bytes, "error", "neither a spreadsheet"),
     _c("zip_not_spreadsheet", _renamed_zip, "error", "not a spreadsheet"),
     _c("truncated_zip", _truncated_zip, "error", "damaged"),
+    _c("zip_offset_past_end", _offset_past_end, "error", "ZIP archive but is damaged"),
     _c("encrypted", _encrypted, "error", "password-protected"),
     _c("text_only_comments", lambda p: _text(p, "# lab export\n# nothing\n"), "error", "no table"),
     # --- a workbook that opens, a sheet that does not
