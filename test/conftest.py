@@ -65,6 +65,20 @@ class _LiveProvider:
         return getattr(_registered_provider(), name)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _provider_restored_after_module():
+    """The plugin life-cycle tests unload the plugin, which removes the provider; put it back
+    after any module that leaves it gone, so the next module's processing.run() finds it
+    whatever the test order (a module fixture may call processing.run before any test)."""
+    yield
+    if not _LIVE_PROVIDERS:
+        return  # no test has asked for the provider yet
+    from qgis.core import QgsApplication
+
+    if QgsApplication.processingRegistry().providerById("tailingsunfc") is None:
+        _registered_provider()
+
+
 @pytest.fixture(scope="session")
 def tailings_provider(qgis_app, qgis_processing):
     """The plugin's provider, registered in this process's Processing registry."""

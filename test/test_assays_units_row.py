@@ -25,3 +25,16 @@ def test_junk_row_below_the_header_is_read_and_rejected(tmp_path):
     result = import_assays(path, ImportOptions())
     assert result.rows_read == 2 == len(result.samples) + len(result.qaqc) + len(result.rejects)
     assert result.rejects["src_row"].tolist() == [2]
+
+
+def test_over_range_mark_without_a_positive_limit_is_invalid():
+    """'>-1' and '>0' are no method limit: flagged invalid, never a negative grade."""
+    import pandas as pd
+
+    from core.assays.chemistry import canonical_unit
+    from core.assays.values import finalise, parse_cells
+
+    parsed = parse_cells(pd.Series([">-1", ">0", ">10000", "12"], dtype=object), 1.0, canonical_unit("ppm"), False)
+    done = finalise(parsed, "half_dl", 1e6)
+    assert list(done.flag) == ["invalid", "invalid", "over_range", None]
+    assert pd.isna(done.value[0]) and pd.isna(done.value[1])

@@ -233,6 +233,11 @@ def _parse_text(text: pd.Series, positions: np.ndarray, number: np.ndarray, code
     code[positions[ok & ~is_less & ~is_more]] = NUMBER
     code[positions[is_less]] = CENSORED
     code[positions[is_more]] = OVER_RANGE
+    # ">-1" or ">0" names no upper limit of a method: text, not a value (found by fuzzing).
+    no_limit = is_more & ~(values > 0)
+    code[positions[no_limit]] = INVALID
+    number[positions[no_limit]] = np.nan
+    detail[positions[no_limit]] = "an over-range mark with a limit that is not positive, not a value"
     number[positions[is_less]] = np.abs(number[positions[is_less]])
     words = ~ok & text.str.match(_CENSORED_WORDS, case=False).to_numpy()
     code[positions[words]] = CENSORED
