@@ -97,3 +97,14 @@ def test_content_hash_covers_content_not_run_time_or_last_bits():
     # A change a reader could see in the figures or on the map: another hash.
     assert content_hash(_frames(values * (1 + 1e-4), "2026-01-01T00:00:00")) != reference
     assert content_hash(_frames(values, "2026-01-01T00:00:00", shift=0.01)) != reference
+
+
+def test_rerun_into_the_same_folder_is_idempotent(two_cpu_paths):
+    """Same inputs, same folder: the deposits and the one export_runs row are replaced, not
+    added to, because the run id derives from the content hash (which leaves out the time)."""
+    folder = two_cpu_paths[0]
+    before_deposits, before_quantities, before_hash = _export(folder)
+    _run_pipeline(folder, {})
+    after_deposits, after_quantities, after_hash = _export(folder)  # asserts one export_runs row
+    assert after_hash == before_hash
+    assert len(after_deposits) == len(before_deposits) and len(after_quantities) == len(before_quantities)
