@@ -19,7 +19,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.estimation.deposit_estimates import EstimateSettings, estimate_deposits  # noqa: E402
+from core.estimation.deposit_estimates import EstimateSettings, estimate_deposits
 
 REFERENCE = 20_000
 OUTPUTS = (("co_ppm_lo", "co_ppm_hi", "grade"), ("co_t_lo", "co_t_hi", "contained metal"),

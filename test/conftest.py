@@ -84,3 +84,18 @@ def tailings_provider(qgis_app, qgis_processing):
     """The plugin's provider, registered in this process's Processing registry."""
     _registered_provider()
     return _LiveProvider()
+
+
+@pytest.fixture(scope="module")
+def styled_gpkg(tmp_path_factory):
+    """A classified GeoPackage with the plugin's UNFC style (map, dock and screenshot tests)."""
+    from map_style_support import write_styled_gpkg
+
+    return write_styled_gpkg(tmp_path_factory.mktemp("styled"))
+
+
+@pytest.fixture
+def styled_layer(styled_gpkg):  # a fresh layer per test: tests select, pytest-qgis may delete layers
+    from map_style_support import open_styled_layer
+
+    return open_styled_layer(styled_gpkg)

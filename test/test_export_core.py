@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from export_support import classified_frames
 from openpyxl import load_workbook
+from tmpfs_support import mounted_tmpfs
 
 from core.errors import TailingsInputError
 from core.export.erml import mining_waste_view
@@ -174,11 +175,8 @@ def test_unwritable_destinations(tmp_path, frames_small):
 
 @pytest.fixture
 def small_tmpfs(tmp_path):
-    mount_point = tmp_path / "small"
-    mount_point.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(mount_point)], check=True)
-    yield mount_point
-    subprocess.run(["umount", "--lazy", str(mount_point)], check=True)
+    with mounted_tmpfs(tmp_path / "small", "size=1200k") as mount_point:
+        yield mount_point
 
 
 def test_disk_full_leaves_previous_file(small_tmpfs, frames_small):
@@ -320,14 +318,9 @@ def test_password_in_destination_refused(text):
 
 def test_read_only_folder_refused(tmp_path, frames_small):
     deposits, quantities = frames_small
-    folder = tmp_path / "readonly"
-    folder.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=100k", "tmpfs", str(folder)], check=True)
-    try:
-        with pytest.raises(TailingsInputError, match=r"Cannot write in the destination folder.*[Rr]ead-only"):
-            export_run(deposits, quantities, str(folder / "run.gpkg"), crs="EPSG:25833")
-    finally:
-        subprocess.run(["umount", "--lazy", str(folder)], check=True)
+    with mounted_tmpfs(tmp_path / "readonly", "ro,size=100k") as folder, \
+            pytest.raises(TailingsInputError, match=r"Cannot write in the destination folder.*[Rr]ead-only"):
+        export_run(deposits, quantities, str(folder / "run.gpkg"), crs="EPSG:25833")
 
 
 def test_cancel_mid_write_leaves_previous_file(tmp_path, frames_small):

@@ -10,23 +10,11 @@ from map_style_support import (
     COLOURS,
     NATIONAL_CENTRE,
     POND_CENTRE,
-    open_styled_layer,
-    write_styled_gpkg,
 )
 from qgis.core import QgsPointXY, QgsVectorLayer
 from render_support import colour_pixels, render_map, rgb_array
 
 from core.export.styles import MARKER_SCALE, OTHER_COLOUR, UNFC_CLASS_COLOURS
-
-
-@pytest.fixture(scope="module")
-def styled_gpkg(tmp_path_factory):
-    return write_styled_gpkg(tmp_path_factory.mktemp("styled"))
-
-
-@pytest.fixture
-def styled_layer(styled_gpkg):  # a fresh layer per test: tests select, pytest-qgis may delete layers
-    return open_styled_layer(styled_gpkg)
 
 
 def _counts(image) -> dict[str, int]:

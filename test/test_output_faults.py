@@ -3,10 +3,10 @@ back: a full disk or a read-only folder, on a real (tiny) tmpfs mounted for the 
 from __future__ import annotations
 
 import contextlib
-import subprocess
 from pathlib import Path
 
 import pytest
+from tmpfs_support import mounted_tmpfs
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample_data"
 DEPOSITS = f"{SAMPLE / 'old_tailings.gpkg'}|layername=avgangsdeponi"
@@ -15,20 +15,14 @@ DEPOSITS = f"{SAMPLE / 'old_tailings.gpkg'}|layername=avgangsdeponi"
 @pytest.fixture
 def tiny_disk(tmp_path):
     """A 160 kB filesystem: GeoPackage creation starts, the features do not fit."""
-    mount_point = tmp_path / "tiny"
-    mount_point.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", str(mount_point)], check=True)
-    yield mount_point
-    subprocess.run(["umount", "--lazy", str(mount_point)], check=True)
+    with mounted_tmpfs(tmp_path / "tiny", "size=160k") as mount_point:
+        yield mount_point
 
 
 @pytest.fixture
 def read_only_disk(tmp_path):
-    mount_point = tmp_path / "ro"
-    mount_point.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=10m,ro", "tmpfs", str(mount_point)], check=True)
-    yield mount_point
-    subprocess.run(["umount", "--lazy", str(mount_point)], check=True)
+    with mounted_tmpfs(tmp_path / "ro", "size=10m,ro") as mount_point:
+        yield mount_point
 
 
 def _fill(folder: Path) -> None:

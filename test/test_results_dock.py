@@ -8,22 +8,11 @@ import itertools
 import numpy as np
 import pandas as pd
 import pytest
-from map_style_support import open_styled_layer, write_styled_gpkg
 from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from core.export.matrix import KNOWN, cell_deposits, ef_matrix
 from core.plots.deposit_intervals import deposit_interval_png, intervals, nothing_to_plot, tonnes_text
-
-
-@pytest.fixture(scope="module")
-def styled_gpkg(tmp_path_factory):
-    return write_styled_gpkg(tmp_path_factory.mktemp("styled"))
-
-
-@pytest.fixture
-def styled_layer(styled_gpkg):  # a fresh layer per test: tests select, pytest-qgis may delete layers
-    return open_styled_layer(styled_gpkg)
 
 
 @pytest.fixture

@@ -18,8 +18,6 @@ from map_style_support import (
     COLOURS,
     NATIONAL_CENTRE,
     POND_CENTRE,
-    open_styled_layer,
-    write_styled_gpkg,
 )
 from qgis.core import QgsPointXY
 from render_support import SCREENSHOT_DIR, colour_pixels, distinct_colours, render_legend, render_map, rgb_array
@@ -38,16 +36,6 @@ def _keep(image, name: str, folder) -> np.ndarray:
 
 def _dark_pixels(pixels: np.ndarray, limit: int = 90) -> int:
     return int((pixels.max(axis=2) < limit).sum())
-
-
-@pytest.fixture(scope="module")
-def styled_gpkg(tmp_path_factory):
-    return write_styled_gpkg(tmp_path_factory.mktemp("styled"))
-
-
-@pytest.fixture
-def styled_layer(styled_gpkg):  # a fresh layer per test: tests select, pytest-qgis may delete layers
-    return open_styled_layer(styled_gpkg)
 
 
 @pytest.mark.parametrize("name, scale, centre, background", [
