@@ -16,19 +16,16 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
 from ..core.assays import SUBSTITUTIONS, ImportOptions, import_assays, write_qaqc_report
-from ..core.assays.limits import ReadLimits
 from ..core.errors import TailingsInputError
 from ..core.schema import (
     DEFAULT_CRS,
@@ -39,6 +36,7 @@ from ..core.schema import (
 )
 from .base import TailingsAlgorithm
 from .layer_frames import GEOMETRY_COLUMN, fields_for_frame, frame_to_sink, source_to_frame
+from .read_limits import add_limit_parameters, limit_values
 
 SUBSTITUTION_LABELS = ("Half the detection limit", "The detection limit", "Zero", "NULL (no value)")
 
@@ -76,17 +74,6 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
     OUTPUT = "OUTPUT"
     REJECTS = "REJECTS"
     QAQC_REPORT = "QAQC_REPORT"
-    # Resource limits (core.assays.limits): (name, label, type, default, ReadLimits field).
-    LIMITS = (
-        ("MAX_ROWS", "Maximum rows read from the sheet", QgsProcessingParameterNumber.Integer, "max_rows"),
-        ("MAX_SHEET_MB", "Maximum uncompressed size of a workbook part, MB", QgsProcessingParameterNumber.Double,
-         "max_sheet_mb"),
-        ("MAX_COMPRESSION_RATIO", "Maximum compression ratio of a workbook part",
-         QgsProcessingParameterNumber.Double, "max_compression_ratio"),
-        ("TIME_BUDGET_S", "Time budget for reading the rows, s", QgsProcessingParameterNumber.Double,
-         "time_budget_s"),
-    )
-
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("Assay file"), QgsProcessingParameterFile.File,
@@ -113,12 +100,7 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.QAQC_REPORT, self.tr("QA/QC report"), self.tr("HTML (*.html);;CSV (*.csv)"), optional=True,
             createByDefault=False))
-        defaults = ReadLimits()
-        for name, label, kind, attribute in self.LIMITS:
-            parameter = QgsProcessingParameterNumber(name, self.tr(label), kind, getattr(defaults, attribute),
-                                                     minValue=0)
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            self.addParameter(parameter)
+        add_limit_parameters(self)
         for name, label in (("ROWS_READ", "Rows read"), ("N_SAMPLES", "Samples"), ("N_QAQC", "QA/QC rows"),
                             ("N_REJECTED", "Rejected rows"), ("N_CELL_ISSUES", "Problem cells")):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
@@ -147,7 +129,7 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
             field_map=self.parameterAsString(parameters, self.FIELD_MAP, context) or None,
             source_crs=source_crs.authid() if source_crs.isValid() else None,
             target_crs=target_crs.authid() or target_crs.toWkt(), deposits=deposits,
-            cancel=self.cancel_hook(feedback), **self._limits(parameters, context),
+            cancel=self.cancel_hook(feedback), **limit_values(self, parameters, context),
             # The number of rows is unknown until the end of a stream: report rows, not percent.
             progress=lambda row: feedback.setProgressText(self.tr("Reading the assay file") + f": row {row:,.0f}")))
         for note in result.notes:
@@ -206,15 +188,6 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
                         "N_CELL_ISSUES": len(result.cell_issues)})
         feedback.setProgress(100)
         return outputs
-
-
-    def _limits(self, parameters: dict[str, Any], context: QgsProcessingContext) -> dict[str, float]:
-        out = {}
-        for name, _, kind, attribute in self.LIMITS:
-            as_int = kind == QgsProcessingParameterNumber.Integer
-            value = (self.parameterAsInt if as_int else self.parameterAsDouble)(parameters, name, context)
-            out[attribute] = value
-        return out
 
 
 _WKB_POINT = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])

@@ -13,10 +13,12 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.assays.limits import ReadLimits
 from ..core.errors import TailingsInputError
 from ..core.pipeline import PipelineSettings
 from ..core.schema import DEFAULT_CRS
 from .base import split_semicolon_list
+from .read_limits import add_limit_parameters, limit_values
 
 
 def add_run_inputs(alg: QgsProcessingAlgorithm) -> None:
@@ -35,6 +37,7 @@ def add_run_inputs(alg: QgsProcessingAlgorithm) -> None:
     alg.addParameter(QgsProcessingParameterCrs(
         "ASSAY_CRS", alg.tr("CRS of the assay coordinates (default: from the file, else guessed)"),
         optional=True))
+    add_limit_parameters(alg)  # the same advanced limits as importassays, for every assay file
 
 
 def _assay_crs(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], context: QgsProcessingContext) -> str | None:
@@ -55,7 +58,8 @@ def run_settings(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], contex
         assay_files=split_semicolon_list(parameters.get("ASSAYS")),
         proxy_files=split_semicolon_list(parameters.get("PROXY_ASSAYS")), crs=crs.authid() or DEFAULT_CRS,
         assay_field_map=alg.parameterAsString(parameters, "ASSAY_FIELD_MAP", context) or None,
-        assay_crs=_assay_crs(alg, parameters, context), **more)
+        assay_crs=_assay_crs(alg, parameters, context),
+        read_limits=ReadLimits(**limit_values(alg, parameters, context)), **more)
 
 
 def deposit_field_map(alg: QgsProcessingAlgorithm, parameters: dict[str, Any],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from .assays import AssayImport, ImportOptions, import_assays, write_qaqc_report
+from .assays.limits import ReadLimits
 from .errors import TailingsInputError
 from .estimation import EstimateSettings, LoadedModel, ModelSpec, estimate_deposits, load_model, save_model
 from .estimation import train_model as fit_model
@@ -48,6 +49,7 @@ class PipelineSettings:
     sheet: str | None = None
     assay_field_map: str | None = None     # ASSAY_FIELD_MAP text, for every assay file
     assay_crs: str | None = None           # ASSAY_CRS: CRS of the assay coordinates (else read/guessed)
+    read_limits: ReadLimits = field(default_factory=ReadLimits)  # MAX_ROWS, MAX_SHEET_MB, ... per assay file
 
 
 @dataclass
@@ -106,7 +108,7 @@ def assay_options(settings: PipelineSettings, link: pd.DataFrame | None, cancel:
     """The assay importer's options for one file of the run (shared with checkinputs)."""
     return ImportOptions(sheet=settings.sheet, target_crs=settings.crs, deposits=link, cancel=cancel,
                          progress=progress, source_crs=settings.assay_crs or None,
-                         field_map=settings.assay_field_map or None)
+                         field_map=settings.assay_field_map or None, **asdict(settings.read_limits))
 
 
 def linkage_message(result: AssayImport) -> str | None:

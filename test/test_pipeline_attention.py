@@ -255,3 +255,22 @@ def test_a_crs_guess_that_was_switched_is_flagged_in_the_summary(tailings_provid
     assert "16 of 16 samples linked" in text
     assert "zone32.csv: coordinates read as EPSG:25832" in text and "NOT EPSG:25833 as first assumed" in text
     assert "set ASSAY_CRS to confirm" in text
+
+
+def test_pipeline_and_checkinputs_take_the_assay_read_limits(tailings_provider, tmp_path):
+    """The importassays limits (MAX_ROWS, ...) are parameters of the pipeline and checkinputs
+    too, so a national file above a default can be read and a hostile one refused there."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    deposits = write_deposits(tmp_path / "deposits.gpkg")
+    assays = write_assays(tmp_path / "assays.csv", sample_points())
+    params = {"DEPOSITS": [deposits], "ASSAYS": [str(assays)], "TRAIN_MODELS": False,
+              "ASSAY_CRS": "EPSG:25833", "MAX_ROWS": 5}
+    with pytest.raises(QgsProcessingException, match="MAX_ROWS") as err:
+        processing.run("tailingsunfc:pipeline", {**params, "OUTPUT": str(tmp_path / "out")})
+    assert "Traceback" not in str(err.value)
+    with pytest.raises(QgsProcessingException, match="MAX_ROWS"):
+        processing.run("tailingsunfc:checkinputs", {**params, "OUTPUT_REPORT": str(tmp_path / "pre.txt")})
+    result = processing.run("tailingsunfc:pipeline", {**params, "MAX_ROWS": 1000, "OUTPUT": str(tmp_path / "ok")})
+    assert result["N_DEPOSITS"] >= 1
