@@ -19,9 +19,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.disk_space import full_disk_hint
 from ..core.errors import OperationCancelled, TailingsInputError
 from ..core.version import docs_url
-from .output_check import check_written_outputs
+from .output_check import check_destinations_writable, check_written_outputs
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
 # The repository page documenting each algorithm; help texts link there, never to a local
@@ -80,6 +81,7 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters: dict[str, Any], context: QgsProcessingContext,
                          feedback: QgsProcessingFeedback) -> dict[str, Any]:
         try:
+            check_destinations_writable(self, parameters, context)  # before any work is done
             results = self.execute(parameters, context, feedback)
             # execute's sinks are gone now (Python owned them), so their files are closed:
             # read each one back, since QGIS writes sinks itself and a full disk can leave a
@@ -95,7 +97,8 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.tr("Out of memory: the input is too large for this machine.")) from None
         except OSError as err:
             # Disk full, permission denied, missing file: say which, without a traceback.
-            raise QgsProcessingException(f"{err.strerror or err}: {err.filename or ''}".strip(": ")) from None
+            message = f"{err.strerror or err}: {err.filename or ''}".strip(": ")
+            raise QgsProcessingException(message + full_disk_hint(err.filename)) from None
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, Any]:

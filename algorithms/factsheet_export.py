@@ -12,6 +12,7 @@ NoThreading, as QGIS's own atlas export algorithms do).
 """
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -181,7 +182,7 @@ def _per_deposit(layout, staging: Path, formats: list[str], dpi: int, feedback: 
                 else:
                     result = _export_image(exporter, path, png)
                 if result != QgsLayoutExporter.Success:
-                    raise OSError(exporter.errorMessage() or tr("export failed"), None, str(path))
+                    raise OSError(errno.EIO, exporter.errorMessage() or tr("export failed"), str(path))
                 written.append(path)
             feedback.setProgress(100.0 * (i + 1) / atlas.count())
     finally:
@@ -205,7 +206,7 @@ def _combined(layout, staging: Path, feedback: QgsFeedback) -> Path:
     result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(path), _export_settings(DEFAULT_DPI)[0], feedback)
     _check(feedback)
     if result != QgsLayoutExporter.Success:
-        raise OSError(error or tr("export failed"), None, str(path))
+        raise OSError(errno.EIO, error or tr("export failed"), str(path))
     return path
 
 

@@ -8,10 +8,22 @@ after the sink is closed catches that for every algorithm in one place.
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from osgeo import gdal
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingOutputVectorLayer
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterVectorDestination,
+)
+
+_LAYER_DESTINATIONS = (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)
 
 
 def _file_and_layer(dest: str) -> tuple[str, str | None]:
@@ -58,3 +70,36 @@ def check_written_outputs(alg: QgsProcessingAlgorithm, results: dict[str, Any] |
             raise QgsProcessingException(
                 f"The output {output.name()} was written to {path}, but it cannot be read back: {problem}. "
                 "Is the disk full or the folder read-only? Free space or choose another folder and run again.")
+
+
+def _destination(alg: QgsProcessingAlgorithm, parameter, parameters: dict[str, Any],
+                 context: QgsProcessingContext) -> str:
+    name = parameter.name()
+    if parameters.get(name) in (None, ""):
+        return ""
+    if isinstance(parameter, _LAYER_DESTINATIONS):
+        return alg.parameterAsOutputLayer(parameters, name, context) or ""
+    if isinstance(parameter, QgsProcessingParameterFileDestination):
+        return alg.parameterAsFileOutput(parameters, name, context) or ""
+    if isinstance(parameter, QgsProcessingParameterFolderDestination):
+        return alg.parameterAsString(parameters, name, context) or ""
+    return ""
+
+
+def check_destinations_writable(alg: QgsProcessingAlgorithm, parameters: dict[str, Any],
+                                context: QgsProcessingContext) -> None:
+    """Refuse, before any work, an output whose folder cannot be written (a read-only mount, a
+    folder without write permission): otherwise the run works for minutes and then fails with a
+    provider's message such as "unable to open database file"."""
+    for parameter in alg.parameterDefinitions():
+        dest = _destination(alg, parameter, parameters, context)
+        path, _layer = _file_and_layer(dest)
+        if not path or "://" in path or path.startswith(("memory:", "postgres", "TEMPORARY_OUTPUT")):
+            continue
+        folder = Path(path) if isinstance(parameter, QgsProcessingParameterFolderDestination) else Path(path).parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not os.access(folder, os.W_OK):
+            raise QgsProcessingException(
+                f"Cannot write {parameter.name()} to {path}: the folder {folder} is read-only or not writable. "
+                "Choose another folder (or ask for write permission) and run again.")

@@ -25,10 +25,11 @@ def read_only_disk(tmp_path):
         yield mount_point
 
 
-def _fill(folder: Path) -> None:
-    """Leave ~40 kB free: the file can be created, the features cannot all be written."""
+def _fill(folder: Path, size: int = 120 * 1024) -> None:
+    """Leave ~40 kB free (the default): the file can be created, the features cannot all be
+    written. A larger ``size`` fills the disk to the last byte."""
     with open(folder / "ballast", "wb") as f, contextlib.suppress(OSError):  # a full ballast is what we want
-        f.write(b"\0" * (120 * 1024))
+        f.write(b"\0" * size)
 
 
 CASES = {
@@ -36,6 +37,58 @@ CASES = {
     "importassays": lambda out: {"INPUT": str(SAMPLE / "assays_lab.xlsx"), "OUTPUT": out,
                                  "REJECTS": "TEMPORARY_OUTPUT"},
 }
+
+
+@pytest.fixture(scope="module")
+def steps(tailings_provider, tmp_path_factory) -> dict[str, str]:
+    """Inputs for the later steps, written on a normal disk: deposits, samples, estimates, classes."""
+    import processing
+
+    folder = tmp_path_factory.mktemp("fault_inputs")
+    deposits = processing.run("tailingsunfc:importdeposits", CASES["importdeposits"](str(folder / "d.gpkg")))
+    samples = processing.run("tailingsunfc:importassays", {
+        "INPUT": str(SAMPLE / "assays_lab.xlsx"), "DEPOSITS": deposits["OUTPUT"],
+        "OUTPUT": str(folder / "s.gpkg"), "REJECTS": "TEMPORARY_OUTPUT"})
+    estimates = processing.run("tailingsunfc:estimate", {
+        "DEPOSITS": deposits["OUTPUT"], "ASSAYS": samples["OUTPUT"], "OUTPUT": str(folder / "e.gpkg")})
+    classes = processing.run("tailingsunfc:classify", {
+        "INPUT": estimates["OUTPUT"], "OUTPUT": str(folder / "c.gpkg"), "OUTPUT_QUANTITIES": str(folder / "q.gpkg")})
+    return {"deposits": deposits["OUTPUT"], "samples": samples["OUTPUT"], "estimates": estimates["OUTPUT"],
+            "classes": classes["OUTPUT"]}
+
+
+# Every other algorithm that writes: (algorithm, parameters given the inputs and an output folder).
+LATER_STEPS = {
+    "estimate": lambda s, d: {"DEPOSITS": s["deposits"], "ASSAYS": s["samples"], "OUTPUT": str(d / "e.gpkg")},
+    "classify": lambda s, d: {"INPUT": s["estimates"], "OUTPUT": str(d / "c.gpkg"),
+                              "OUTPUT_QUANTITIES": str(d / "q.gpkg")},
+    "trainmodel": lambda s, d: {"INPUT": s["samples"], "TARGET": "co", "PREDICTORS": ["s_ppm", "fe_ppm"],
+                                "OUTPUT_MODEL": str(d / "m.skops"), "OUTPUT_REPORT": str(d / "m.html")},
+    "checkinputs": lambda s, d: {"DEPOSITS": [DEPOSITS], "ASSAYS": [str(SAMPLE / "assays_lab.xlsx")],
+                                 "OUTPUT_REPORT": str(d / "pre.html")},
+    "pipeline": lambda s, d: {"DEPOSITS": [DEPOSITS], "ASSAYS": [str(SAMPLE / "assays_lab.xlsx")],
+                              "TRAIN_MODELS": False, "OUTPUT": str(d / "run")},
+    "factsheets": lambda s, d: {"INPUT": s["classes"], "OUTPUT": str(d / "sheets")},
+}
+WRITE_FAILED = (r"(?i)disk full|disk is full|probably full|no space|read back|could not write|cannot write|"
+                r"read-only|permission|not writable")
+
+
+@pytest.mark.parametrize("alg", sorted(LATER_STEPS))
+@pytest.mark.parametrize("disk", ["full", "read_only"])
+def test_every_writing_algorithm_fails_loudly(tailings_provider, steps, tmp_path, alg, disk):
+    """No algorithm reports success when its outputs could not be written, and none fails with a
+    traceback: the message says what happened to which output."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    options = "size=160k" if disk == "full" else "size=10m,ro"
+    with mounted_tmpfs(tmp_path / disk, options) as folder:
+        if disk == "full":
+            _fill(folder, size=200 * 1024)  # no byte left: even a small report cannot be written
+        with pytest.raises(QgsProcessingException, match=WRITE_FAILED) as err:
+            processing.run(f"tailingsunfc:{alg}", LATER_STEPS[alg](steps, folder))
+    assert "Traceback" not in str(err.value)
 
 
 @pytest.mark.parametrize("alg", sorted(CASES))

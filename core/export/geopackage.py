@@ -33,6 +33,7 @@ from osgeo import _gdal as gdal_module
 from osgeo import _ogr as ogr_module
 from osgeo import gdal, ogr, osr
 
+from ..disk_space import full_disk_hint
 from ..errors import OperationCancelled, TailingsInputError
 from ..schema import FieldSpec
 from .frames import GEOMETRY_COLUMN, ExportFrames
@@ -453,7 +454,7 @@ def _write_geopackage(destination: Path, frames: ExportFrames, run: RunMetadata,
     except (OSError, RuntimeError, sqlite3.Error) as err:
         _remove(temp)
         raise TailingsInputError(f"Writing the GeoPackage failed, the destination is unchanged: "
-                                 f"{_reason(err)}", file=str(destination)) from None
+                                 f"{_reason(err)}{full_disk_hint(destination)}", file=str(destination)) from None
     except BaseException:
         _remove(temp)
         raise
@@ -488,7 +489,7 @@ def _reason(err: BaseException) -> str:
     text = getattr(err, "strerror", None) or str(err)
     if "disk is full" in text or "No space left" in text:
         return "the disk is full (no space left on device)"
-    return text
+    return text.strip() or f"{type(err).__name__} without a message"
 
 
 def _remove(path: Path) -> None:
