@@ -54,7 +54,7 @@ def steps(tailings_provider, tmp_path_factory) -> dict[str, str]:
     classes = processing.run("tailingsunfc:classify", {
         "INPUT": estimates["OUTPUT"], "OUTPUT": str(folder / "c.gpkg"), "OUTPUT_QUANTITIES": str(folder / "q.gpkg")})
     return {"deposits": deposits["OUTPUT"], "samples": samples["OUTPUT"], "estimates": estimates["OUTPUT"],
-            "classes": classes["OUTPUT"]}
+            "classes": classes["OUTPUT"], "quantities": classes["OUTPUT_QUANTITIES"]}
 
 
 # Every other algorithm that writes: (algorithm, parameters given the inputs and an output folder).
@@ -69,6 +69,8 @@ LATER_STEPS = {
     "pipeline": lambda s, d: {"DEPOSITS": [DEPOSITS], "ASSAYS": [str(SAMPLE / "assays_lab.xlsx")],
                               "TRAIN_MODELS": False, "OUTPUT": str(d / "run")},
     "factsheets": lambda s, d: {"INPUT": s["classes"], "OUTPUT": str(d / "sheets")},
+    "export": lambda s, d: {"INPUT": s["classes"], "QUANTITIES": s["quantities"],
+                            "DESTINATION": str(d / "national.gpkg"), "OUTPUT_REPORT": str(d / "summary.xlsx")},
 }
 WRITE_FAILED = (r"(?i)disk full|disk is full|probably full|no space|read back|could not write|cannot write|"
                 r"read-only|permission|not writable")
