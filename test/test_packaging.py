@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 # requirements.txt lines the plugin does not need at run time (tests, lint, test fixtures)
-DEVELOPER_ONLY = {"pytest", "pytest-qgis", "hypothesis", "ruff", "msoffcrypto-tool"}
+DEVELOPER_ONLY = {"pytest", "pytest-qgis", "hypothesis", "ruff", "msoffcrypto-tool", "atheris"}
 
 
 def _build_zip(folder: Path) -> Path:
