@@ -104,8 +104,8 @@ def commodity_fields(c: str) -> tuple[FieldSpec, ...]:
 
 ESTIMATE_FIELDS: tuple[FieldSpec, ...] = tuple(s for c in COMMODITIES for s in commodity_fields(c))
 
-# Deposit-level fields the estimate step adds beside the per-commodity ones (the names are
-# also used, as constants, by core.estimation.deposit_estimates).
+# Deposit-level fields the estimate step adds beside the per-commodity ones, in this order
+# (core.estimation.deposit_estimates takes its column names from here: 3 tonnages, warning, basis).
 ESTIMATE_EXTRA_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("tonnage_t_lo", "double", "tonnasje lav (t)",
               "Low (P90) dry tonnage used for the contained-metal range", "t"),

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TailingsInputError
-from ..schema import COMMODITIES, INTERVAL_LEVEL
+from ..schema import COMMODITIES, ESTIMATE_EXTRA_FIELDS, INTERVAL_LEVEL
 from .grouped import mean_var
 from .lognormal_mean import mean_grade_draws, pooled_variance
 from .mass_balance import tailings_grade
@@ -45,9 +45,9 @@ from .tonnage import TonnageRanges, tonnage_basis, tonnage_draws
 from .training_data import clean_grades
 
 DEPOSIT_ID = "deposit_id"
-WARNING_FIELD = "estimate_warning"
-BASIS_FIELD = "estimate_basis"
-TONNAGE_FIELDS = ("tonnage_t_lo", "tonnage_t_p50", "tonnage_t_hi")
+# Names from the one field registry (core.schema.ESTIMATE_EXTRA_FIELDS), not retyped here.
+TONNAGE_FIELDS = tuple(spec.name for spec in ESTIMATE_EXTRA_FIELDS[:3])
+WARNING_FIELD, BASIS_FIELD = (spec.name for spec in ESTIMATE_EXTRA_FIELDS[3:5])
 PPM_TO_FRACTION = 1e-6
 LOW_Q, HIGH_Q = 0.5 - INTERVAL_LEVEL / 2.0, 0.5 + INTERVAL_LEVEL / 2.0  # P90 and P10
 # Era bins for analogues: before industrial flotation, early flotation, post-war, modern.
