@@ -15,6 +15,9 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputDefinition,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -51,6 +54,21 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text: str) -> str:
         return QCoreApplication.translate("TailingsUnfc", text)
+
+    # Every parameter's description and enum options, and every output's description, go
+    # through tr() here, so an initAlgorithm may pass plain English (scripts/update_translations.py
+    # extracts the texts of QgsProcessingParameter*/QgsProcessingOutput* constructors). A text
+    # already translated is looked up again and comes back unchanged.
+    def addParameter(self, parameter: QgsProcessingParameterDefinition, createOutput: bool = True) -> bool:
+        parameter.setDescription(self.tr(parameter.description()))  # i18n: texts extracted at the constructors
+        if isinstance(parameter, QgsProcessingParameterEnum):
+            options = [self.tr(option) for option in parameter.options()]  # i18n: texts extracted (constructor)
+            parameter.setOptions(options)
+        return super().addParameter(parameter, createOutput)
+
+    def addOutput(self, output: QgsProcessingOutputDefinition) -> bool:
+        output.setDescription(self.tr(output.description()))  # i18n: texts extracted at the constructors
+        return super().addOutput(output)
 
     def name(self) -> str:
         return self.ALG_ID

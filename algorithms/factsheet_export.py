@@ -42,6 +42,7 @@ from ..core.export.tables import TableNames
 from .factsheet_layout import build_layout
 from .factsheet_names import UniqueStems
 from .factsheet_text import field, tr
+from .legend_labels import translate_class_legend
 
 FORMATS = ("pdf", "png")
 DEFAULT_DPI = 150
@@ -102,6 +103,7 @@ def _layers(layer: QgsVectorLayer, filter_expression: str) -> tuple[QgsVectorLay
     message, ok = coverage.loadNamedStyle(str(qml))
     if not ok:
         raise TailingsInputError(tr("The UNFC class style could not be read: ") + message, value=str(qml))
+    translate_class_legend(coverage)
     highlight = coverage.materialize(QgsFeatureRequest())
     highlight.setName(tr("This deposit"))
     highlight.setRenderer(_highlight_renderer(highlight))

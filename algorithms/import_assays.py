@@ -26,6 +26,7 @@ from qgis.core import (
 )
 
 from ..core.assays import SUBSTITUTIONS, ImportOptions, import_assays, write_qaqc_report
+from ..core.assays.extensions import check_assay_file_name, filter_patterns
 from ..core.errors import TailingsInputError
 from ..core.schema import (
     DEFAULT_CRS,
@@ -47,9 +48,9 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
     ALG_ID = "importassays"
     DISPLAY_NAME = "Import assay spreadsheet"
     HELP = (
-        "Reads a lab certificate or field export (xlsx, xlsm, ods, xls, csv, txt) into the canonical sample "
-        "table: one row per sample, grades as <element>_ppm with per-value flags (censored, over_range, "
-        "sentinel, invalid) and detection limits, oxides as <oxide>_pct, tree_ppm from the REE present, and "
+        "Reads a lab certificate or field export (xlsx, xlsm, xls, ods, csv, tsv, txt, in any case) into the "
+        "canonical sample table: one row per sample, grades as &lt;element&gt;_ppm with per-value flags (censored, over_range, "
+        "sentinel, invalid) and detection limits, oxides as &lt;oxide&gt;_pct, tree_ppm from the REE present, and "
         "provenance (file, sheet, row, sha256). CRMs, blanks and duplicates are kept out of the samples and "
         "summarised in the QA/QC report (CRM bias against a certified-values sheet). Rows without a sample "
         "id or without any usable value go to REJECTS; a bad cell in a good row is listed in REJECTS as a "
@@ -77,7 +78,8 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(QgsProcessingParameterFile(
             self.INPUT, self.tr("Assay file"), QgsProcessingParameterFile.File,
-            fileFilter=self.tr("Spreadsheets and text tables (*.xlsx *.xlsm *.ods *.xls *.csv *.txt)")))
+            # "All files" last: QGIS's own filter check is case-sensitive; execute checks the name instead.
+            fileFilter=f"{self.tr('Spreadsheets and text tables')} ({filter_patterns()});;{self.tr('All files')} (*)"))
         self.addParameter(QgsProcessingParameterString(
             self.SHEET, self.tr("Sheet (empty: the one that looks like assay data)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -110,6 +112,7 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
         path = self.parameterAsFile(parameters, self.INPUT, context)
         if not path:
             raise TailingsInputError("No assay file given")
+        check_assay_file_name(path)
         sheet = self.parameterAsString(parameters, self.SHEET, context) or None
         target_crs = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
         if not target_crs.isValid():
@@ -172,7 +175,7 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
         outputs: dict[str, Any] = {self.OUTPUT: dest_id, self.REJECTS: reject_id}
         report_path = self.parameterAsFileOutput(parameters, self.QAQC_REPORT, context)
         if report_path:
-            write_qaqc_report(result, report_path)
+            write_qaqc_report(result, report_path, self.tr)
             feedback.pushInfo(f"QA/QC report written to {report_path}")
             outputs[self.QAQC_REPORT] = report_path
         qaqc_kinds = ", ".join(f"{v} {k}" for k, v in result.qaqc_summary.counts.items())

@@ -17,6 +17,7 @@ from qgis.core import QgsProcessingContext, QgsProcessingLayerPostProcessorInter
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.export.tables import TableNames
+from .legend_labels import translate_class_legend
 
 # Processing keeps only a C++ pointer to a post-processor: the Python objects live here
 # until the run's layers are loaded (a handful per run, small).
@@ -32,6 +33,7 @@ class _DefaultStyle(QgsProcessingLayerPostProcessorInterface):
         _message, ok = layer.loadDefaultStyle()
         if not ok:
             feedback.pushWarning(tr("No UNFC style stored with {0}").format(layer.source()))
+        translate_class_legend(layer)
 
 
 def run_label(geopackage: Path) -> str:

@@ -2,11 +2,15 @@
 plain sentence when there is nothing to plot."""
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QSize, Qt, QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import QLabel, QSizePolicy
 
 from ..core.plots.deposit_intervals import deposit_interval_png, intervals, nothing_to_plot
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TailingsUnfc", text)
 
 
 class PlotView(QLabel):
@@ -29,7 +33,7 @@ class PlotView(QLabel):
         self.setText(text)
 
     def show_record(self, record: dict) -> None:
-        reason = nothing_to_plot(record)
+        reason = nothing_to_plot(record, tr)
         if reason is not None:
             self.show_message(reason)
             return
@@ -44,7 +48,7 @@ class PlotView(QLabel):
         title = str(self.record.get("name") or self.record.get("deposit_id") or "")
         # as wide as the panel, and no taller than the room the splitter gives the plot
         png = deposit_interval_png(self.record, title=title, width_px=max(self.width() - 8, 240),
-                                   height_px=max(self.height() - 8, 160))
+                                   height_px=max(self.height() - 8, 160), translate=tr)
         pixmap = QPixmap()
         pixmap.loadFromData(png, "PNG")
         self.setPixmap(pixmap)

@@ -6,20 +6,28 @@ so an analogue guess never looks like a measurement. The axis is logarithmic onl
 values span more than a decade and a half, with labels at whole decades, so tick labels
 never run into each other. When there is nothing to plot, ``nothing_to_plot`` says why in a
 plain sentence, and the PNG shows that sentence instead of an empty axis.
+
+Every sentence and label goes through ``translate`` (the caller's tr(); core has no Qt), so
+the texts are English unless the panel passes its translator.
 """
 from __future__ import annotations
 
 import io
 import math
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ..schema import COMMODITIES
+from ..schema import COMMODITIES, ESTIMATE_METHODS
 
 METHOD_COLOURS = {"measured": "#009e73", "regression": "#0072b2", "analogue": "#d55e00", "none": "#999999"}
 SHORT_NAMES = {"co": "Co", "cu": "Cu", "zn": "Zn", "tree": "TREE"}  # element symbols: short rows
 LOG_SPAN = 30.0  # max/min ratio above which a log axis reads better than a linear one
+Translate = Callable[[str], str]
+
+
+def _english(text: str) -> str:
+    return text
 
 
 @dataclass(frozen=True)
@@ -49,15 +57,16 @@ def intervals(record: Mapping[str, object]) -> list[Interval]:
     return out
 
 
-def nothing_to_plot(record: Mapping[str, object]) -> str | None:
+def nothing_to_plot(record: Mapping[str, object], translate: Translate = _english) -> str | None:
     """A plain sentence saying why there is no interval to show, or None when there is one."""
     if intervals(record):
         return None
     if _number(record.get("tonnage_t")) is None:
-        return "No tonnage is known for this deposit, so there is no contained metal to show."
+        return translate("No tonnage is known for this deposit, so there is no contained metal to show.")
     if not record.get("unfc_class"):
-        return "This deposit is not classified and has no contained-metal estimate."
-    return "No grade estimate for this deposit (no samples and no analogue), so no contained metal to show."
+        return translate("This deposit is not classified and has no contained-metal estimate.")
+    return translate("No grade estimate for this deposit (no samples and no analogue), so no contained metal "
+                     "to show.")
 
 
 def tonnes_text(value: float | None) -> str:
@@ -89,7 +98,7 @@ def _axis(ax, values: list[float], max_ticks: int = 6) -> None:
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: tonnes_text(v)))
 
 
-def _draw(ax, rows: list[Interval]) -> None:
+def _draw(ax, rows: list[Interval], translate: Translate) -> None:
     from matplotlib.transforms import blended_transform_factory
 
     for i, row in enumerate(rows):
@@ -105,15 +114,16 @@ def _draw(ax, rows: list[Interval]) -> None:
                 fontsize=8, va="bottom", zorder=10,  # above the axes frame, on a white ground
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.85})
     ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([f"{SHORT_NAMES[r.commodity]}\n{r.method}" for r in rows], fontsize=8)
+    methods = {m: translate(m) for m in ESTIMATE_METHODS}
+    ax.set_yticklabels([f"{SHORT_NAMES[r.commodity]}\n{methods.get(r.method, r.method)}" for r in rows], fontsize=8)
     ax.set_ylim(len(rows) - 0.45, -0.6)  # first commodity on top, room for the value line
-    ax.set_xlabel("contained metal (t)\nbar P90–P10, dot P50", fontsize=8)
+    ax.set_xlabel(translate("contained metal (t)\nbar P90–P10, dot P50"), fontsize=8)
     ax.tick_params(axis="x", labelsize=8)
     ax.grid(axis="x", alpha=0.3)
 
 
 def interval_figure(record: Mapping[str, object], title: str = "", width_px: int = 520, dpi: int = 100,
-                    height_px: int | None = None):
+                    height_px: int | None = None, translate: Translate = _english):
     """The matplotlib Figure behind ``deposit_interval_png``, laid out (tight) and not yet saved."""
     import matplotlib
 
@@ -126,13 +136,13 @@ def interval_figure(record: Mapping[str, object], title: str = "", width_px: int
     fig = Figure(figsize=(width, height), dpi=dpi)
     ax = fig.add_subplot(1, 1, 1)
     if rows:
-        _draw(ax, rows)
+        _draw(ax, rows, translate)
         # about 55 px per tick label ("100 000" at 8 pt) over the axes' share of the width
         _axis(ax, [v for r in rows for v in (r.low, r.best, r.high) if v is not None and v > 0],
               max_ticks=max(3, int(width * dpi * 0.6 / 55)))
     else:
         ax.set_axis_off()
-        ax.text(0.5, 0.5, nothing_to_plot(record), ha="center", va="center", wrap=True, fontsize=9,
+        ax.text(0.5, 0.5, nothing_to_plot(record, translate), ha="center", va="center", wrap=True, fontsize=9,
                 transform=ax.transAxes)
     if title:  # wrapped to the width (about 7 px a character at 9 pt)
         ax.set_title(textwrap.fill(title, max(20, int(width * dpi / 7))), fontsize=9)
@@ -141,9 +151,9 @@ def interval_figure(record: Mapping[str, object], title: str = "", width_px: int
 
 
 def deposit_interval_png(record: Mapping[str, object], title: str = "", width_px: int = 520,
-                         dpi: int = 100, height_px: int | None = None) -> bytes:
+                         dpi: int = 100, height_px: int | None = None, translate: Translate = _english) -> bytes:
     """PNG of the contained-metal intervals in ``record`` (a deposit row with ``x_t*`` fields),
     ``width_px`` wide and, by default, as tall as its commodities need (else ``height_px``)."""
     buffer = io.BytesIO()
-    interval_figure(record, title, width_px, dpi, height_px).savefig(buffer, format="png")
+    interval_figure(record, title, width_px, dpi, height_px, translate).savefig(buffer, format="png")
     return buffer.getvalue()
