@@ -123,11 +123,35 @@ def _normal(text: pd.Series) -> pd.Series:
 
 @dataclass
 class QaqcSummary:
+    """Only measured numbers enter a mean, maximum or RPD: a censored (<DL) result is counted,
+    never its substituted value (half the limit, the limit or zero is not a measurement)."""
     counts: dict[str, int]
-    crm_bias: pd.DataFrame      # crm, analyte, field, n, mean, sd, certified, unit, bias_pct
-    blanks: pd.DataFrame        # element, n, mean_ppm, max_ppm
-    duplicates: pd.DataFrame    # element, n_pairs, median_rpd_pct
+    crm_bias: pd.DataFrame      # crm, analyte, field, n, n_below_dl, mean, sd, certified, unit, bias_pct
+    blanks: pd.DataFrame        # element, n, n_below_dl, max_detected_ppm, max_dl_ppm
+    duplicates: pd.DataFrame    # element, n_pairs, n_pairs_below_dl, median_rpd_pct
     unmatched_duplicates: int
+
+
+def flag_column(value_column: str) -> str:
+    """``co_ppm`` → ``co_flag``, ``cu_ppm_2`` → ``cu_flag_2``, ``fe2o3_pct`` → ``fe2o3_flag``."""
+    return re.sub(r"_(?:ppm|pct)(_\d+)?$", r"_flag\1", value_column)
+
+
+def dl_column(value_column: str) -> str:
+    return re.sub(r"_(?:ppm|pct)(_\d+)?$", r"_dl\1", value_column)
+
+
+def measured(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """Rows whose ``column`` holds a plain measured number (no censored/over-range/other flag)."""
+    values = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float)
+    flags = frame.get(flag_column(column))
+    plain = np.ones(len(frame), dtype=bool) if flags is None else flags.isna().to_numpy(dtype=bool)
+    return plain & np.isfinite(values)
+
+
+def below_dl(frame: pd.DataFrame, column: str) -> np.ndarray:
+    flags = frame.get(flag_column(column))
+    return np.zeros(len(frame), dtype=bool) if flags is None else (flags == "censored").to_numpy(dtype=bool)
 
 
 def summarise(qaqc: pd.DataFrame, samples: pd.DataFrame, elements: list[str],
@@ -135,9 +159,13 @@ def summarise(qaqc: pd.DataFrame, samples: pd.DataFrame, elements: list[str],
     kinds = qaqc["sample_kind"] if len(qaqc) else pd.Series([], dtype=object)
     counts = {k: int((kinds == k).sum()) for k in ("crm", "blank", "duplicate")}
     value_cols = [f"{e}_ppm" for e in elements if f"{e}_ppm" in qaqc.columns]
+    unmatched, duplicates = _duplicates(qaqc[kinds == "duplicate"], samples, value_cols)
+    return QaqcSummary(counts, _crm_bias(qaqc[kinds == "crm"], certified), _blanks(qaqc[kinds == "blank"], value_cols),
+                       duplicates, unmatched)
 
+
+def _crm_bias(crm_rows: pd.DataFrame, certified: pd.DataFrame | None) -> pd.DataFrame:
     bias_rows = []
-    crm_rows = qaqc[kinds == "crm"]
     if certified is not None and len(crm_rows):
         crm_ids = _normal(crm_rows["sample_id"])
         for crm_name, group in certified.groupby("crm", sort=True):
@@ -147,42 +175,52 @@ def summarise(qaqc: pd.DataFrame, samples: pd.DataFrame, elements: list[str],
                 column = cert["field"]
                 if column not in these.columns:
                     continue
-                measured = these[column].dropna()
-                mean = float(measured.mean()) if len(measured) else np.nan
+                values = these.loc[measured(these, column), column].astype(float)
+                mean = float(values.mean()) if len(values) else np.nan
                 bias_rows.append({
-                    "crm": crm_name, "analyte": cert["analyte"], "field": column, "n": len(measured),
-                    "mean": mean, "sd": float(measured.std(ddof=1)) if len(measured) > 1 else np.nan,
+                    "crm": crm_name, "analyte": cert["analyte"], "field": column, "n": len(values),
+                    "n_below_dl": int(below_dl(these, column).sum()), "mean": mean,
+                    "sd": float(values.std(ddof=1)) if len(values) > 1 else np.nan,
                     "certified": float(cert["certified"]), "unit": cert["unit"],
                     "bias_pct": 100.0 * (mean - cert["certified"]) / cert["certified"],
                 })
-    crm_bias = pd.DataFrame(bias_rows, columns=["crm", "analyte", "field", "n", "mean", "sd", "certified",
-                                                "unit", "bias_pct"])
+    return pd.DataFrame(bias_rows, columns=["crm", "analyte", "field", "n", "n_below_dl", "mean", "sd", "certified",
+                                            "unit", "bias_pct"])
 
-    blank_rows = qaqc[kinds == "blank"]
-    blanks = pd.DataFrame({
-        "element": [c[:-4] for c in value_cols],
-        "n": [int(blank_rows[c].notna().sum()) for c in value_cols],
-        "mean_ppm": [float(blank_rows[c].mean()) if len(blank_rows) else np.nan for c in value_cols],
-        "max_ppm": [float(blank_rows[c].max()) if len(blank_rows) else np.nan for c in value_cols],
-    })
 
-    dup_rows = qaqc[kinds == "duplicate"]
+def _blanks(blank_rows: pd.DataFrame, value_cols: list[str]) -> pd.DataFrame:
+    rows = []
+    for column in value_cols:
+        plain, censored = measured(blank_rows, column), below_dl(blank_rows, column)
+        values = blank_rows[column].to_numpy(dtype=float)
+        limits = blank_rows[dl_column(column)].to_numpy(dtype=float) if dl_column(column) in blank_rows \
+            else np.full(len(blank_rows), np.nan)
+        known_limits = limits[censored & np.isfinite(limits)]
+        rows.append({"element": column[:-4], "n": int((plain | censored).sum()), "n_below_dl": int(censored.sum()),
+                     "max_detected_ppm": float(values[plain].max()) if plain.any() else np.nan,
+                     "max_dl_ppm": float(known_limits.max()) if len(known_limits) else np.nan})
+    return pd.DataFrame(rows, columns=["element", "n", "n_below_dl", "max_detected_ppm", "max_dl_ppm"])
+
+
+def _duplicates(dup_rows: pd.DataFrame, samples: pd.DataFrame, value_cols: list[str]) -> tuple[int, pd.DataFrame]:
+    """(duplicates without their original, per element: pairs, pairs with a <DL result, median RPD)."""
+    columns = ["element", "n_pairs", "n_pairs_below_dl", "median_rpd_pct"]
+    if not len(samples) or not len(dup_rows):
+        return len(dup_rows), pd.DataFrame([], columns=columns)
     original_ids = dup_rows["sample_id"].astype("string").str.replace(DUPLICATE_SUFFIX, "", regex=True)
-    originals = None
-    if len(samples) and len(dup_rows):
-        originals = samples[["sample_id", *value_cols]].drop_duplicates("sample_id").set_index("sample_id")
-    rpd_rows = []
-    unmatched = len(dup_rows)
-    if originals is not None and len(dup_rows):
-        present = original_ids.isin(originals.index).to_numpy(dtype=bool)
-        unmatched = int((~present).sum())
-        for column in value_cols:
-            a = dup_rows.loc[present, column].to_numpy(dtype=float)
-            b = originals.reindex(original_ids[present])[column].to_numpy(dtype=float) \
-                if column in originals.columns else np.full(len(a), np.nan)
-            ok = np.isfinite(a) & np.isfinite(b) & ((a + b) > 0)
-            rpd = 100.0 * np.abs(a[ok] - b[ok]) / ((a[ok] + b[ok]) / 2.0)
-            rpd_rows.append({"element": column[:-4], "n_pairs": int(ok.sum()),
-                             "median_rpd_pct": float(np.median(rpd)) if len(rpd) else np.nan})
-    duplicates = pd.DataFrame(rpd_rows, columns=["element", "n_pairs", "median_rpd_pct"])
-    return QaqcSummary(counts, crm_bias, blanks, duplicates, unmatched)
+    keep = [c for c in samples.columns if c == "sample_id" or c in value_cols or c in map(flag_column, value_cols)]
+    originals = samples[keep].drop_duplicates("sample_id").set_index("sample_id")
+    present = original_ids.isin(originals.index).to_numpy(dtype=bool)
+    pairs = dup_rows[present].reset_index(drop=True)
+    partners = originals.reindex(original_ids[present]).reset_index(drop=True)
+    rows = []
+    for column in value_cols:
+        a = pairs[column].to_numpy(dtype=float)
+        b = partners[column].to_numpy(dtype=float) if column in partners else np.full(len(a), np.nan)
+        both = measured(pairs, column) & (measured(partners, column) if column in partners else False)
+        ok = both & ((a + b) > 0)
+        censored = below_dl(pairs, column) | (below_dl(partners, column) if column in partners else False)
+        rpd = 100.0 * np.abs(a[ok] - b[ok]) / ((a[ok] + b[ok]) / 2.0)
+        rows.append({"element": column[:-4], "n_pairs": int(ok.sum()), "n_pairs_below_dl": int(censored.sum()),
+                     "median_rpd_pct": float(np.median(rpd)) if len(rpd) else np.nan})
+    return int((~present).sum()), pd.DataFrame(rows, columns=columns)

@@ -15,6 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..atomic_file import write_text
+from ..report_style import fixed, page, table
 from .fitting import TrainedModel
 from .methods import METHOD_LABELS
 
@@ -89,15 +90,7 @@ def _coverage(model: TrainedModel) -> str:
 
 
 def _table(rows: list[dict], columns: list[str]) -> str:
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-    body = []
-    for row in rows:
-        cells = []
-        for c in columns:
-            v = row.get(c, "")
-            cells.append(f"<td>{v:.3f}</td>" if isinstance(v, float) else f"<td>{html.escape(str(v))}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+    return table(rows, columns, number=fixed(3))
 
 
 def _selection_html(md: dict) -> str:
@@ -129,13 +122,7 @@ def render_html(model: TrainedModel) -> str:
     counts = [{"rows": k, "count": v} for k, v in md["data_counts"].items()]
     ranges = [{"predictor": p, "min": r[0], "max": r[1]} for p, r in md["training_range"].items()]
     notes = "".join(f"<li>{html.escape(n)}</li>" for n in md["notes"]) or "<li>none</li>"
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Tailings UNFC model report: {html.escape(md['target_column'])}</title>
-<style>body{{font-family:sans-serif;max-width:1000px;margin:1em auto}}
-table{{border-collapse:collapse;margin:.5em 0}}td,th{{border:1px solid #bbb;padding:2px 6px;text-align:right}}
-th{{background:#eee}}img{{max-width:100%}}</style></head><body>
-<h1>Model for {html.escape(md['target_column'])}: {html.escape(md['method_label'])}{
+    body = f"""<h1>Model for {html.escape(md['target_column'])}: {html.escape(md['method_label'])}{
     ' (selected by METHOD=auto)' if md.get('method_requested') == 'auto' else ''}</h1>
 <p>Predictors: {html.escape(', '.join(md['predictors']))}; transform <b>{html.escape(md['transform'])}</b>,
 target ln(ppm); censored target values: {html.escape(md['censored_policy'])}; seed {md['seed']};
@@ -164,9 +151,8 @@ ppm figures back-transform with exp(), the conditional median, so a negative ppm
 {_table(ranges, ['predictor', 'min', 'max'])}
 <h2>Notes</h2><ul>{notes}</ul>
 <h2>Reproducibility</h2><p>Hyper-parameters: <code>{html.escape(str(md['hyperparameters']))}</code><br>
-Packages: <code>{html.escape(str(md['package_versions']))}</code><br>Created {md['created_utc']}.</p>
-</body></html>
-"""
+Packages: <code>{html.escape(str(md['package_versions']))}</code><br>Created {md['created_utc']}.</p>"""
+    return page(f"Tailings UNFC model report: {md['target_column']}", body)
 
 
 def render_log(model: TrainedModel) -> str:
