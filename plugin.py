@@ -37,6 +37,7 @@ class TailingsUnfcPlugin:
         self.provider = None
         self.menu: QMenu | None = None
         self.dock = None
+        self.wizard = None
         self.translator: QTranslator | None = None
         self._install_translator()
 
@@ -79,6 +80,12 @@ class TailingsUnfcPlugin:
         self.menu = QMenu(tr("Tailings UNFC"), window)
         self.menu.setObjectName("tailingsUnfcMenu")
         self.menu.setIcon(QIcon(str(PLUGIN_DIR / "resources" / "icon.svg")))
+        wizard_action = QAction(tr("Run wizard…"), self.menu)
+        wizard_action.setObjectName("tailingsUnfcRunWizard")
+        wizard_action.setEnabled(self.provider is not None)
+        wizard_action.triggered.connect(self.open_wizard)
+        self.menu.addAction(wizard_action)
+        self.menu.addSeparator()
         for alg_id, label in MENU_ALGORITHMS:
             action = QAction(tr(label), self.menu)
             action.setData(alg_id)
@@ -99,6 +106,10 @@ class TailingsUnfcPlugin:
             menubar.addMenu(self.menu)
 
     def _show_dock(self) -> None:
+        self.show_results(self.iface.activeLayer())
+
+    def show_results(self, layer) -> None:
+        """The results panel, opened (once) on ``layer``."""
         if self.dock is None:
             from qgis.PyQt.QtCore import Qt
 
@@ -106,8 +117,23 @@ class TailingsUnfcPlugin:
 
             self.dock = ResultsDock(self.iface, self.iface.mainWindow())
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
-        self.dock.set_layer(self.iface.activeLayer())
+        self.dock.set_layer(layer)
         self.dock.show()
+        self.dock.raise_()
+
+    def open_wizard(self) -> None:
+        if self.wizard is None:
+            from .ui.run_wizard import RunWizard
+
+            self.wizard = RunWizard(self.iface.mainWindow(), show_results=self.show_results)
+            self.wizard.finished.connect(self._forget_wizard)
+        self.wizard.show()
+        self.wizard.raise_()
+
+    def _forget_wizard(self, _result: int = 0) -> None:
+        if self.wizard is not None:  # the next one starts afresh (inputs, run folder)
+            self.wizard.deleteLater()
+            self.wizard = None
 
     @staticmethod
     def _open_dialog(alg_id: str) -> None:
@@ -119,6 +145,9 @@ class TailingsUnfcPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.wizard is not None:
+            self.wizard.reject()
+            self._forget_wizard()
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()

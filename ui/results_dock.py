@@ -9,9 +9,10 @@ import contextlib
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsVectorLayer
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,9 +30,11 @@ from qgis.PyQt.QtWidgets import (
 from ..algorithms.layer_frames import python_value
 from ..core.export.matrix import G_GROUP_TITLES, G_GROUPS, KNOWN, cell_deposits, contained_by_class, ef_matrix
 from ..core.schema import COMMODITY_NAMES
+from .factsheet_task import FactsheetTask
 from .frame_model import FrameTableModel, row_ranges
 from .plot_view import PlotView
 from .result_tables import DEPOSIT_COLUMNS, HEADLINE, deposit_frame, quantity_frame
+from .run_folder import factsheet_folder
 
 
 def tr(text: str) -> str:
@@ -68,6 +71,8 @@ class ResultsDock(QgsDockWidget):
         self.matrix_model: FrameTableModel | None = None
         self.contained_model: FrameTableModel | None = None
         self._syncing = False
+        self.factsheet_task: FactsheetTask | None = None
+        self.factsheet_result: FactsheetTask | None = None  # the last one that ended
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._deposits_tab(), tr("Deposits"))
         self.tabs.addTab(self._matrix_tab(), tr("UNFC matrix"))
@@ -90,6 +95,11 @@ class ResultsDock(QgsDockWidget):
         self.zoom_button = QPushButton(tr("Zoom to selection"), page)
         self.zoom_button.clicked.connect(self.zoom_to_selection)
         buttons.addWidget(self.zoom_button)
+        self.factsheet_button = QPushButton(tr("Factsheets (PDF)…"), page)
+        self.factsheet_button.setToolTip(tr("One PDF factsheet per selected deposit (every deposit when none is "
+                                            "selected), written into a factsheets folder beside the run's files."))
+        self.factsheet_button.clicked.connect(self.export_factsheets)
+        buttons.addWidget(self.factsheet_button)
         buttons.addStretch(1)
         self.plot = PlotView(page)
         self.rationale = QPlainTextEdit(page)
@@ -256,6 +266,45 @@ class ResultsDock(QgsDockWidget):
         if self.layer is not None and self.iface is not None and index.isValid():
             fid = int(self.deposits["_fid"].iloc[self.model.position(index.row())])
             self.iface.mapCanvas().zoomToFeatureIds(self.layer, [fid])
+
+    # -- factsheets ------------------------------------------------------------------
+    def export_factsheets(self) -> FactsheetTask | None:
+        """The selected deposits' factsheets (all when none is selected), in the background."""
+        if self.layer is None or self.factsheet_task is not None:
+            return None
+        ids = [str(f["deposit_id"]) for f in self.layer.getSelectedFeatures()]
+        folder = factsheet_folder(self.layer)
+        task = FactsheetTask(self.layer, folder, ids, on_done=self._factsheets_done)
+        self.factsheet_task = task
+        self.factsheet_button.setEnabled(False)
+        self._tell(tr("Writing the factsheets of {0} deposits into {1}…").format(task.count, folder), Qgis.Info)
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _factsheets_done(self, task: FactsheetTask) -> None:
+        self.factsheet_task, self.factsheet_result = None, task
+        self.factsheet_button.setEnabled(True)
+        if task.paths:
+            self._tell(tr("{0} factsheets written to {1}").format(len(task.paths), task.folder), Qgis.Success,
+                       folder=task.folder)
+        elif task.isCanceled():
+            self._tell(tr("Factsheets cancelled; nothing was written."), Qgis.Warning)
+        else:
+            self._tell(tr("No factsheet was written: {0}").format(task.error or tr("no deposit to write")),
+                       Qgis.Warning)
+
+    def _tell(self, text: str, level, folder=None) -> None:
+        """A message in QGIS's message bar, with an "Open folder" button when there is a folder."""
+        if self.iface is None:
+            return
+        bar = self.iface.messageBar()
+        item = bar.createMessage(tr("Tailings UNFC"), text)
+        if folder is not None:
+            button = QPushButton(tr("Open folder"), item)
+            url = QUrl.fromLocalFile(str(folder))
+            button.clicked.connect(lambda _checked=False: QDesktopServices.openUrl(url))
+            item.layout().addWidget(button)
+        bar.pushWidget(item, level, 0 if folder is not None else 8)
 
     # -- matrix and contained metal ----------------------------------------------
     def refresh_matrix(self, *_args) -> None:
