@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core.assays.extensions import check_assay_file_name
 from ..core.assays.limits import ReadLimits
 from ..core.errors import TailingsInputError
 from ..core.pipeline import PipelineSettings
@@ -26,7 +27,7 @@ def add_run_inputs(alg: QgsProcessingAlgorithm) -> None:
     alg.addParameter(QgsProcessingParameterMultipleLayers(
         "DEPOSITS", alg.tr("Deposit / tailings layer(s)"), QgsProcessing.TypeVectorAnyGeometry))
     alg.addParameter(QgsProcessingParameterMultipleLayers(
-        "ASSAYS", alg.tr("Lab assay file(s) (xlsx, xlsm, ods, csv)"), QgsProcessing.TypeFile, optional=True))
+        "ASSAYS", alg.tr("Lab assay file(s): spreadsheets or text tables"), QgsProcessing.TypeFile, optional=True))
     alg.addParameter(QgsProcessingParameterMultipleLayers(
         "PROXY_ASSAYS", alg.tr("Field / pXRF assay file(s): proxies only, their Co and REE are predicted"),
         QgsProcessing.TypeFile, optional=True))
@@ -54,9 +55,11 @@ def run_settings(alg: QgsProcessingAlgorithm, parameters: dict[str, Any], contex
                  **more: Any) -> PipelineSettings:
     """PipelineSettings from the shared inputs and TARGET_CRS; ``more`` sets the other fields."""
     crs = alg.parameterAsCrs(parameters, "TARGET_CRS", context)
+    assay_files, proxy_files = (split_semicolon_list(parameters.get(name)) for name in ("ASSAYS", "PROXY_ASSAYS"))
+    for path in (*assay_files, *proxy_files):
+        check_assay_file_name(path)  # the same extensions as importassays, in any case
     return PipelineSettings(
-        assay_files=split_semicolon_list(parameters.get("ASSAYS")),
-        proxy_files=split_semicolon_list(parameters.get("PROXY_ASSAYS")), crs=crs.authid() or DEFAULT_CRS,
+        assay_files=assay_files, proxy_files=proxy_files, crs=crs.authid() or DEFAULT_CRS,
         assay_field_map=alg.parameterAsString(parameters, "ASSAY_FIELD_MAP", context) or None,
         assay_crs=_assay_crs(alg, parameters, context),
         read_limits=ReadLimits(**limit_values(alg, parameters, context)), **more)

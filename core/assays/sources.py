@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import OperationCancelled, TailingsInputError
+from .extensions import is_tab_separated_name
 from .limits import ReadLimits, check_archive
 from .sheet_xml import DamagedMemberError, OdsScan, SheetScan, scan_ods, scan_sheet, sheet_members
 
@@ -370,8 +371,10 @@ def sniff_text(path: Path) -> TextDialect:
     if not body:
         raise TailingsInputError("The text file has no table in it (only comments or blank lines)",
                                  file=path.name)
-    best, best_score = ",", -1.0
-    for sep in _CANDIDATE_SEPARATORS:
+    # A .tsv says tab in its name; a guess could pick the commas of a comment column instead.
+    candidates = ("\t",) if is_tab_separated_name(path) else _CANDIDATE_SEPARATORS
+    best, best_score = ("\t" if len(candidates) == 1 else ","), -1.0
+    for sep in candidates:
         counts = [len(next(csv.reader([line], delimiter=sep))) - 1 for line in body[:50]]
         if not counts or max(counts) == 0:
             continue
