@@ -28,12 +28,13 @@ from qgis.PyQt.QtWidgets import (
     QWizardPage,
 )
 
+from ..core.assays.extensions import ASSAY_EXTENSIONS
 from ..core.schema import DEFAULT_CRS
 from ..core.unfc.rules import DEFAULT_RULES_PATH
 
 # What the assay reader takes (it tells the format from the content; the name only filters
 # the file dialog). Both cases, as Qt's file dialog matches patterns case-sensitively on Linux.
-ASSAY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
+ASSAY_SUFFIXES = ASSAY_EXTENSIONS  # one list with importassays, pipeline and checkinputs
 
 
 def tr(text: str) -> str:
