@@ -45,9 +45,11 @@ def grab(widget, name: str, folder: Path):
     return rgb_array(image)
 
 
-def fill(wizard, folder: Path) -> None:
-    """Deposits from the sample GeoPackage, lab and field assays under upper-case names (.XLSX, .CSV)."""
-    wizard.deposits_page.add_files([str(DEPOSITS)])
+def fill(wizard, folder: Path, deposits_from_file: bool = True) -> None:
+    """Deposits from the sample GeoPackage (else the project's layer, ticked as the only one), lab
+    and field assays under upper-case names (.XLSX, .CSV)."""
+    if deposits_from_file:
+        wizard.deposits_page.add_files([str(DEPOSITS)])
     lab, field = folder / "ASSAYS_LAB.XLSX", folder / "PXRF_FIELD.CSV"
     shutil.copyfile(SAMPLE / "assays_lab.xlsx", lab)
     shutil.copyfile(SAMPLE / "pxrf_field.csv", field)
@@ -102,6 +104,10 @@ def test_pages_give_the_pipeline_its_parameters(tailings_provider, project, tmp_
     inputs = wizard.run_inputs()
     assert all(pipeline.parameterDefinition(name) is not None for name in inputs)
     assert inputs["SEED"] == 42 and inputs["RULES"] is None and inputs["TARGET_CRS"] == "EPSG:25833"
+    assert inputs["ASSAY_CRS"] is None  # from the file, else guessed
+    project.removeMapLayer(loaded.id())
+    page.initializePage()  # the list follows the project
+    assert len(page.deposits()) == 1 and "layername=avgangsdeponi" in page.deposits()[0]
     wizard.options_page.own_rules.setChecked(True)
     assert not wizard.options_page.isComplete()  # a rules file is asked for
     wizard.options_page.rules_widget.setFilePath(str(SAMPLE.parent / "rules" / "default_rules.toml"))
@@ -110,11 +116,15 @@ def test_pages_give_the_pipeline_its_parameters(tailings_provider, project, tmp_
 
 def test_wizard_checks_runs_and_lands_on_the_map_and_panel(tailings_provider, project, tmp_path, plugin,
                                                           qgis_parent):
+    """From a deposit layer loaded in the project, as a geologist would start."""
     from tailings_unfc.algorithms.load_results import group_name
 
+    loaded = QgsVectorLayer(f"{DEPOSITS}|layername=avgangsdeponi", "Avgangsdeponi", "ogr")
+    project.addMapLayer(loaded)
     wizard = make_wizard(plugin, project, qgis_parent)
     wizard.show()
-    fill(wizard, tmp_path)
+    fill(wizard, tmp_path, deposits_from_file=False)
+    assert wizard.run_inputs()["DEPOSITS"] == [loaded.id()]
     shots = {"wizard_1_deposits": grab(wizard, "wizard_1_deposits", tmp_path)}
     wizard.next()
     shots["wizard_2_assays"] = grab(wizard, "wizard_2_assays", tmp_path)
@@ -125,7 +135,7 @@ def test_wizard_checks_runs_and_lands_on_the_map_and_panel(tailings_provider, pr
     assert wizard.currentPage() is checks and checks.run is not None
     wait_until(lambda: not checks.run.running, RUN_TIMEOUT_S)
     assert "linked" in checks.status.text() and checks.report_text  # its report, in the page
-    assert "old_tailings" in checks.report.toPlainText()  # the deposit layer, as the report names it
+    assert "Avgangsdeponi" in checks.report.toPlainText()  # the deposit layer, by its name
     shots["wizard_4_checks"] = grab(wizard, "wizard_4_checks", tmp_path)
 
     wizard.next()
@@ -150,6 +160,7 @@ def test_wizard_checks_runs_and_lands_on_the_map_and_panel(tailings_provider, pr
     layers = {node.layer().name(): node.layer() for node in group.findLayers()}
     assert set(layers) == {"UNFC deposits", "UNFC quantities"}
     deposits = layers["UNFC deposits"]
+    assert deposits.featureCount() == loaded.featureCount()
     assert deposits.renderer().type() == "categorizedSymbol" and deposits.renderer().classAttribute() == "unfc_class"
     assert run_page.group in run_page.status.text() and str(folder) in run_page.status.text()
     # the results panel is open on the classified deposits
@@ -215,3 +226,30 @@ def test_panel_writes_factsheets_of_the_selected_deposits(styled_layer, qgis_ifa
     from qgis.PyQt.QtWidgets import QPushButton
 
     assert any(b.text() == "Open folder" for b in item.findChildren(QPushButton))
+
+
+def test_menu_entry_opens_the_wizard(qgis_iface, qgis_app, qgis_processing, tmp_path):
+    """Last in the module: the plugin registers its own provider here (the conftest puts the
+    session's back for the next module)."""
+    from qgis.PyQt.QtWidgets import QAction, QMenu
+    from tailings_unfc import classFactory
+    from tailings_unfc.ui.run_wizard import RunWizard
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("tailingsunfc") is not None:
+        registry.removeProvider(registry.providerById("tailingsunfc"))
+    plugin = classFactory(qgis_iface)
+    try:
+        plugin.initGui()
+        menu = next(a.menu() for a in qgis_iface.mainWindow().menuBar().actions()
+                    if a.menu() is not None and a.menu().objectName() == "tailingsUnfcMenu")
+        assert isinstance(menu, QMenu)
+        action = menu.findChild(QAction, "tailingsUnfcRunWizard")
+        assert action is not None and action.isEnabled() and menu.actions()[0] is action
+        action.trigger()
+        assert isinstance(plugin.wizard, RunWizard) and plugin.wizard.isVisible()
+        assert plugin.wizard.show_results == plugin.show_results
+        plugin.wizard.reject()  # closing forgets it: the next one starts afresh
+        assert plugin.wizard is None
+    finally:
+        plugin.unload()

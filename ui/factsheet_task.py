@@ -54,6 +54,9 @@ class FactsheetTask(QgsTask):
         except (TailingsInputError, OSError) as err:
             self.error = str(err)
             return False
+        except Exception as err:  # raised in the worker thread, it would reach only the log
+            self.error = f"{type(err).__name__}: {err}"
+            return False
         return not self.feedback.isCanceled()
 
     def cancel(self) -> None:

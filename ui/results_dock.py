@@ -168,7 +168,9 @@ class ResultsDock(QgsDockWidget):
             self.quantities, self.has_quantities = pd.DataFrame(), False
             self.caption.setText(tr("Select a layer produced by Tailings UNFC (estimate, classify or export)."))
             self._fill_models()
+            self.factsheet_button.setEnabled(False)
             return
+        self.factsheet_button.setEnabled(self.factsheet_task is None)
         self.deposits = deposit_frame(self.layer)
         self.quantities, self.has_quantities = quantity_frame(self.layer, self.deposits)
         self._fill_models()
@@ -283,7 +285,7 @@ class ResultsDock(QgsDockWidget):
 
     def _factsheets_done(self, task: FactsheetTask) -> None:
         self.factsheet_task, self.factsheet_result = None, task
-        self.factsheet_button.setEnabled(True)
+        self.factsheet_button.setEnabled(self.layer is not None)
         if task.paths:
             self._tell(tr("{0} factsheets written to {1}").format(len(task.paths), task.folder), Qgis.Success,
                        folder=task.folder)

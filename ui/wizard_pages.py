@@ -79,18 +79,31 @@ class DepositsPage(QWizardPage):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
+        self._layer_ids: set[str] = set()  # items that stand for project layers
+        self.fill_project_layers()
+
+    def initializePage(self) -> None:
         self.fill_project_layers()
 
     def fill_project_layers(self) -> None:
-        layers = [layer for layer in self.project.mapLayers().values()
-                  if isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.isSpatial()]
-        for layer in sorted(layers, key=lambda item: item.name().lower()):
-            self._add_item(layer.name(), layer.id(), checked=len(layers) == 1)
+        """The project's layers with a geometry; ones removed from the project leave the list."""
+        layers = {layer.id(): layer for layer in self.project.mapLayers().values()
+                  if isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.isSpatial()}
+        for row in reversed(range(self.layer_list.count())):
+            value = self.layer_list.item(row).data(Qt.UserRole)
+            if value in self._layer_ids and value not in layers:
+                self.layer_list.takeItem(row)
+        only_one = self.layer_list.count() == 0 and len(layers) == 1
+        for layer in sorted(layers.values(), key=lambda item: item.name().lower()):
+            self._add_item(layer.name(), layer.id(), checked=only_one)
+        self._layer_ids = set(layers)
+        self.completeChanged.emit()
 
     def _add_item(self, text: str, value: str, checked: bool) -> None:
         for row in range(self.layer_list.count()):
             if self.layer_list.item(row).data(Qt.UserRole) == value:
-                self.layer_list.item(row).setCheckState(Qt.Checked)
+                if checked:
+                    self.layer_list.item(row).setCheckState(Qt.Checked)
                 return
         item = QListWidgetItem(text)
         item.setData(Qt.UserRole, value)
@@ -165,8 +178,13 @@ class AssaysPage(QWizardPage):
         problems = self.problems()
         if not problems and not (self.lab_files() or self.proxy_files()):
             problems = [tr("Choose at least one assay file.")]
-        self.note.setText("\n".join(problems))
+        self.note.setText("\n".join(problems) if problems else self._summary())
         self.completeChanged.emit()
+
+    def _summary(self) -> str:
+        names = [(tr("Lab"), [Path(p).name for p in self.lab_files()]),
+                 (tr("Field / pXRF"), [Path(p).name for p in self.proxy_files()])]
+        return "\n".join(f"{kind}: {', '.join(files)}" for kind, files in names if files)
 
     def isComplete(self) -> bool:
         return bool(self.lab_files() or self.proxy_files()) and not self.problems()
@@ -200,6 +218,11 @@ class OptionsPage(QWizardPage):
         self.crs = QgsProjectionSelectionWidget(self)
         self.crs.setCrs(QgsCoordinateReferenceSystem(DEFAULT_CRS))
         form.addRow(tr("Target CRS"), self.crs)
+        self.assay_crs = QgsProjectionSelectionWidget(self)
+        self.assay_crs.setOptionVisible(QgsProjectionSelectionWidget.CrsNotSet, True)
+        self.assay_crs.setNotSetText(tr("From the file, else guessed"))
+        self.assay_crs.setCrs(QgsCoordinateReferenceSystem())
+        form.addRow(tr("CRS of the assay coordinates"), self.assay_crs)
         self.language = QComboBox(self)
         for text in (tr("QGIS locale"), "English", "Norsk bokmål"):
             self.language.addItem(text)
@@ -220,6 +243,6 @@ class OptionsPage(QWizardPage):
     def values(self) -> dict:
         return {"RULES": self.rules_file() or None, "TRAIN_MODELS": self.train.isChecked(),
                 "SEED": self.seed.value(), "TARGET_CRS": self.crs.crs().authid() or DEFAULT_CRS,
-                "LANGUAGE": self.language.currentIndex(),
+                "ASSAY_CRS": self.assay_crs.crs().authid() or None, "LANGUAGE": self.language.currentIndex(),
                 "DEPOSIT_FIELD_MAP": self.deposit_map.text().strip() or None,
                 "ASSAY_FIELD_MAP": self.assay_map.text().strip() or None}
