@@ -225,14 +225,14 @@ def test_log_axis_labels_whole_decades_only():
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    from core.plots.deposit_intervals import _axis, _draw
+    from core.plots.deposit_intervals import _axis, _draw, _english
 
     record = {"co_t": 5.0, "co_t_lo": 2.0, "co_t_hi": 9.0, "co_method": "measured",
               "cu_t": 2000.0, "cu_t_lo": 300.0, "cu_t_hi": 40000.0, "cu_method": "regression"}
     rows = intervals(record)
     fig = Figure(figsize=(4.2, 3), dpi=100)
     ax = fig.add_subplot(1, 1, 1)
-    _draw(ax, rows)
+    _draw(ax, rows, _english)
     _axis(ax, [v for r in rows for v in (r.low, r.best, r.high)])
     fig.canvas.draw()
     labels = [t for t in ax.get_xticklabels() if t.get_text() and ax.get_xlim()[0] <= t.get_position()[0]
