@@ -28,13 +28,9 @@ from qgis.PyQt.QtWidgets import (
     QWizardPage,
 )
 
-from ..core.assays.extensions import ASSAY_EXTENSIONS
+from ..core.assays.extensions import ASSAY_EXTENSIONS, filter_patterns, is_assay_file_name
 from ..core.schema import DEFAULT_CRS
 from ..core.unfc.rules import DEFAULT_RULES_PATH
-
-# What the assay reader takes (it tells the format from the content; the name only filters
-# the file dialog). Both cases, as Qt's file dialog matches patterns case-sensitively on Linux.
-ASSAY_SUFFIXES = ASSAY_EXTENSIONS  # one list with importassays, pipeline and checkinputs
 
 
 def tr(text: str) -> str:
@@ -42,8 +38,7 @@ def tr(text: str) -> str:
 
 
 def assay_filter() -> str:
-    patterns = " ".join(f"*{s} *{s.upper()}" for s in ASSAY_SUFFIXES)
-    return tr("Assay files") + f" ({patterns})"
+    return tr("Assay files") + f" ({filter_patterns()})"
 
 
 def _multi_file_widget(parent, dialog_title: str, file_filter: str) -> QgsFileWidget:
@@ -170,8 +165,9 @@ class AssaysPage(QWizardPage):
         for path in map(Path, self.lab_files() + self.proxy_files()):
             if not path.is_file():
                 out.append(tr("Not found: {0}").format(path))
-            elif path.suffix.lower() not in ASSAY_SUFFIXES:
-                out.append(tr("Not an assay file (xlsx, xlsm, xls, ods, csv, tsv, txt): {0}").format(path.name))
+            elif not is_assay_file_name(path):
+                out.append(tr("Not an assay file ({0}): {1}").format(
+                    ", ".join(e.lstrip(".") for e in ASSAY_EXTENSIONS), path.name))
         return out
 
     def _check(self, *_args) -> None:
