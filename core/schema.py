@@ -18,7 +18,8 @@ DEPOSIT_KINDS = ("tailings", "waste_rock", "slag", "other")
 SETTINGS = ("land", "lake", "sea")
 ESTIMATE_METHODS = ("measured", "regression", "analogue", "none")
 # x_estimator: how the mean grade was computed (docs/estimation.md, "Choice of estimator").
-ESTIMATORS = ("lognormal", "arithmetic", "ros", "substitution", "log_regression", "mass_balance", "analogue")
+ESTIMATORS = ("lognormal", "arithmetic", "robust_mle", "ros", "substitution", "log_regression", "mass_balance",
+              "analogue")
 TONNAGE_SOURCES = ("recorded", "volume_x_density", "volume_x_default_density", "none")
 
 # Interval convention, used by estimate, classify and export alike: `_lo` is P90 (10th

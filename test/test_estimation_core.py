@@ -238,7 +238,8 @@ def test_single_limit_ros_matches_statsmodels(n, n_censored):
     dl = values[:, n_censored - 1:n_censored] * 1.0001  # one limit per deposit, below every detect
     censored = values < dl
     data = np.where(censored, dl, values)
-    fit = MeanGradeEstimator(iterations=0).fit(_groups(40, n), data.ravel(), censored.ravel(), 40)
+    fit = MeanGradeEstimator(iterations=0, censored_method="ros").fit(_groups(40, n), data.ravel(),
+                                                                      censored.ravel(), 40)
     # The line in ln units is Helsel's; in original units, impute_ros with identity transforms.
     same = {True: {}, False: {"transform_in": lambda x: x, "transform_out": lambda x: x}}
     expected = [np.mean(impute_ros(d, c, **same[bool(t)])) for d, c, t in zip(data, censored, fit.ros_log_tail_)]
@@ -254,7 +255,8 @@ def test_ros_tail_in_original_units_for_symmetric_grades():
     values = np.sort(np.random.default_rng(2).uniform(50, 150, (60, 40)), axis=1)
     censored = values < 100.0
     data = np.where(censored, 100.0, values)
-    fit = MeanGradeEstimator(iterations=0).fit(_groups(60, 40), data.ravel(), censored.ravel(), 60)
+    fit = MeanGradeEstimator(iterations=0, censored_method="ros").fit(_groups(60, 40), data.ravel(),
+                                                                      censored.ravel(), 60)
     raw = ~fit.ros_log_tail_
     assert raw.mean() > 0.5
     identity = {"transform_in": lambda x: x, "transform_out": lambda x: x}
@@ -269,9 +271,65 @@ def test_several_limits_go_through_statsmodels():
     from core.estimation.mean_grade import MeanGradeEstimator
     data = np.array([3.0, 5.0, 4.0, 6.0, 8.0, 12.0, 20.0, 35.0, 50.0, 10.0])
     censored = np.array([True, True, False, True, False, False, False, False, False, True])
-    fit = MeanGradeEstimator(iterations=0).fit(np.zeros(10, int), data, censored, 1)
+    fit = MeanGradeEstimator(iterations=0, censored_method="ros").fit(np.zeros(10, int), data, censored, 1)
     assert fit.estimator_[0] == "ros"
     assert fit.mean_[0] == pytest.approx(np.mean(impute_ros(data, censored)), rel=1e-12)
+
+
+def _censored_normal_loglik(params, exact, left, right):
+    from scipy import stats
+    mu, sigma = params[0], np.exp(params[1])
+    return -(stats.norm.logpdf(exact, mu, sigma).sum() + stats.norm.logcdf(left, mu, sigma).sum()
+             + stats.norm.logsf(right, mu, sigma).sum())
+
+
+def test_censored_normal_mle_matches_scipy_optimize():
+    # scipy 1.10 (the QGIS build's) has no stats.CensoredData: the same likelihood, one
+    # deposit at a time, by scipy.optimize, against the vectorised Newton fit.
+    from scipy.optimize import minimize
+
+    from core.estimation.censored_mle import CensoredSample, fit_censored_normal
+    rng = np.random.default_rng(11)
+    groups_e, exact, groups_l, limits, side, expected = [], [], [], [], [], []
+    for k in range(25):
+        y = rng.normal(3.0 + 0.1 * k, 0.4 + 0.02 * k, 12 + k)
+        low, high = np.quantile(y, [0.1 + 0.015 * k, 0.9])
+        e, lc, rc = y[(y >= low) & (y <= high)], np.full((y < low).sum(), low), np.full((y > high).sum(), high)
+        groups_e += [k] * len(e)
+        exact += list(e)
+        groups_l += [k] * (len(lc) + len(rc))
+        limits += list(lc) + list(rc)
+        side += [1.0] * len(lc) + [-1.0] * len(rc)
+        best = minimize(_censored_normal_loglik, [e.mean(), np.log(e.std())], args=(e, lc, rc),
+                        method="Nelder-Mead", options={"xatol": 1e-10, "fatol": 1e-12, "maxiter": 4000})
+        expected.append(best.x)
+    data = CensoredSample(np.array(groups_e), np.array(exact), np.array(groups_l), np.array(limits),
+                          np.array(side), 25)
+    mu0 = np.array([np.mean([x for g, x in zip(groups_e, exact) if g == k]) for k in range(25)])
+    fit = fit_censored_normal(data, mu0, np.full(25, 1.0))
+    assert fit.ok.all()
+    expected = np.array(expected)
+    np.testing.assert_allclose(fit.mu, expected[:, 0], atol=1e-6)
+    np.testing.assert_allclose(np.log(fit.sigma), expected[:, 1], atol=1e-5)
+    assert (fit.var_mu > 0).all() and (fit.var_tau > 0).all()
+
+
+def test_robust_mle_is_the_default_for_censored_deposits_and_sits_between_the_bounds():
+    from core.estimation.mean_grade import MeanGradeEstimator
+    rng = np.random.default_rng(12)
+    values = np.exp(rng.normal(4.5, 0.5, (200, 30)))
+    dl = np.quantile(values, 0.3)
+    censored = values < dl
+    data = np.where(censored, dl, values)
+    fit = MeanGradeEstimator(level=0.8, random_state=0).fit(_groups(200, 30), data.ravel(), censored.ravel(), 200)
+    assert (fit.estimator_ == "robust_mle").all()
+    # The mean lies between its bounds with the censored values at 0 and at the limit.
+    low, high = np.where(censored, 0.0, values).mean(axis=1), data.mean(axis=1)
+    assert ((fit.mean_ >= low) & (fit.mean_ <= high)).all()
+    assert ((fit.lo_ < fit.mean_) & (fit.mean_ < fit.hi_)).all()
+    truth = np.exp(4.5 + 0.125)
+    assert 0.7 <= ((fit.lo_ <= truth) & (fit.hi_ >= truth)).mean() <= 0.9
+    assert "robust MLE" in fit.rationale()[0]
 
 
 @pytest.mark.parametrize("sample, expected, reason", [

@@ -195,7 +195,7 @@ def test_chunked_monte_carlo_matches_unchunked(world):
 
 def test_censored_value_is_not_an_outlier_in_log_space():
     # DOMAIN.md §4: one `<5` among 60-390 ppm made the old log-normal mean about 1.8x the
-    # samples' own mean. Now: robust ROS, the mean between its bounds at ND = 0 and ND = DL.
+    # samples' own mean. Now: robust MLE, the mean between its bounds at ND = 0 and ND = DL.
     detects = np.array([60.0, 85, 110, 130, 150, 170, 200, 230, 260, 300, 390])
     co = np.concatenate([detects, [2.5]])  # the importer's DL/2 substitute
     samples = pd.DataFrame({"sample_id": [f"S{i}" for i in range(12)], "deposit_id": "D1", "co_ppm": co,
@@ -203,10 +203,10 @@ def test_censored_value_is_not_an_outlier_in_log_space():
     deposits = make_deposits(["D1"])
     out = estimate_deposits(deposits, samples, {}, EXACT).frame.iloc[0]
     low, high = detects.sum() / 12, (detects.sum() + 5.0) / 12
-    assert out["co_estimator"] == "ros" and out["co_n_censored"] == 1 and out["co_n"] == 12
+    assert out["co_estimator"] == "robust_mle" and out["co_n_censored"] == 1 and out["co_n"] == 12
     assert low * 0.98 < out["co_ppm"] < high * 1.02
     assert out["co_ppm_lo"] < low and out["co_ppm_hi"] > high
-    assert "robust ROS" in out["estimate_basis"] and "1 censored of 12" in out["estimate_basis"]
+    assert "robust MLE" in out["estimate_basis"] and "1 censored of 12" in out["estimate_basis"]
 
 
 @pytest.mark.parametrize("ln_sd, n, expected", [(1.0, 80, "lognormal"), (0.05, 80, "arithmetic")])

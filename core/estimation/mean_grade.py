@@ -3,8 +3,12 @@
 The wanted quantity is the arithmetic mean grade (contained metal = grade × tonnage;
 DOMAIN.md §4). Per deposit (all deposits of one commodity fitted at once):
 
-- censored values (``<DL``) present → robust ROS (``censored_ros``), mean in original
-  units; with too few detects for ROS, DL/2 in original units (``substitution``);
+- censored values (``<DL``) present → robust MLE (``robust_mle``: a log-normal fitted by
+  censored likelihood to the lower tail, the mean in original units of the detects and the
+  censored values' expected values); where that fit cannot be made (fewer than 3 detects
+  in the fitted window, fewer than ``min_samples`` samples) robust ROS
+  (``censored_ros``); with too few detects for ROS, DL/2 in original units
+  (``substitution``);
 - otherwise the log-normal estimator (generalized pivotal, ``lognormal_mean``) only when
   a Shapiro–Francia test (``normality``) supports normality of the ln grades and rejects
   it for the grades themselves, with at least ``min_test_n`` samples, and the sd of the
@@ -14,7 +18,9 @@ DOMAIN.md §4). Per deposit (all deposits of one commodity fitted at once):
 
 The arithmetic, ROS and substitution means get a Student t interval,
 mean ± t_{m−1}·s/√m, and Monte Carlo draws mean + (s/√m)·T_{m−1} (cut at 0), with s the
-sd of the (completed) values and m the number of detects (m = n without censoring).
+sd of the (completed) values and m the number of detects (m = n without censoring). The
+robust MLE mean gets the same form with its own standard error (sampling plus fitted-tail
+uncertainty) and n − 1 dof.
 Deposits with fewer than ``min_samples`` samples take the pooled relative variance of the
 others.
 
@@ -32,8 +38,10 @@ from .censored_ros import complete_censored
 from .grouped import mean_var, sort_within_groups
 from .lognormal_mean import mean_grade_draws
 from .normality import shapiro_francia
+from .robust_mle import robust_mle_mean
 
-T_ESTIMATORS = ("arithmetic", "ros", "substitution")
+T_ESTIMATORS = ("arithmetic", "robust_mle", "ros", "substitution")
+CENSORED_METHODS = ("robust_mle", "ros")
 # Why each estimator was chosen: one sentence per reason code (filled per deposit).
 REASONS = {
     "lognormal": "log-normal mean, generalized pivotal interval: Shapiro-Francia supports log-normality "
@@ -44,6 +52,9 @@ REASONS = {
     "few_to_test": "arithmetic mean, t interval: {n} samples, too few to test log-normality (< {min_test_n})",
     "wide_ln": "arithmetic mean, t interval: sd of ln grades {ln_sd} > {max_ln_sd} with n < {max_ln_sd_n}, "
                "where log-normal limits are unstable (US EPA ProUCL)",
+    "robust_mle": "robust MLE (Helsel 2012) for {n_c} censored of {n}: log-normal fitted by censored "
+                  "likelihood to the lowest {n_fit} samples, each censored value at its expected value "
+                  "below its limit; mean in original units, t interval with the fit's uncertainty",
     "ros": "robust ROS (Helsel 2012) for {n_c} censored of {n}, tail fitted in {tail}: mean in original "
            "units of detects and imputed values, t interval on the {n_d} detects",
     "substitution": "{n_c} censored of {n}, too few detects for ROS (needs >= 2 detects and <= 80 % "
@@ -60,8 +71,12 @@ POOLED_NOTE = "; spread pooled from {pooled_k} deposits with >= {min_samples} sa
 class MeanGradeEstimator:
     """Mean grade and its uncertainty for many deposits (groups) at once.
 
-    Fitted attributes (arrays with one entry per group): ``estimator_`` (lognormal, ros,
-    substitution, arithmetic or none), ``reason_`` (a key of REASONS), ``n_``,
+    ``censored_method``: ``robust_mle`` (default) or ``ros`` for deposits with censored
+    values (ROS is also the fallback where the robust MLE fit cannot be made).
+
+    Fitted attributes (arrays with one entry per group): ``estimator_`` (lognormal,
+    robust_mle, ros, substitution, arithmetic or none), ``mle_window_`` (samples in the
+    robust MLE fit), ``reason_`` (a key of REASONS), ``n_``,
     ``n_censored_``, ``mean_`` (best estimate), ``lo_`` and ``hi_`` (the central ``level``
     interval), ``ros_log_tail_`` (ROS line fitted to ln grades), ``p_normal_`` and
     ``p_lognormal_`` (Shapiro–Francia p-values, NaN where untested), ``pooled_`` (spread
@@ -72,7 +87,8 @@ class MeanGradeEstimator:
 
     def __init__(self, level: float = INTERVAL_LEVEL, alpha: float = 0.05, min_test_n: int = 8,
                  max_ln_sd: float = 1.0, max_ln_sd_n: int = 30, min_samples: int = 2,
-                 iterations: int = 2000, random_state: int | np.random.Generator | None = None) -> None:
+                 iterations: int = 2000, random_state: int | np.random.Generator | None = None,
+                 censored_method: str = "robust_mle") -> None:
         self.level = level
         self.alpha = alpha
         self.min_test_n = min_test_n
@@ -81,6 +97,7 @@ class MeanGradeEstimator:
         self.min_samples = min_samples
         self.iterations = iterations
         self.random_state = random_state
+        self.censored_method = censored_method
 
     def fit(self, groups: np.ndarray, values: np.ndarray, censored: np.ndarray | None = None,
             n_groups: int | None = None) -> MeanGradeEstimator:
@@ -90,14 +107,28 @@ class MeanGradeEstimator:
         values = np.asarray(values, dtype=float)
         censored = np.zeros(len(values), bool) if censored is None else np.asarray(censored, bool)
         _check_values(values)
+        if self.censored_method not in CENSORED_METHODS:
+            raise ValueError(f"censored_method must be one of {CENSORED_METHODS}, not {self.censored_method!r}")
         size = int(n_groups if n_groups is not None else (groups.max() + 1 if len(groups) else 0))
         done = complete_censored(groups, values, censored, size)
         n, mean, var = mean_var(done.groups, done.values, size)
         self.n_ = np.bincount(groups, minlength=size)
         self.n_censored_ = np.bincount(groups, weights=censored, minlength=size).astype(int)
         self.ros_log_tail_ = done.log_tail
-        self._choose(groups, values, size, done.how)
+        how = done.how.copy()
+        robust = None
+        if self.censored_method == "robust_mle" and censored.any():
+            robust = robust_mle_mean(groups, values, censored, size)
+            use = robust.ok & (self.n_ >= max(self.min_samples, 2))
+            how[use] = "robust_mle"
+        self.mle_window_ = robust.window if robust is not None else np.zeros(size, int)
+        self._choose(groups, values, size, how)
         self._t_parameters(n, mean, var)
+        if robust is not None:
+            rows = self.estimator_ == "robust_mle"
+            self._t_mean = np.where(rows, robust.mean, self._t_mean)
+            self.se_ = np.where(rows, robust.se, self.se_)
+            self.dof_ = np.where(rows, self.n_ - 1.0, self.dof_)
         self._interval()
         return self
 
@@ -115,11 +146,13 @@ class MeanGradeEstimator:
         shape_ok = (self.p_lognormal_ >= self.alpha) & (self.p_normal_ < self.alpha)
         calm = (np.sqrt(self.ln_var_) <= self.max_ln_sd) | (n >= self.max_ln_sd_n)
         lognormal = testable & shape_ok & calm
-        self.estimator_ = np.select([lognormal, how == "ros", how == "substitution", n > 0],
-                                    ["lognormal", "ros", "substitution", "arithmetic"], "none").astype(object)
+        kinds = ["robust_mle", "ros", "substitution"]
+        by_how = [how == k for k in kinds]
+        self.estimator_ = np.select([lognormal, *by_how, n > 0], ["lognormal", *kinds, "arithmetic"],
+                                    "none").astype(object)
         self.reason_ = np.select(
-            [lognormal, how == "ros", how == "substitution", testable & shape_ok, testable, plain],
-            ["lognormal", "ros", "substitution", "wide_ln", "not_lognormal", "few_to_test"], "no_spread",
+            [lognormal, *by_how, testable & shape_ok, testable, plain],
+            ["lognormal", *kinds, "wide_ln", "not_lognormal", "few_to_test"], "no_spread",
         ).astype(object)
 
     def _t_parameters(self, n: np.ndarray, mean: np.ndarray, var: np.ndarray) -> None:
@@ -201,7 +234,7 @@ class MeanGradeEstimator:
                     "pooled_k": self.pooled_k_}
         columns = {"n": self.n_, "n_c": self.n_censored_, "p_ln": _p_text(self.p_lognormal_),
                    "p_raw": _p_text(self.p_normal_), "ln_sd": np.round(np.sqrt(self.ln_var_), 2),
-                   "n_d": self.n_ - self.n_censored_,
+                   "n_d": self.n_ - self.n_censored_, "n_fit": self.mle_window_,
                    "tail": np.where(self.ros_log_tail_, "ln units", "original units")}
         for code, template in REASONS.items():
             hit = np.flatnonzero(self.reason_ == code)
