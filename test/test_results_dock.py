@@ -163,6 +163,25 @@ def test_panel_lets_go_of_a_deleted_layer(dock):
     assert dock.layer is None and dock.table.model().rowCount() == 0
 
 
+def test_shown_panel_lets_go_of_a_deleted_run_layer(dock, styled_layer):
+    """Shown, its views repaint while the models are swapped; that must not abort QGIS."""
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    dock.show()
+    dock.set_layer(styled_layer)
+    styled_layer.selectByIds(dock.deposits["_fid"].iloc[[2, 7]].tolist())
+    dock.grab()
+    QCoreApplication.processEvents()
+    styled_layer.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    dock.grab()
+    for tab in range(dock.tabs.count()):
+        dock.tabs.setCurrentIndex(tab)
+        dock.grab()
+    assert dock.layer is None and dock.table.model().rowCount() == 0
+    assert dock.matrix_view.model().columnCount() == 0
+
+
 def test_large_layer_selection_round_trip(dock):
     n = 100_000
     rows = [{"deposit_id": f"D{i}", "tonnage_t": float(i)} for i in range(n)]

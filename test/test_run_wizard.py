@@ -199,14 +199,16 @@ def _pdf_text(path: Path) -> str:
                           timeout=60).stdout
 
 
-def test_panel_writes_factsheets_of_the_selected_deposits(styled_layer, qgis_iface, qgis_parent):
+def test_panel_writes_factsheets_of_the_selected_deposits(styled_layer, qgis_iface, qgis_parent, tmp_path):
     from tailings_unfc.ui.results_dock import ResultsDock
     from tailings_unfc.ui.run_folder import factsheet_folder
 
     dock = ResultsDock(qgis_iface, qgis_parent)
+    dock.resize(520, 620)
     dock.set_layer(styled_layer)
     chosen = dock.deposits["_fid"].iloc[[2, 7]].tolist()
     styled_layer.selectByIds(chosen)
+    assert distinct_colours(grab(dock, "wizard_6_panel_factsheets", tmp_path)) > 30
     ids = sorted(str(styled_layer.getFeature(f)["deposit_id"]) for f in chosen)
     qgis_iface.messageBar().clear_messages()
     task = dock.export_factsheets()
@@ -226,6 +228,9 @@ def test_panel_writes_factsheets_of_the_selected_deposits(styled_layer, qgis_ifa
     from qgis.PyQt.QtWidgets import QPushButton
 
     assert any(b.text() == "Open folder" for b in item.findChildren(QPushButton))
+    bar = qgis_iface.messageBar()
+    bar.resize(900, bar.sizeHint().height())
+    assert distinct_colours(grab(bar, "wizard_7_factsheets_written", tmp_path)) > 10
 
 
 def test_menu_entry_opens_the_wizard(qgis_iface, qgis_app, qgis_processing, tmp_path):

@@ -47,8 +47,13 @@ class FrameTableModel(QAbstractTableModel):
     def position(self, row: int) -> int:
         return int(self.order[row])
 
+    def _inside(self, row: int, column: int) -> bool:
+        # A view swapping models may still ask for its old sections; an exception here
+        # would abort QGIS (sip), so out-of-range asks get nothing.
+        return 0 <= row < len(self.order) and 0 <= column < len(self.columns)
+
     def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+        if not index.isValid() or not self._inside(index.row(), index.column()):
             return None
         value = self._values[index.column()][self.order[index.row()]]
         if role == Qt.DisplayRole:
@@ -61,7 +66,9 @@ class FrameTableModel(QAbstractTableModel):
         if role != Qt.DisplayRole:
             return None
         if orientation == Qt.Horizontal:
-            return self.titles[section]
+            return self.titles[section] if 0 <= section < len(self.titles) else None
+        if not 0 <= section < len(self.order):
+            return None
         return self.row_titles[self.position(section)] if self.row_titles is not None else str(section + 1)
 
     def sort(self, column, order=Qt.AscendingOrder):
