@@ -414,3 +414,21 @@ def test_order_statistics_without_sorting_equal_sorted_draws():
     known = ~np.isnan(order_stats).any(axis=1)
     assert known[:40].all() and not known[40]  # t rows known; the log-normal row is not
     np.testing.assert_array_equal(order_stats[known], np.sort(draws[known], axis=1)[:, list(kth)])
+
+
+def test_log_regression_pooling_takes_censored_values_as_below_the_limit():
+    # The regression estimate pools ln grades; a censored value at the importer's DL/2 is an
+    # outlier in log space. Censored at their limit instead, the ln mean and variance are
+    # those of the true values (up to sampling error), and the substituted ones are not.
+    from core.estimation.censored_mle import censored_moments
+    rng = np.random.default_rng(13)
+    ln = rng.normal(4.0, 0.5, (300, 30))
+    limit = np.quantile(ln, 0.3)
+    cens = ln < limit
+    groups = _groups(300, 30)
+    y = np.where(cens, np.log(np.exp(limit) / 2), ln).ravel()
+    n, mean, var = censored_moments(groups, y, np.where(cens, limit, np.nan).ravel(), 300)
+    _, sub_mean, sub_var = censored_moments(groups, y, np.full(y.size, np.nan), 300)
+    assert (n == 30).all() and np.isfinite(mean).all()
+    assert abs(np.mean(mean - ln.mean(axis=1))) < 0.01 and abs(np.mean(var) / 0.25 - 1) < 0.05
+    assert np.mean(sub_mean - ln.mean(axis=1)) < -0.05 and np.mean(sub_var) / 0.25 > 1.15

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import log_ndtr
 
+from .grouped import mean_var
+
 LOG_SQRT_2PI = 0.5 * np.log(2.0 * np.pi)
 MAX_ITERATIONS = 60
 MAX_HALVINGS = 20
@@ -124,3 +126,32 @@ def _derivatives(mu: np.ndarray, tau: np.ndarray, data: CensoredSample,
     d_ss = (n_exact - 3.0 * b + g2ww + 2.0 * g1w) / s ** 2
     # Chain rule to τ = ln σ: ∂/∂τ = σ ∂/∂σ.
     return loglik, d_mu, s * d_sigma, d_mm, s * d_ms, s * s * d_ss + s * d_sigma
+
+
+def censored_moments(groups: np.ndarray, y: np.ndarray, limit: np.ndarray,
+                     size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """n, mean and variance (ddof 1 scale) of a normal law per group, from values ``y`` of
+    which those with a finite ``limit`` are left-censored there (their ``y`` is ignored).
+
+    Groups without censored values get the plain moments. Groups with some get the
+    censored-normal MLE, μ and σ²·n/(n − 1); where it cannot be fitted (fewer than 2
+    exact values, no spread, no convergence) mean and variance are NaN."""
+    cens = np.isfinite(limit)
+    n, mean, var = _plain_moments(groups, y, size)
+    if not cens.any():
+        return n, mean, var
+    exact = ~cens
+    n_exact, mu0, var0 = _plain_moments(groups[exact], y[exact], size)
+    has = np.bincount(groups[cens], minlength=size) > 0
+    start = has & (n_exact >= 2) & (var0 > 0)
+    data = CensoredSample(groups[exact], y[exact], groups[cens], limit[cens], np.ones(int(cens.sum())), size)
+    fit = fit_censored_normal(data, np.where(start, mu0, np.nan), np.sqrt(np.where(start, var0, np.nan)))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        fitted_var = fit.sigma ** 2 * n / (n - 1.0)
+    mean = np.where(has, np.where(fit.ok, fit.mu, np.nan), mean)
+    var = np.where(has, np.where(fit.ok, fitted_var, np.nan), var)
+    return n, mean, var
+
+
+def _plain_moments(groups: np.ndarray, y: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return mean_var(groups, y, size)

@@ -36,7 +36,7 @@ import pandas as pd
 
 from ..errors import TailingsInputError
 from ..schema import COMMODITIES, ESTIMATE_EXTRA_FIELDS, INTERVAL_LEVEL
-from .grouped import mean_var
+from .censored_mle import censored_moments
 from .lognormal_mean import mean_grade_draws, pooled_variance
 from .mass_balance import tailings_grade
 from .mean_grade import MeanGradeEstimator
@@ -104,10 +104,16 @@ def _append(series: pd.Series, mask: pd.Series | np.ndarray, text: pd.Series | s
     return series
 
 
-def _ln_stats(position: np.ndarray, ln_values: np.ndarray, index: pd.Index) -> pd.DataFrame:
-    """n, mean and variance (ddof 1) of the ln values per deposit, by deposit position."""
-    ok = ~np.isnan(ln_values)
-    n, mean, var = mean_var(position[ok], ln_values[ok], len(index))
+def _ln_stats(position: np.ndarray, ln_values: np.ndarray, index: pd.Index,
+              ln_limit: np.ndarray | None = None) -> pd.DataFrame:
+    """n, mean and variance (ddof 1) of the ln values per deposit, by deposit position.
+
+    Values with a finite ``ln_limit`` are censored: they enter as "below the limit" (a
+    censored-normal MLE in ln space), not at the importer's DL/2, which in log space is an
+    outlier (DOMAIN.md §4)."""
+    ln_limit = np.full(len(ln_values), np.nan) if ln_limit is None else ln_limit
+    ok = ~np.isnan(ln_values) | np.isfinite(ln_limit)
+    n, mean, var = censored_moments(position[ok], ln_values[ok], ln_limit[ok], len(index))
     return pd.DataFrame({"n": n, "mean": mean, "var": var}, index=index)
 
 
@@ -132,12 +138,13 @@ def _sample_sets(samples: pd.DataFrame, position: np.ndarray, commodity: str, mo
     usable = values > 0
     mset = MeasuredSet(pos[usable], values[usable], at_limit[usable])
     ln_measured = np.log(measured.where(measured > 0)).to_numpy(float)
-    meas = _ln_stats(pos, ln_measured, index)
+    ln_limit = np.log(censored.to_numpy(float))  # NaN unless censored at a stated limit
+    meas = _ln_stats(pos, ln_measured, index, ln_limit)
     extrapolated = pd.Series(0.0, index=index)
     combined_ln = ln_measured.copy()
     is_pred = np.zeros(len(linked), dtype=bool)
     if model is not None:
-        lacking = np.flatnonzero(np.isnan(ln_measured))
+        lacking = np.flatnonzero(np.isnan(ln_measured) & ~at_limit)
         if len(lacking):
             pred = predict_samples(model.pipeline, model.metadata, linked.iloc[lacking])
             ok = pred["usable"].to_numpy()
@@ -145,7 +152,7 @@ def _sample_sets(samples: pd.DataFrame, position: np.ndarray, commodity: str, mo
             is_pred[lacking[ok]] = True
             extrapolated[:] = np.bincount(pos[lacking[ok]], weights=pred["extrapolated"].to_numpy(float)[ok],
                                           minlength=len(index))
-    comb = _ln_stats(pos, combined_ln, index)
+    comb = _ln_stats(pos, combined_ln, index, ln_limit)
     comb["n_pred"] = np.bincount(pos[is_pred], minlength=len(index)).astype(float)
     return meas, comb, extrapolated, mset
 
