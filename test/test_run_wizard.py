@@ -204,7 +204,7 @@ def test_panel_writes_factsheets_of_the_selected_deposits(styled_layer, qgis_ifa
     from tailings_unfc.ui.run_folder import factsheet_folder
 
     dock = ResultsDock(qgis_iface, qgis_parent)
-    dock.resize(520, 620)
+    dock.resize(520, 760)
     dock.set_layer(styled_layer)
     chosen = dock.deposits["_fid"].iloc[[2, 7]].tolist()
     styled_layer.selectByIds(chosen)
@@ -229,7 +229,8 @@ def test_panel_writes_factsheets_of_the_selected_deposits(styled_layer, qgis_ifa
 
     assert any(b.text() == "Open folder" for b in item.findChildren(QPushButton))
     bar = qgis_iface.messageBar()
-    bar.resize(900, bar.sizeHint().height())
+    assert len(bar.items()) == 1  # the "writing…" message is gone
+    bar.resize(1100, bar.sizeHint().height() + 14)
     assert distinct_colours(grab(bar, "wizard_7_factsheets_written", tmp_path)) > 10
 
 

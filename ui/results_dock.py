@@ -73,6 +73,7 @@ class ResultsDock(QgsDockWidget):
         self._syncing = False
         self.factsheet_task: FactsheetTask | None = None
         self.factsheet_result: FactsheetTask | None = None  # the last one that ended
+        self._writing = None  # the message bar item saying the factsheets are being written
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._deposits_tab(), tr("Deposits"))
         self.tabs.addTab(self._matrix_tab(), tr("UNFC matrix"))
@@ -279,13 +280,18 @@ class ResultsDock(QgsDockWidget):
         task = FactsheetTask(self.layer, folder, ids, on_done=self._factsheets_done)
         self.factsheet_task = task
         self.factsheet_button.setEnabled(False)
-        self._tell(tr("Writing the factsheets of {0} deposits into {1}…").format(task.count, folder), Qgis.Info)
+        self._writing = self._tell(tr("Writing the factsheets of {0} deposits into {1}…").format(task.count, folder),
+                                   Qgis.Info)
         QgsApplication.taskManager().addTask(task)
         return task
 
     def _factsheets_done(self, task: FactsheetTask) -> None:
         self.factsheet_task, self.factsheet_result = None, task
         self.factsheet_button.setEnabled(self.layer is not None)
+        if self._writing is not None:
+            with contextlib.suppress(RuntimeError):  # gone already when its time ran out
+                self.iface.messageBar().popWidget(self._writing)
+            self._writing = None
         if task.paths:
             self._tell(tr("{0} factsheets written to {1}").format(len(task.paths), task.folder), Qgis.Success,
                        folder=task.folder)
@@ -295,10 +301,10 @@ class ResultsDock(QgsDockWidget):
             self._tell(tr("No factsheet was written: {0}").format(task.error or tr("no deposit to write")),
                        Qgis.Warning)
 
-    def _tell(self, text: str, level, folder=None) -> None:
+    def _tell(self, text: str, level, folder=None):
         """A message in QGIS's message bar, with an "Open folder" button when there is a folder."""
         if self.iface is None:
-            return
+            return None
         bar = self.iface.messageBar()
         item = bar.createMessage(tr("Tailings UNFC"), text)
         if folder is not None:
@@ -307,6 +313,7 @@ class ResultsDock(QgsDockWidget):
             button.clicked.connect(lambda _checked=False: QDesktopServices.openUrl(url))
             item.layout().addWidget(button)
         bar.pushWidget(item, level, 0 if folder is not None else 8)
+        return item
 
     # -- matrix and contained metal ----------------------------------------------
     def refresh_matrix(self, *_args) -> None:
