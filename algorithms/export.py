@@ -29,6 +29,7 @@ from ..core.export.run import export_run
 from ..core.schema import DEFAULT_CRS
 from .base import TailingsAlgorithm
 from .layer_frames import GEOMETRY_COLUMN, source_to_frame
+from .user_language import user_language
 
 
 def resolve_postgis_credentials(target: PostgisTarget) -> dict[str, str]:
@@ -140,7 +141,7 @@ class ExportAlgorithm(TailingsAlgorithm):
             resolve_credentials=resolve_postgis_credentials, progress=feedback.setProgress,
             cancel=self.cancel_hook(feedback), log=feedback.pushInfo,
             deposits_name=f"INPUT ({deposits_source.sourceName()})",
-            quantities_name=f"QUANTITIES ({quantities_source.sourceName()})")
+            quantities_name=f"QUANTITIES ({quantities_source.sourceName()})", language=user_language())
         self.log_counts(feedback, "deposits", len(deposits), result.deposits_written, 0)
         self.log_counts(feedback, "quantity rows", len(quantities), result.quantities_written, 0)
         return {

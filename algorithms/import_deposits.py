@@ -44,6 +44,7 @@ from ..core.errors import TailingsInputError
 from ..core.schema import DEFAULT_CRS, DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS, REJECT_REASON_FIELD
 from .base import TailingsAlgorithm
 from .layer_frames import FID_COLUMN, GEOMETRY_COLUMN, frame_to_sink, qgs_field, source_to_frame
+from .user_language import user_language
 
 # Widening (longitude, latitude degrees) of a CRS's official area of use before coordinates count as
 # impossible for it; catches lat/lon pasted into a UTM layer (y of a few dozen metres = the equator).
@@ -382,10 +383,12 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
 
     def _apply_aliases(self, dest_id: str, fields: QgsFields, context: QgsProcessingContext,
                        feedback: QgsProcessingFeedback) -> None:
-        """Norwegian aliases on the output: in the layer loaded into QGIS (post-processor), and, for a
-        GeoPackage, as its default style, since the file writer of QGIS 3.40 / GDAL 3.6 does not store
-        field aliases itself."""
-        aliases = {s.name: s.alias_nb for s in _SPECS.values() if s.alias_nb and fields.indexOf(s.name) >= 0}
+        """Field aliases (in the user's language) on the output: in the layer loaded into QGIS
+        (post-processor), and, for a GeoPackage, as its default style, since the file writer of
+        QGIS 3.40 / GDAL 3.6 does not store field aliases itself."""
+        language = user_language()
+        aliases = {s.name: s.alias(language) for s in _SPECS.values()
+                   if s.alias(language) and fields.indexOf(s.name) >= 0}
         if context.willLoadLayerOnCompletion(dest_id):
             _ALIAS_SETTERS.append(_AliasSetter(aliases))  # must outlive this call; QGIS keeps a raw pointer
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_ALIAS_SETTERS[-1])
@@ -396,7 +399,7 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         if not layer.isValid():
             return
         _set_aliases(layer, aliases)
-        message = layer.saveStyleToDatabase("default", "Tailings UNFC: Norwegian field aliases", True, "")
+        message = layer.saveStyleToDatabase("default", "Tailings UNFC: field aliases", True, "")
         if message:
             feedback.pushWarning(f"Field aliases could not be stored in {path}: {message}")
 

@@ -29,6 +29,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 from ..core.errors import OperationCancelled
 from ..core.schema import FieldSpec, all_known_specs
 from .layer_arrow import ogr_layer_columns
+from .user_language import user_language
 
 GEOMETRY_COLUMN = "geometry"
 FID_COLUMN = "_fid"
@@ -126,8 +127,9 @@ def _frame(names: list[str], rows: list, fids: list[int], geoms: list, with_geom
 
 def qgs_field(spec: FieldSpec) -> QgsField:
     field = QgsField(spec.name, _FIELD_TYPES[spec.type])
-    if spec.alias_nb:
-        field.setAlias(spec.alias_nb)
+    alias = spec.alias(user_language())
+    if alias:
+        field.setAlias(alias)
     if spec.description:
         field.setComment(spec.description + (f" [{spec.unit}]" if spec.unit else ""))
     return field

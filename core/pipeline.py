@@ -420,7 +420,8 @@ def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary:
     }
     gpkg, workbook = out / GEOPACKAGE_NAME, out / SUMMARY_NAME
     export_run(classified.deposits, classified.quantities, str(gpkg), crs=settings.crs,
-               report_path=str(workbook), run_metadata=run_metadata, progress=steps.inner, cancel=cancel, log=log)
+               report_path=str(workbook), run_metadata=run_metadata, progress=steps.inner, cancel=cancel, log=log,
+               language=settings.language)
     steps.next()
     return PipelineResult(geopackage=gpkg, summary=workbook, model_files=model_files, reports=reports,
                           rejects=rejects, class_counts=dict(classified.class_counts), deposit_count=n_classified,

@@ -1,8 +1,9 @@
 """Canonical field names and types shared by every step (the public contract of DESIGN.md).
 
 Types are plain strings ("string", "int", "double", "datetime") so both core (pandas) and the
-QGIS adapters (QgsField) can map them. Norwegian (Bokmål) aliases go into the layers' alias
-table and into the export's field dictionary.
+QGIS adapters (QgsField) can map them. Each field has an English and a Norwegian (Bokmål)
+alias; ``FieldSpec.alias(language)`` picks one (``alias_language`` maps a QGIS locale to a
+language) for the layers' alias table, and the export's field dictionary keeps both.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 
 COMMODITIES: tuple[str, ...] = ("co", "cu", "zn", "tree")
 COMMODITY_NAMES = {"co": "cobalt", "cu": "copper", "zn": "zinc", "tree": "total rare-earth elements"}
+COMMODITY_SYMBOLS = {"co": "Co", "cu": "Cu", "zn": "Zn", "tree": "TREE"}  # the prefix of their aliases
 REE_ELEMENTS: tuple[str, ...] = (
     "la", "ce", "pr", "nd", "sm", "eu", "gd", "tb", "dy", "ho", "er", "tm", "yb", "lu", "y",
 )
@@ -40,66 +42,91 @@ class FieldSpec:
     alias_nb: str
     description: str
     unit: str = ""
+    alias_en: str = ""
+
+    def alias(self, language: str) -> str:
+        """The alias in ``language``: "nb" for Bokmål, anything else English."""
+        return self.alias_nb if language == "nb" else (self.alias_en or self.alias_nb)
+
+
+def alias_language(locale: str) -> str:
+    """"nb" for a Norwegian locale (nb, no, nn, with or without region), else "en"."""
+    return "nb" if str(locale or "").lower().startswith(("nb", "no", "nn")) else "en"
 
 
 DEPOSIT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("deposit_id", "string", "forekomst-id", "Stable deposit identifier"),
-    FieldSpec("name", "string", "navn", "Deposit name"),
-    FieldSpec("municipality", "string", "kommune", "Municipality"),
-    FieldSpec("deposit_kind", "string", "deponitype", "tailings, waste_rock, slag or other"),
-    FieldSpec("setting", "string", "plassering", "land, lake or sea"),
-    FieldSpec("source_mine", "string", "kildegruve", "Mine the material came from"),
-    FieldSpec("source_commodity", "string", "kilderåstoff", "Commodity of the source mine"),
-    FieldSpec("status", "string", "status", "Status of the deposit or mine"),
-    FieldSpec("area_m2", "double", "areal (m²)", "Footprint area", "m2"),
-    FieldSpec("volume_m3", "double", "volum (m³)", "Volume", "m3"),
-    FieldSpec("density_t_m3", "double", "tetthet (t/m³)", "Dry bulk density", "t/m3"),
-    FieldSpec("tonnage_t", "double", "tonnasje (t)", "Dry tonnage", "t"),
-    FieldSpec("tonnage_source", "string", "tonnasjekilde", "recorded, volume_x_density, ..."),
+    FieldSpec("deposit_id", "string", "Forekomst-id", "Stable deposit identifier", alias_en="Deposit id"),
+    FieldSpec("name", "string", "Navn", "Deposit name", alias_en="Name"),
+    FieldSpec("municipality", "string", "Kommune", "Municipality", alias_en="Municipality"),
+    FieldSpec("deposit_kind", "string", "Deponitype", "tailings, waste_rock, slag or other", alias_en="Deposit kind"),
+    FieldSpec("setting", "string", "Plassering", "land, lake or sea", alias_en="Setting"),
+    FieldSpec("source_mine", "string", "Kildegruve", "Mine the material came from", alias_en="Source mine"),
+    FieldSpec("source_commodity", "string", "Kilderåstoff", "Commodity of the source mine",
+              alias_en="Source commodity"),
+    FieldSpec("status", "string", "Status", "Status of the deposit or mine", alias_en="Status"),
+    FieldSpec("area_m2", "double", "Areal (m²)", "Footprint area", "m2", alias_en="Area (m²)"),
+    FieldSpec("volume_m3", "double", "Volum (m³)", "Volume", "m3", alias_en="Volume (m³)"),
+    FieldSpec("density_t_m3", "double", "Tetthet (t/m³)", "Dry bulk density", "t/m3", alias_en="Density (t/m³)"),
+    FieldSpec("tonnage_t", "double", "Tonnasje (t)", "Dry tonnage", "t", alias_en="Tonnage (t)"),
+    FieldSpec("tonnage_source", "string", "Tonnasjekilde", "recorded, volume_x_density, ...",
+              alias_en="Tonnage source"),
 )
 
 # Optional attributes that importdeposits carries through when a source has them; the
 # estimation (analogue model) and classification (F and E axes) read them.
 _PROJECT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("importance", "string", "råstoffbetydning", "NGU RåstoffBetydning"),
-    FieldSpec("ore_type", "string", "malmtype", "Ore type of the source mine"),
-    FieldSpec("mining_start", "int", "drift start", "First year of mining", "year"),
-    FieldSpec("mining_end", "int", "drift slutt", "Last year of mining", "year"),
-    FieldSpec("mill_process", "string", "oppredningsprosess", "Mill process"),
-    FieldSpec("project_status", "string", "prosjektstatus", "Reprocessing project status"),
-    FieldSpec("permit_status", "string", "tillatelse", "Permit or impact-assessment status"),
-    FieldSpec("resource_category", "string", "ressurskategori", "CRIRSCO/PERC/JORC category"),
-    FieldSpec("unfc_e_override", "string", "UNFC E (overstyrt)", "Expert override of E"),
-    FieldSpec("unfc_f_override", "string", "UNFC F (overstyrt)", "Expert override of F"),
-    FieldSpec("unfc_g_override", "string", "UNFC G (overstyrt)", "Expert override of G"),
+    FieldSpec("importance", "string", "Råstoffbetydning", "NGU RåstoffBetydning", alias_en="Resource importance"),
+    FieldSpec("ore_type", "string", "Malmtype", "Ore type of the source mine", alias_en="Ore type"),
+    FieldSpec("mining_start", "int", "Driftsstart (år)", "First year of mining", "year",
+              alias_en="Mining start (year)"),
+    FieldSpec("mining_end", "int", "Driftsslutt (år)", "Last year of mining", "year", alias_en="Mining end (year)"),
+    FieldSpec("mill_process", "string", "Oppredningsprosess", "Mill process", alias_en="Mill process"),
+    FieldSpec("project_status", "string", "Prosjektstatus", "Reprocessing project status", alias_en="Project status"),
+    FieldSpec("permit_status", "string", "Tillatelse", "Permit or impact-assessment status", alias_en="Permit status"),
+    FieldSpec("resource_category", "string", "Ressurskategori", "CRIRSCO/PERC/JORC category",
+              alias_en="Resource category"),
+    FieldSpec("unfc_e_override", "string", "UNFC E (overstyrt)", "Expert override of E", alias_en="UNFC E (override)"),
+    FieldSpec("unfc_f_override", "string", "UNFC F (overstyrt)", "Expert override of F", alias_en="UNFC F (override)"),
+    FieldSpec("unfc_g_override", "string", "UNFC G (overstyrt)", "Expert override of G", alias_en="UNFC G (override)"),
 )
 _MILL_FIELDS: tuple[FieldSpec, ...] = tuple(
     spec
-    for c in COMMODITIES
+    for c, s in COMMODITY_SYMBOLS.items()
     for spec in (
-        FieldSpec(f"{c}_head_ppm", "double", f"{c} hodegehalt (ppm)", f"{c} head grade of the mill feed", "ppm"),
-        FieldSpec(f"{c}_recovery", "double", f"{c} utbytte", f"{c} mill recovery, fraction 0-1", "fraction"),
-        FieldSpec(f"{c}_conc_ppm", "double", f"{c} konsentratgehalt (ppm)", f"{c} concentrate grade", "ppm"),
+        FieldSpec(f"{c}_head_ppm", "double", f"{s}-hodegehalt (ppm)", f"{c} head grade of the mill feed", "ppm",
+                  alias_en=f"{s} head grade (ppm)"),
+        FieldSpec(f"{c}_recovery", "double", f"{s}-utbytte", f"{c} mill recovery, fraction 0-1", "fraction",
+                  alias_en=f"{s} recovery"),
+        FieldSpec(f"{c}_conc_ppm", "double", f"{s}-konsentratgehalt (ppm)", f"{c} concentrate grade", "ppm",
+                  alias_en=f"{s} concentrate grade (ppm)"),
     )
 )
 OPTIONAL_DEPOSIT_FIELDS: tuple[FieldSpec, ...] = (*_PROJECT_FIELDS, *_MILL_FIELDS)
 
 
 def commodity_fields(c: str) -> tuple[FieldSpec, ...]:
-    name = COMMODITY_NAMES[c]
+    name, s = COMMODITY_NAMES[c], COMMODITY_SYMBOLS[c]
     return (
-        FieldSpec(f"{c}_ppm", "double", f"{c} gehalt (ppm)", f"Best estimate (P50) of mean {name} grade", "ppm"),
-        FieldSpec(f"{c}_ppm_lo", "double", f"{c} gehalt lav (ppm)", f"Low (P90) mean {name} grade", "ppm"),
-        FieldSpec(f"{c}_ppm_hi", "double", f"{c} gehalt høy (ppm)", f"High (P10) mean {name} grade", "ppm"),
-        FieldSpec(f"{c}_t", "double", f"{c} innhold (t)", f"Best estimate of contained {name}", "t"),
-        FieldSpec(f"{c}_t_lo", "double", f"{c} innhold lav (t)", f"Low (P90) contained {name}", "t"),
-        FieldSpec(f"{c}_t_hi", "double", f"{c} innhold høy (t)", f"High (P10) contained {name}", "t"),
-        FieldSpec(f"{c}_n", "int", f"{c} antall prøver", f"Samples used for {name}"),
-        FieldSpec(f"{c}_method", "string", f"{c} metode", "measured, regression, analogue or none"),
-        FieldSpec(f"{c}_estimator", "string", f"{c} estimator",
-                  f"Estimator of the mean {name} grade: " + ", ".join(ESTIMATORS) + " (why: estimate_basis)"),
-        FieldSpec(f"{c}_n_censored", "int", f"{c} antall under deteksjonsgrensen",
-                  f"Censored (<DL) samples among those used for {name}"),
+        FieldSpec(f"{c}_ppm", "double", f"{s}-gehalt (ppm)", f"Best estimate (P50) of mean {name} grade", "ppm",
+                  alias_en=f"{s} grade (ppm)"),
+        FieldSpec(f"{c}_ppm_lo", "double", f"{s}-gehalt lav (ppm)", f"Low (P90) mean {name} grade", "ppm",
+                  alias_en=f"{s} grade low (ppm)"),
+        FieldSpec(f"{c}_ppm_hi", "double", f"{s}-gehalt høy (ppm)", f"High (P10) mean {name} grade", "ppm",
+                  alias_en=f"{s} grade high (ppm)"),
+        FieldSpec(f"{c}_t", "double", f"{s}-innhold (t)", f"Best estimate of contained {name}", "t",
+                  alias_en=f"{s} contained (t)"),
+        FieldSpec(f"{c}_t_lo", "double", f"{s}-innhold lav (t)", f"Low (P90) contained {name}", "t",
+                  alias_en=f"{s} contained low (t)"),
+        FieldSpec(f"{c}_t_hi", "double", f"{s}-innhold høy (t)", f"High (P10) contained {name}", "t",
+                  alias_en=f"{s} contained high (t)"),
+        FieldSpec(f"{c}_n", "int", f"Antall {s}-prøver", f"Samples used for {name}", alias_en=f"{s} samples"),
+        FieldSpec(f"{c}_method", "string", f"{s}-metode", "measured, regression, analogue or none",
+                  alias_en=f"{s} method"),
+        FieldSpec(f"{c}_estimator", "string", f"{s}-estimator",
+                  f"Estimator of the mean {name} grade: " + ", ".join(ESTIMATORS) + " (why: estimate_basis)",
+                  alias_en=f"{s} estimator"),
+        FieldSpec(f"{c}_n_censored", "int", f"{s}-prøver under deteksjonsgrensen",
+                  f"Censored (<DL) samples among those used for {name}", alias_en=f"{s} samples below the DL"),
     )
 
 
@@ -108,29 +135,33 @@ ESTIMATE_FIELDS: tuple[FieldSpec, ...] = tuple(s for c in COMMODITIES for s in c
 # Deposit-level fields the estimate step adds beside the per-commodity ones, in this order
 # (core.estimation.deposit_estimates takes its column names from here: 3 tonnages, warning, basis).
 ESTIMATE_EXTRA_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("tonnage_t_lo", "double", "tonnasje lav (t)",
-              "Low (P90) dry tonnage used for the contained-metal range", "t"),
-    FieldSpec("tonnage_t_p50", "double", "tonnasje beste (t)",
-              "Best (P50) dry tonnage used for the contained-metal range", "t"),
-    FieldSpec("tonnage_t_hi", "double", "tonnasje høy (t)",
-              "High (P10) dry tonnage used for the contained-metal range", "t"),
-    FieldSpec("estimate_warning", "string", "estimatvarsel",
-              "Why an estimate of this deposit is unreliable (few samples, analogue only, ...); NULL when none"),
-    FieldSpec("estimate_basis", "string", "estimatgrunnlag",
-              "How each commodity was estimated (method, estimator and samples per commodity)"),
+    FieldSpec("tonnage_t_lo", "double", "Tonnasje lav (t)",
+              "Low (P90) dry tonnage used for the contained-metal range", "t", alias_en="Tonnage low (t)"),
+    FieldSpec("tonnage_t_p50", "double", "Tonnasje beste (t)",
+              "Best (P50) dry tonnage used for the contained-metal range", "t", alias_en="Tonnage best (t)"),
+    FieldSpec("tonnage_t_hi", "double", "Tonnasje høy (t)",
+              "High (P10) dry tonnage used for the contained-metal range", "t", alias_en="Tonnage high (t)"),
+    FieldSpec("estimate_warning", "string", "Estimatvarsel",
+              "Why an estimate of this deposit is unreliable (few samples, analogue only, ...); NULL when none",
+              alias_en="Estimate warning"),
+    FieldSpec("estimate_basis", "string", "Estimatgrunnlag",
+              "How each commodity was estimated (method, estimator and samples per commodity)",
+              alias_en="Estimate basis"),
 )
 
 UNFC_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("unfc_e", "string", "UNFC E", "E category of the headline commodity"),
-    FieldSpec("unfc_f", "string", "UNFC F", "F category of the headline commodity"),
-    FieldSpec("unfc_g", "string", "UNFC G", "G category (highest-confidence increment present)"),
-    FieldSpec("unfc_code", "string", "UNFC-kode", "Code of the headline commodity, e.g. E3.2F4G2"),
-    FieldSpec("unfc_class", "string", "UNFC-klasse", "UNFC class"),
-    FieldSpec("unfc_subclass", "string", "UNFC-underklasse", "UNFC sub-class"),
-    FieldSpec("unfc_rationale", "string", "UNFC-begrunnelse", "Why: facts and thresholds per axis"),
-    FieldSpec("rules_version", "string", "regelversjon", "Version of the rules file"),
-    FieldSpec("classified_at", "datetime", "klassifisert", "Time of classification (UTC)"),
-    FieldSpec("plugin_version", "string", "programversjon", "Tailings UNFC version"),
+    FieldSpec("unfc_e", "string", "UNFC E", "E category of the headline commodity", alias_en="UNFC E"),
+    FieldSpec("unfc_f", "string", "UNFC F", "F category of the headline commodity", alias_en="UNFC F"),
+    FieldSpec("unfc_g", "string", "UNFC G", "G category (highest-confidence increment present)", alias_en="UNFC G"),
+    FieldSpec("unfc_code", "string", "UNFC-kode", "Code of the headline commodity, e.g. E3.2F4G2",
+              alias_en="UNFC code"),
+    FieldSpec("unfc_class", "string", "UNFC-klasse", "UNFC class", alias_en="UNFC class"),
+    FieldSpec("unfc_subclass", "string", "UNFC-underklasse", "UNFC sub-class", alias_en="UNFC sub-class"),
+    FieldSpec("unfc_rationale", "string", "UNFC-begrunnelse", "Why: facts and thresholds per axis",
+              alias_en="UNFC rationale"),
+    FieldSpec("rules_version", "string", "Regelversjon", "Version of the rules file", alias_en="Rules version"),
+    FieldSpec("classified_at", "datetime", "Klassifisert", "Time of classification (UTC)", alias_en="Classified at"),
+    FieldSpec("plugin_version", "string", "Programversjon", "Tailings UNFC version", alias_en="Plugin version"),
 )
 
 # Fields that record when a run happened, not what it found: the export's content hash leaves
@@ -138,94 +169,110 @@ UNFC_FIELDS: tuple[FieldSpec, ...] = (
 RUN_TIME_FIELDS: tuple[str, ...] = ("classified_at",)
 
 QUANTITY_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("deposit_id", "string", "forekomst-id", "Deposit identifier"),
-    FieldSpec("commodity", "string", "råstoff", "co, cu, zn or tree"),
-    FieldSpec("quantity_t", "double", "mengde (t)", "Contained quantity in this increment", "t"),
-    FieldSpec("unfc_e", "string", "UNFC E", "E category"),
-    FieldSpec("unfc_f", "string", "UNFC F", "F category"),
-    FieldSpec("unfc_g", "string", "UNFC G", "G increment (G1, G2, G3, G4.1, G4.2, G4.3)"),
-    FieldSpec("unfc_code", "string", "UNFC-kode", "Full code"),
-    FieldSpec("unfc_class", "string", "UNFC-klasse", "UNFC class"),
+    FieldSpec("deposit_id", "string", "Forekomst-id", "Deposit identifier", alias_en="Deposit id"),
+    FieldSpec("commodity", "string", "Råstoff", "co, cu, zn or tree", alias_en="Commodity"),
+    FieldSpec("quantity_t", "double", "Mengde (t)", "Contained quantity in this increment", "t",
+              alias_en="Quantity (t)"),
+    FieldSpec("unfc_e", "string", "UNFC E", "E category", alias_en="UNFC E"),
+    FieldSpec("unfc_f", "string", "UNFC F", "F category", alias_en="UNFC F"),
+    FieldSpec("unfc_g", "string", "UNFC G", "G increment (G1, G2, G3, G4.1, G4.2, G4.3)", alias_en="UNFC G"),
+    FieldSpec("unfc_code", "string", "UNFC-kode", "Full code", alias_en="UNFC code"),
+    FieldSpec("unfc_class", "string", "UNFC-klasse", "UNFC class", alias_en="UNFC class"),
 )
 
 SAMPLE_KINDS = ("sample", "crm", "blank", "duplicate")
 SAMPLE_FLAGS = ("censored", "over_range", "sentinel", "invalid")
 SAMPLE_BASE_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("sample_id", "string", "prøve-id", "Sample identifier"),
-    FieldSpec("deposit_id", "string", "forekomst-id", "Linked deposit (NULL when unlinked)"),
-    FieldSpec("sample_kind", "string", "prøvetype", "sample, crm, blank or duplicate"),
-    FieldSpec("src_file", "string", "kildefil", "Source file name"),
-    FieldSpec("src_sheet", "string", "kildeark", "Source sheet"),
-    FieldSpec("src_row", "int", "kilderad", "1-based row number in the source sheet"),
+    FieldSpec("sample_id", "string", "Prøve-id", "Sample identifier", alias_en="Sample id"),
+    FieldSpec("deposit_id", "string", "Forekomst-id", "Linked deposit (NULL when unlinked)", alias_en="Deposit id"),
+    FieldSpec("sample_kind", "string", "Prøvetype", "sample, crm, blank or duplicate", alias_en="Sample kind"),
+    FieldSpec("src_file", "string", "Kildefil", "Source file name", alias_en="Source file"),
+    FieldSpec("src_sheet", "string", "Kildeark", "Source sheet", alias_en="Source sheet"),
+    FieldSpec("src_row", "int", "Kilderad", "1-based row number in the source sheet", alias_en="Source row"),
 )
 # Further columns of importassays' samples and rejects (DEVELOPING.md, hand-over formats).
 SAMPLE_EXTRA_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("src_hash", "string", "kildefil sha256", "sha256 of the source file"),
-    FieldSpec("src_deposit", "string", "forekomst i kilden", "Deposit as written in the source"),
-    FieldSpec("link_method", "string", "koblingsmetode", "id, location or sheet"),
-    FieldSpec("sample_warning", "string", "prøvemerknad", "e.g. duplicate sample_id"),
-    FieldSpec("x", "double", "x", "Easting in the output CRS", "m"),
-    FieldSpec("y", "double", "y", "Northing in the output CRS", "m"),
-    FieldSpec("tree_ppm", "double", "TREE (ppm)", "Sum of the REE present (La-Lu, Y)", "ppm"),
+    FieldSpec("src_hash", "string", "Kildefil sha256", "sha256 of the source file", alias_en="Source file sha256"),
+    FieldSpec("src_deposit", "string", "Forekomst i kilden", "Deposit as written in the source",
+              alias_en="Deposit in the source"),
+    FieldSpec("link_method", "string", "Koblingsmetode", "id, location or sheet", alias_en="Link method"),
+    FieldSpec("sample_warning", "string", "Prøvemerknad", "e.g. duplicate sample_id", alias_en="Sample warning"),
+    FieldSpec("x", "double", "x", "Easting in the output CRS", "m", alias_en="x"),
+    FieldSpec("y", "double", "y", "Northing in the output CRS", "m", alias_en="y"),
+    FieldSpec("tree_ppm", "double", "TREE-gehalt (ppm)", "Sum of the REE present (La-Lu, Y)", "ppm",
+              alias_en="TREE grade (ppm)"),
 )
 SAMPLE_REJECT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("column", "string", "kolonne", "Source column of a rejected cell"),
-    FieldSpec("value", "string", "verdi", "Rejected cell as written"),
-    FieldSpec("raw_values", "string", "råverdier", "The rejected row's non-empty cells"),
-    FieldSpec("reject_level", "string", "avvisningsnivå", "row (row rejected) or cell (row kept)"),
+    FieldSpec("column", "string", "Kolonne", "Source column of a rejected cell", alias_en="Column"),
+    FieldSpec("value", "string", "Verdi", "Rejected cell as written", alias_en="Value"),
+    FieldSpec("raw_values", "string", "Råverdier", "The rejected row's non-empty cells", alias_en="Raw values"),
+    FieldSpec("reject_level", "string", "Avvisningsnivå", "row (row rejected) or cell (row kept)",
+              alias_en="Reject level"),
 )
-REJECT_REASON_FIELD = FieldSpec("reject_reason", "string", "avvisningsgrunn", "Why the row was rejected")
+REJECT_REASON_FIELD = FieldSpec("reject_reason", "string", "Avvisningsgrunn", "Why the row was rejected",
+                                alias_en="Reject reason")
 
 
 # The export's own tables: the EarthResourceML-Lite view of the deposits, the run metadata
 # table and the field dictionary.
 ERML_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("identifier", "string", "identifikator", "Deposit identifier (deposit_id)"),
-    FieldSpec("name", "string", "navn", "Deposit name"),
-    FieldSpec("wasteType", "string", "avfallstype", "EWC code and label (Decision 2000/532/EC)"),
-    FieldSpec("wasteType_ewc", "string", "EAL-kode", "European Waste Catalogue code"),
-    FieldSpec("storageType", "string", "lagringstype", "How the waste is stored (from setting)"),
-    FieldSpec("mineName", "string", "gruvenavn", "Source mine"),
-    FieldSpec("processingType", "string", "prosesstype", "Mill process"),
-    FieldSpec("materials", "string", "materialer", "Commodities with an estimate"),
-    FieldSpec("density", "double", "tetthet (t/m³)", "Dry bulk density", "t/m3"),
-    FieldSpec("grade", "string", "gehalt", "Best-estimate mean grades, ppm"),
-    FieldSpec("volume", "double", "volum (m³)", "Volume", "m3"),
-    FieldSpec("tonnage", "double", "tonnasje (t)", "Dry tonnage", "t"),
-    FieldSpec("observationMethod", "string", "observasjonsmetode", "Tonnage source and estimation methods"),
-    FieldSpec("positionalAccuracy", "string", "stedfestingsnøyaktighet", "Positional accuracy (unknown unless given)"),
-    FieldSpec("source", "string", "kilde", "Producing software, version and run"),
-    FieldSpec("unfcCode", "string", "UNFC-kode", "UNFC code of the headline commodity"),
-    FieldSpec("unfcClass", "string", "UNFC-klasse", "UNFC class"),
-    FieldSpec("classificationMethodUsed", "string", "klassifikasjonsmetode", "INSPIRE ClassificationMethodUsedValue"),
-    FieldSpec("classificationMethodUsed_uri", "string", "klassifikasjonsmetode (URI)", "INSPIRE code list URI"),
+    FieldSpec("identifier", "string", "Identifikator", "Deposit identifier (deposit_id)", alias_en="Identifier"),
+    FieldSpec("name", "string", "Navn", "Deposit name", alias_en="Name"),
+    FieldSpec("wasteType", "string", "Avfallstype", "EWC code and label (Decision 2000/532/EC)", alias_en="Waste type"),
+    FieldSpec("wasteType_ewc", "string", "EAL-kode", "European Waste Catalogue code", alias_en="EWC code"),
+    FieldSpec("storageType", "string", "Lagringstype", "How the waste is stored (from setting)",
+              alias_en="Storage type"),
+    FieldSpec("mineName", "string", "Gruvenavn", "Source mine", alias_en="Mine name"),
+    FieldSpec("processingType", "string", "Prosesstype", "Mill process", alias_en="Processing type"),
+    FieldSpec("materials", "string", "Materialer", "Commodities with an estimate", alias_en="Materials"),
+    FieldSpec("density", "double", "Tetthet (t/m³)", "Dry bulk density", "t/m3", alias_en="Density (t/m³)"),
+    FieldSpec("grade", "string", "Gehalt", "Best-estimate mean grades, ppm", alias_en="Grade"),
+    FieldSpec("volume", "double", "Volum (m³)", "Volume", "m3", alias_en="Volume (m³)"),
+    FieldSpec("tonnage", "double", "Tonnasje (t)", "Dry tonnage", "t", alias_en="Tonnage (t)"),
+    FieldSpec("observationMethod", "string", "Observasjonsmetode", "Tonnage source and estimation methods",
+              alias_en="Observation method"),
+    FieldSpec("positionalAccuracy", "string", "Stedfestingsnøyaktighet", "Positional accuracy (unknown unless given)",
+              alias_en="Positional accuracy"),
+    FieldSpec("source", "string", "Kilde", "Producing software, version and run", alias_en="Source"),
+    FieldSpec("unfcCode", "string", "UNFC-kode", "UNFC code of the headline commodity", alias_en="UNFC code"),
+    FieldSpec("unfcClass", "string", "UNFC-klasse", "UNFC class", alias_en="UNFC class"),
+    FieldSpec("classificationMethodUsed", "string", "Klassifikasjonsmetode", "INSPIRE ClassificationMethodUsedValue",
+              alias_en="Classification method"),
+    FieldSpec("classificationMethodUsed_uri", "string", "Klassifikasjonsmetode (URI)", "INSPIRE code list URI",
+              alias_en="Classification method (URI)"),
 )
 
 RUN_METADATA_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("run_id", "string", "kjøring-id", "Run identifier (content hash unless the pipeline gave one)"),
-    FieldSpec("exported_at", "string", "eksportert", "Time of this export, ISO 8601 UTC (timestamp)"),
-    FieldSpec("plugin_version", "string", "programversjon", "Tailings UNFC version"),
-    FieldSpec("rules_version", "string", "regelversjon", "Version of the classification rules"),
-    FieldSpec("rules_hash", "string", "regel-hash", "sha256 of the rules file"),
-    FieldSpec("crs", "string", "koordinatsystem", "Coordinate reference system of the deposits"),
-    FieldSpec("interval_convention", "string", "intervallkonvensjon", "Meaning of _lo/_hi fields"),
-    FieldSpec("content_hash", "string", "innholds-hash",
+    FieldSpec("run_id", "string", "Kjørings-id", "Run identifier (content hash unless the pipeline gave one)",
+              alias_en="Run id"),
+    FieldSpec("exported_at", "string", "Eksportert", "Time of this export, ISO 8601 UTC (timestamp)",
+              alias_en="Exported at"),
+    FieldSpec("plugin_version", "string", "Programversjon", "Tailings UNFC version", alias_en="Plugin version"),
+    FieldSpec("rules_version", "string", "Regelversjon", "Version of the classification rules",
+              alias_en="Rules version"),
+    FieldSpec("rules_hash", "string", "Regel-hash", "sha256 of the rules file", alias_en="Rules hash"),
+    FieldSpec("crs", "string", "Koordinatsystem", "Coordinate reference system of the deposits", alias_en="CRS"),
+    FieldSpec("interval_convention", "string", "Intervallkonvensjon", "Meaning of _lo/_hi fields",
+              alias_en="Interval convention"),
+    FieldSpec("content_hash", "string", "Innholds-hash",
               "sha256 of the exported deposits and quantities (without classified_at; numbers at about "
-              "6 significant digits, coordinates at 1 mm), the same on any machine for the same inputs"),
-    FieldSpec("deposit_count", "int", "antall forekomster", "Deposits in this export"),
-    FieldSpec("quantity_count", "int", "antall mengderader", "Quantity rows in this export"),
-    FieldSpec("inputs_json", "string", "inndata", "Input files with sha256 (JSON list)"),
-    FieldSpec("models_json", "string", "modeller", "Model files with sha256 (JSON list)"),
-    FieldSpec("extra_json", "string", "annet", "Other run metadata given by the pipeline (JSON)"),
+              "6 significant digits, coordinates at 1 mm), the same on any machine for the same inputs",
+              alias_en="Content hash"),
+    FieldSpec("deposit_count", "int", "Antall forekomster", "Deposits in this export", alias_en="Deposit count"),
+    FieldSpec("quantity_count", "int", "Antall mengderader", "Quantity rows in this export", alias_en="Quantity rows"),
+    FieldSpec("inputs_json", "string", "Inndata", "Input files with sha256 (JSON list)", alias_en="Inputs"),
+    FieldSpec("models_json", "string", "Modeller", "Model files with sha256 (JSON list)", alias_en="Models"),
+    FieldSpec("extra_json", "string", "Annet", "Other run metadata given by the pipeline (JSON)", alias_en="Other"),
 )
 
 FIELD_DICTIONARY_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("table_name", "string", "tabell", "Table or layer the field belongs to"),
-    FieldSpec("field_name", "string", "felt", "Field name"),
-    FieldSpec("field_type", "string", "type", "string, int, double or datetime"),
-    FieldSpec("unit", "string", "enhet", "Unit of the values (empty when none)"),
-    FieldSpec("alias_nb", "string", "alias (bokmål)", "Norwegian (Bokmål) alias"),
-    FieldSpec("description", "string", "beskrivelse", "What the field holds"),
+    FieldSpec("table_name", "string", "Tabell", "Table or layer the field belongs to", alias_en="Table"),
+    FieldSpec("field_name", "string", "Felt", "Field name", alias_en="Field"),
+    FieldSpec("field_type", "string", "Type", "string, int, double or datetime", alias_en="Type"),
+    FieldSpec("unit", "string", "Enhet", "Unit of the values (empty when none)", alias_en="Unit"),
+    FieldSpec("alias_nb", "string", "Alias (bokmål)", "Norwegian (Bokmål) alias", alias_en="Alias (Bokmål)"),
+    FieldSpec("alias_en", "string", "Alias (engelsk)", "English alias", alias_en="Alias (English)"),
+    FieldSpec("description", "string", "Beskrivelse", "What the field holds", alias_en="Description"),
 )
 
 # Source fields carried through unchanged get this description in the field dictionary.
@@ -234,7 +281,7 @@ SOURCE_FIELD_DESCRIPTION = "Carried unchanged from the source layer's field {nam
 
 def source_field_spec(name: str, type_: str) -> FieldSpec:
     """Spec of a source field kept beside the canonical ones: its own name as alias."""
-    return FieldSpec(name, type_, name, SOURCE_FIELD_DESCRIPTION.format(name=name))
+    return FieldSpec(name, type_, name, SOURCE_FIELD_DESCRIPTION.format(name=name), alias_en=name)
 
 
 def field_names(specs: tuple[FieldSpec, ...]) -> list[str]:

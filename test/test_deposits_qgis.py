@@ -47,7 +47,7 @@ def test_sample_tailings_every_feature_arrives_with_schema_and_aliases(run_impor
     names = [f.name() for f in layer.fields()]
     canonical = field_names(DEPOSIT_FIELDS)
     assert names[1:len(canonical) + 1] == canonical  # after the GeoPackage fid
-    assert layer.fields().field("deposit_id").alias() == "forekomst-id"
+    assert layer.fields().field("deposit_id").alias() == "Deposit id"  # English: the test profile's locale
     assert layer.crs().authid() == "EPSG:25833"
     by_id = {r["deponiId"]: r for r in source}
     for row in out:

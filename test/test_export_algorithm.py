@@ -57,7 +57,7 @@ def test_export_opens_styled_in_qgis(tailings_provider, tmp_path, points):
     assert layer.labelsEnabled()
     assert "unfc_code" in layer.labeling().settings().fieldName
     field = layer.fields().field("tonnage_t")
-    assert field.alias() == "tonnasje (t)"
+    assert field.alias() == "Tonnage (t)"  # English: the test profile's locale
     erml = QgsVectorLayer(f"{target}|layername=erml_mining_waste_view", "erml", "ogr")
     assert erml.isValid() and erml.featureCount() == len(deposits)
     assert {f["classificationMethodUsed"] for f in erml.getFeatures()} == {"UNFCCode"}

@@ -73,10 +73,10 @@ def test_gpkg_valid_and_complete(tmp_path, frames_small):
     assert "a.csv" in runs.loc[0, "inputs_json"] and runs.loc[0, "rules_hash"] == "cd" * 32
     dictionary = table(target, "field_dictionary")
     tonnage = dictionary[(dictionary.table_name == "deposits") & (dictionary.field_name == "tonnage_t")].iloc[0]
-    assert tonnage["unit"] == "t" and tonnage["alias_nb"] == "tonnasje (t)"
+    assert tonnage["unit"] == "t" and tonnage["alias_nb"] == "Tonnasje (t)" and tonnage["alias_en"] == "Tonnage (t)"
     columns = table(target, "gpkg_data_columns")
     alias = columns[(columns.table_name == "deposits") & (columns.column_name == "co_ppm")].iloc[0]
-    assert alias["name"] == "co gehalt (ppm)" and alias["description"].endswith("[ppm]")
+    assert alias["name"] == "Co grade (ppm)" and alias["description"].endswith("[ppm]")  # export_run's default: en
     metadata = table(target, "gpkg_metadata")
     assert (metadata["mime_type"] == "application/json").sum() == 1
     assert result.run.content_hash in metadata.loc[metadata.mime_type == "application/json", "metadata"].iloc[0]

@@ -129,7 +129,7 @@ def test_postgis_round_trip_upsert_and_no_password(postgis_server, authcfg, inpu
     assert layer.crs().authid() == "EPSG:25833"
     assert layer.renderer().type() == "categorizedSymbol"  # default style from public.layer_styles
     assert layer.renderer().classAttribute() == "unfc_class"
-    assert layer.fields().field("tonnage_t").alias() == "tonnasje (t)"
+    assert layer.fields().field("tonnage_t").alias() == "Tonnage (t)"  # English: export_run's default
     q_layer = _pg_layer(postgis_server, authcfg, "quantities", geometry="", key="")
     q_read = source_to_frame(q_layer, with_geometry=False)
     key = ["deposit_id", "commodity", "unfc_g"]

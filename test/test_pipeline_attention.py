@@ -156,11 +156,14 @@ def test_every_exported_field_has_an_alias_and_a_description(linked_run):
     for key in columns:
         entry = described[key]
         assert entry.alias_nb and entry.alias_nb.strip(), key
+        assert entry.alias_en and entry.alias_en.strip(), key
         assert entry.description not in placeholders and len(entry.description) > 3, key
     deposit_table = next(t for t, c in columns if c == "tonnage_t_lo")
-    for name, alias in (("tonnage_t_lo", "tonnasje lav (t)"), ("estimate_warning", "estimatvarsel"),
-                        ("estimate_basis", "estimatgrunnlag")):
-        assert described[(deposit_table, name)].alias_nb == alias
+    for name, alias_nb, alias_en in (("tonnage_t_lo", "Tonnasje lav (t)", "Tonnage low (t)"),
+                                     ("estimate_warning", "Estimatvarsel", "Estimate warning"),
+                                     ("estimate_basis", "Estimatgrunnlag", "Estimate basis")):
+        assert described[(deposit_table, name)].alias_nb == alias_nb
+        assert described[(deposit_table, name)].alias_en == alias_en
     merknad = described[(deposit_table, "Merknad")]
     assert merknad.description == SOURCE_FIELD_DESCRIPTION.format(name="Merknad")
 

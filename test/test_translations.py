@@ -1,41 +1,185 @@
-"""Norwegian Bokmål translation: every user-facing menu and algorithm name is translated."""
+"""Norwegian Bokmål translation and bilingual field aliases.
+
+The catalogue (i18n/tailings_unfc_nb.ts) must hold every translatable text of the source, as the
+extractor finds it, each one finished, non-empty and with the same placeholders and HTML as its
+English source. At run time, the compiled catalogue turns the plugin's own texts (algorithm names,
+parameter labels, enum options, help, plot sentences, legend labels) Norwegian; without it they
+stay English. Field aliases follow the QGIS locale.
+"""
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
+import pytest
+from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "i18n" / "tailings_unfc_nb.ts"
 QM = ROOT / "i18n" / "tailings_unfc_nb.qm"
+# {name}, {0}, {0:.1f}; %1, %s, %d; HTML tags; entities such as &lt;
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%\d|%[sd]|</?[a-zA-Z][^<>]*>|&[a-zA-Z]+;|&#\d+;")
+HTML_TAGS_IN_HELP = {"b", "i", "br", "p", "a", "code", "ul", "li"}
+
+
+def _messages() -> list[tuple[str, ET.Element | None]]:
+    root = ET.parse(TS).getroot()
+    assert [c.findtext("name") for c in root.iter("context")] == ["TailingsUnfc"]
+    return [(m.findtext("source") or "", m.find("translation")) for m in root.iter("message")]
 
 
 def _translations() -> dict[str, str]:
-    out = {}
-    for message in ET.parse(TS).getroot().iter("message"):
-        translation = message.find("translation")
-        if translation is not None and translation.get("type") != "unfinished" and translation.text:
-            out[message.findtext("source")] = translation.text
-    return out
+    return {source: t.text for source, t in _messages() if t is not None and t.text}
 
 
-def test_menu_labels_and_algorithm_names_are_translated(tailings_provider):
+def test_catalogue_is_what_the_extractor_finds():
+    """Fails when a tr() text of the source is missing from the .ts, or the .ts keeps one that is gone."""
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_translations.py"), "--check"],
+                         capture_output=True, text=True, check=False, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert "0 unresolved" in run.stderr, run.stderr  # every tr() argument is a text the extractor can read
+
+
+def test_every_message_is_translated():
+    bad = [source[:80] for source, t in _messages()
+           if t is None or t.get("type") in ("unfinished", "obsolete", "vanished") or not (t.text or "").strip()]
+    assert bad == []
+    sources = [source for source, _t in _messages()]
+    assert len(sources) == len(set(sources)) > 300
+
+
+def test_placeholders_and_html_survive_translation():
+    mismatched = [(source[:60], sorted(Counter(PLACEHOLDER.findall(source)).elements()),
+                   sorted(Counter(PLACEHOLDER.findall(text)).elements()))
+                  for source, text in _translations().items()
+                  if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(text))]
+    assert mismatched == []
+    # line breaks matter in help texts (paragraphs) and plot labels (two-line axis title)
+    assert [s[:60] for s, t in _translations().items() if s.count("\n") != t.count("\n")] == []
+
+
+def test_the_extractor_sees_every_text_the_algorithms_show(tailings_provider):
+    """Independent of the AST: what the algorithms really show (no translator installed) is in the .ts."""
+    wanted = {"Tailings UNFC"}
+    for alg in tailings_provider.algorithms():
+        wanted |= {alg.displayName(), alg.group(), type(alg).HELP}
+        for parameter in alg.parameterDefinitions():
+            wanted.add(parameter.description())
+            wanted.update(getattr(parameter, "options", list)())
+        wanted |= {output.description() for output in alg.outputDefinitions()}
     from tailings_unfc.plugin import MENU_ALGORITHMS
 
-    wanted = {label for _id, label in MENU_ALGORITHMS} | {"Tailings UNFC"}
-    wanted |= {alg.DISPLAY_NAME for alg in tailings_provider.algorithms()}
-    wanted |= {alg.GROUP for alg in tailings_provider.algorithms()}
-    missing = sorted(wanted - set(_translations()))
-    assert missing == []
+    wanted |= {label for _id, label in MENU_ALGORITHMS}
+    assert sorted(wanted - set(_translations())) == []
 
 
-def test_compiled_catalogue_translates(qgis_app):
+def test_help_texts_show_every_placeholder(tailings_provider):
+    """The help panel renders HTML: a literal <element> must be written &lt;element&gt;."""
+    texts = [type(alg).HELP for alg in tailings_provider.algorithms()]
+    texts += [_translations()[text] for text in texts]
+    tags = {tag.lower() for text in texts for tag in re.findall(r"</?\s*([a-zA-Z][\w-]*)", text)}
+    assert tags <= HTML_TAGS_IN_HELP
+    assert any("&lt;element&gt;_ppm" in text for text in texts)
+
+
+@pytest.fixture(scope="module")
+def norwegian():
+    subprocess.run(["bash", str(ROOT / "scripts" / "build_translations.sh")], check=True, cwd=ROOT)
     translator = QTranslator()
-    assert translator.load(str(QM)), "run scripts/build_translations.sh"
-    QCoreApplication.installTranslator(translator)
+    assert translator.load(str(QM))
+    return translator
+
+
+def _fresh(provider, alg_id: str):
+    alg = provider.algorithm(alg_id).createInstance()
+    alg.initAlgorithm({})
+    return alg
+
+
+def test_plugin_texts_are_norwegian_with_the_catalogue_and_english_without(tailings_provider, norwegian):
+    from tailings_unfc.algorithms.legend_labels import class_legend_labels
+    from tailings_unfc.core.plots.deposit_intervals import nothing_to_plot
+    from tailings_unfc.ui.plot_view import tr as plot_tr
+
+    def shown() -> dict[str, str]:
+        classify = _fresh(tailings_provider, "classify")
+        assays = _fresh(tailings_provider, "importassays")
+        return {"name": classify.displayName(), "label": classify.parameterDefinition("LANGUAGE").description(),
+                "option": assays.parameterDefinition("CENSORED_SUBSTITUTION").options()[0],
+                "output": classify.outputDefinition("N_DEPOSITS").description(),
+                "help": classify.shortHelpString(), "plot": nothing_to_plot({"tonnage_t": None}, plot_tr),
+                "legend": class_legend_labels()["Viable projects (E1 F1)"]}
+
+    english = shown()
+    assert english["name"] == "Classify deposits under UNFC"
+    assert english["label"] == "Language of the rationale" and english["option"] == "Half the detection limit"
+    assert english["help"].startswith("Classifies every deposit") and "Documentation:" in english["help"]
+    QCoreApplication.installTranslator(norwegian)
     try:
-        assert QCoreApplication.translate("TailingsUnfc", "Classify under UNFC…") == "Klassifiser etter UNFC…"
-        assert QCoreApplication.translate("TailingsUnfc", "no such text") == "no such text"
+        bokmal = shown()
     finally:
-        QCoreApplication.removeTranslator(translator)
+        QCoreApplication.removeTranslator(norwegian)
+    assert bokmal["name"] == "Klassifiser deponier etter UNFC"
+    assert bokmal["label"] == "Språk i begrunnelsen"
+    assert bokmal["option"] == "Halve deteksjonsgrensen"
+    assert bokmal["output"] == "Klassifiserte forekomster (antall)"
+    assert bokmal["help"].startswith("Klassifiserer hver forekomst") and "Dokumentasjon:" in bokmal["help"]
+    assert bokmal["plot"].startswith("Tonnasjen for denne forekomsten er ukjent")
+    assert bokmal["legend"] == "Levedyktige prosjekter (E1 F1)"
+    assert shown() == english  # the translator removed, English again
+
+
+# -- field aliases ---------------------------------------------------------------------------
+
+def _all_specs():
+    from tailings_unfc.core import schema
+
+    groups = [v for k, v in vars(schema).items() if k.endswith("_FIELDS") and isinstance(v, tuple)]
+    return [s for group in groups for s in group if isinstance(s, schema.FieldSpec)] + [schema.REJECT_REASON_FIELD]
+
+
+def test_every_field_has_a_well_formed_alias_in_both_languages():
+    specs = _all_specs()
+    assert len(specs) > 100
+    assert [s.name for s in specs if not s.alias_nb.strip() or not s.alias_en.strip()] == []
+    # "Co-gehalt (ppm)", never "co gehalt (ppm)": element symbols as written, joined by a hyphen
+    lower_symbol = re.compile(r"^(co|cu|zn|tree)[ -]")
+    assert [s.alias_nb for s in specs if lower_symbol.match(s.alias_nb) or lower_symbol.match(s.alias_en)] == []
+    by_name = {s.name: s for s in specs}
+    assert (by_name["co_ppm"].alias("nb"), by_name["co_ppm"].alias("en")) == ("Co-gehalt (ppm)", "Co grade (ppm)")
+    assert by_name["tree_ppm"].alias("nb") == "TREE-gehalt (ppm)"
+    assert by_name["tree_t_hi"].alias("nb") == "TREE-innhold høy (t)"
+    # Aliases start with a capital (or a symbol/abbreviation), in both languages.
+    assert [s.alias_nb for s in specs if s.alias_nb[0].islower() and s.alias_nb not in ("x", "y")] == []
+
+
+@pytest.mark.parametrize(("locale", "language"), [("nb_NO", "nb"), ("no", "nb"), ("nn_NO", "nb"), ("en_GB", "en"),
+                                                   ("de", "en"), ("", "en")])
+def test_alias_language_from_locale(locale, language):
+    from tailings_unfc.core.schema import alias_language
+
+    assert alias_language(locale) == language
+
+
+def test_layer_fields_get_the_alias_of_the_qgis_locale(qgis_app):
+    from tailings_unfc.algorithms.layer_frames import qgs_field
+    from tailings_unfc.core.schema import all_known_specs
+
+    spec = all_known_specs()["co_ppm"]
+    settings = QgsSettings()
+    before = settings.value("locale/userLocale", None)
+    try:
+        settings.setValue("locale/userLocale", "nb_NO")
+        assert qgs_field(spec).alias() == "Co-gehalt (ppm)"
+        settings.setValue("locale/userLocale", "en_US")
+        assert qgs_field(spec).alias() == "Co grade (ppm)"
+    finally:
+        if before is None:
+            settings.remove("locale/userLocale")
+        else:
+            settings.setValue("locale/userLocale", before)

@@ -47,6 +47,7 @@ class ExportFrames:
     deposits: pd.DataFrame          # canonical + extra columns, ``geometry`` as WKB bytes
     quantities: pd.DataFrame        # QUANTITY_FIELDS columns
     specs: tuple[FieldSpec, ...]    # one per deposit column except geometry, in order
+    language: str = "en"            # of the field aliases written with the layers ("nb" or "en")
 
 
 def deposit_specs_for(frame: pd.DataFrame) -> tuple[FieldSpec, ...]:

@@ -118,8 +118,8 @@ def _ensure_fields(layer: ogr.Layer, specs: tuple[FieldSpec, ...]) -> list[int]:
         index = definition.GetFieldIndex(spec.name)
         if index < 0:
             field = ogr.FieldDefn(spec.name, _OGR_TYPES[spec.type])
-            if spec.alias_nb:
-                field.SetAlternativeName(spec.alias_nb)
+            if spec.alias("en"):  # _write_data_columns then writes the alias of the export's language
+                field.SetAlternativeName(spec.alias("en"))
             layer.CreateField(field)
             definition = layer.GetLayerDefn()
             index = definition.GetFieldIndex(spec.name)
@@ -247,9 +247,9 @@ def _sqlite_phase(path: Path, frames: ExportFrames, run: RunMetadata, names: Tab
         fd_columns = [s.name for s in FIELD_DICTIONARY_SPECS]
         _replace_rows(connection, names.field_dictionary, "1 = 1", (), fd_columns,
                       list(dictionary[fd_columns].itertuples(index=False, name=None)))
-        _write_data_columns(connection, dictionary)
+        _write_data_columns(connection, dictionary, frames.language)
         qml, sld = read_style(kind)
-        qml = qml_with_aliases(qml, frames.specs)
+        qml = qml_with_aliases(qml, frames.specs, frames.language)
         _replace_rows(
             connection, "layer_styles", "f_table_name = ? AND styleName = ?", (names.deposits, STYLE_NAME),
             ["f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName", "styleQML",
@@ -281,8 +281,8 @@ def _replace_rows(connection: sqlite3.Connection, table: str, where: str, params
     connection.executemany(statement, ((ids[i], *row) for i, row in enumerate(rows)))
 
 
-def _write_data_columns(connection: sqlite3.Connection, dictionary: pd.DataFrame) -> None:
-    """Norwegian aliases and descriptions with units (GeoPackage schema extension, OGC 12-128r15 §F.9)."""
+def _write_data_columns(connection: sqlite3.Connection, dictionary: pd.DataFrame, language: str) -> None:
+    """Aliases in ``language`` and descriptions with units (GeoPackage schema extension, OGC 12-128r15 §F.9)."""
     connection.execute(
         "CREATE TABLE IF NOT EXISTS gpkg_data_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, "
         "name TEXT, title TEXT, description TEXT, mime_type TEXT, constraint_name TEXT, "
@@ -303,7 +303,8 @@ def _write_data_columns(connection: sqlite3.Connection, dictionary: pd.DataFrame
     connection.executemany("DELETE FROM gpkg_data_columns WHERE table_name = ?", ((t,) for t in tables))
     rows = []
     for table, column, unit, alias, description in dictionary[
-            ["table_name", "field_name", "unit", "alias_nb", "description"]].itertuples(index=False, name=None):
+            ["table_name", "field_name", "unit", "alias_nb" if language == "nb" else "alias_en",
+             "description"]].itertuples(index=False, name=None):
         rows.append((table, column, alias or None, alias or None, f"{description} [{unit}]" if unit else description))
     connection.executemany("INSERT INTO gpkg_data_columns (table_name, column_name, name, title, description) "
                            "VALUES (?, ?, ?, ?, ?)", rows)

@@ -210,7 +210,7 @@ def _create_table(cursor, schema: str, table: str, specs: tuple[FieldSpec, ...],
     for spec in specs:
         text = spec.description + (f" [{spec.unit}]" if spec.unit else "")
         if spec.alias_nb:
-            text += f" (nb: {spec.alias_nb})"
+            text += f" (en: {spec.alias('en')}; nb: {spec.alias_nb})"
         cursor.execute(sql.SQL("COMMENT ON COLUMN {}.{} IS {}").format(
             ident, sql.Identifier(spec.name), sql.Literal(text)))
 
@@ -293,7 +293,7 @@ _LAYER_STYLES_DDL = (
 
 
 def _write_style(cursor, schema: str, table: str, kind: str, specs: tuple[FieldSpec, ...],
-                 log: Callable[[str], None]) -> None:
+                 log: Callable[[str], None], language: str = "en") -> None:
     """The UNFC class style as the table's default QGIS style; inside a savepoint, so that a
     database without the right to create public.layer_styles still gets the data.
 
@@ -301,7 +301,7 @@ def _write_style(cursor, schema: str, table: str, kind: str, specs: tuple[FieldS
     "Unknown geometry" without ``type=`` and e.g. "Polygon" with it; NULL matches both (checked).
     """
     qml, sld = read_style(kind)
-    qml = qml_with_aliases(qml, specs)
+    qml = qml_with_aliases(qml, specs, language)
     cursor.execute("SAVEPOINT tailings_style")
     try:
         cursor.execute(_LAYER_STYLES_DDL)
@@ -382,7 +382,7 @@ def write_postgis(target: PostgisTarget, credentials: dict[str, str], frames: Ex
                     cancel, progress, (95.0, 2.0))
             _upsert(cursor, schema, names.field_dictionary, dictionary, FIELD_DICTIONARY_SPECS,
                     ("table_name", "field_name"), None, None, cancel, progress, (97.0, 2.0))
-            _write_style(cursor, schema, names.deposits, kind, frames.specs, log)
+            _write_style(cursor, schema, names.deposits, kind, frames.specs, log, frames.language)
             cancel()
     except (TailingsInputError, OperationCancelled):
         raise

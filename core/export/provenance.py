@@ -189,10 +189,10 @@ def build_run_metadata(frames: ExportFrames, crs: str, run_metadata: dict[str, A
 
 
 def field_dictionary(tables: Iterable[tuple[str, Iterable[FieldSpec]]]) -> pd.DataFrame:
-    """One row per (table, field): type, unit, Norwegian alias, description."""
+    """One row per (table, field): type, unit, Norwegian and English alias, description."""
     rows = [
         {"table_name": table, "field_name": s.name, "field_type": s.type, "unit": s.unit,
-         "alias_nb": s.alias_nb, "description": s.description}
+         "alias_nb": s.alias_nb, "alias_en": s.alias("en"), "description": s.description}
         for table, specs in tables for s in specs
     ]
     return pd.DataFrame(rows, columns=[s.name for s in FIELD_DICTIONARY_SPECS])

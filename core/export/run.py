@@ -7,7 +7,7 @@ through ``processing.run("tailingsunfc:export", ...)``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,9 @@ def export_run(deposits: pd.DataFrame, quantities: pd.DataFrame, destination: st
                resolve_credentials: CredentialResolver | None = None,
                progress: Callable[[float], None] | None = None, cancel: Callable[[], None] | None = None,
                log: Callable[[str], None] | None = None, deposits_name: str = "INPUT",
-               quantities_name: str = "QUANTITIES") -> ExportResult:
+               quantities_name: str = "QUANTITIES", language: str = "en") -> ExportResult:
+    """``language`` ("nb" or "en") chooses the field aliases that QGIS shows; the field
+    dictionary keeps both."""
     progress = progress or (lambda _p: None)
     cancel = cancel or (lambda: None)
     log = log or (lambda _m: None)
@@ -65,6 +67,7 @@ def export_run(deposits: pd.DataFrame, quantities: pd.DataFrame, destination: st
         raise TailingsInputError("The destination file must end in .gpkg (GeoPackage)", file=str(destination))
     frames: ExportFrames = prepare_export_frames(deposits, quantities, deposits_name=deposits_name,
                                                  quantities_name=quantities_name)
+    frames = replace(frames, language=language)
     log(f"{deposits_name}: {len(deposits)} deposits read, all accepted; {quantities_name}: "
         f"{len(quantities)} quantity rows read, all accepted")
     run = build_run_metadata(frames, crs, run_metadata)

@@ -72,14 +72,14 @@ def read_style(geometry_kind: str) -> tuple[str, str]:
     return qml.read_text(encoding="utf-8"), sld.read_text(encoding="utf-8")
 
 
-def qml_with_aliases(qml: str, specs: Iterable[FieldSpec]) -> str:
-    """The QML plus an ``<aliases>`` section, so QGIS shows the Norwegian aliases of the fields.
+def qml_with_aliases(qml: str, specs: Iterable[FieldSpec], language: str = "en") -> str:
+    """The QML plus an ``<aliases>`` section, so QGIS shows the fields' aliases in ``language``.
 
     GDAL 3.6 does not hand gpkg_data_columns aliases to QGIS, but QGIS applies the aliases of
     the default style stored in layer_styles.
     """
-    entries = "".join(f"<alias field={quoteattr(s.name)} index=\"{i}\" name={quoteattr(s.alias_nb)}/>"
-                      for i, s in enumerate(specs) if s.alias_nb)
+    entries = "".join(f"<alias field={quoteattr(s.name)} index=\"{i}\" name={quoteattr(s.alias(language))}/>"
+                      for i, s in enumerate(specs) if s.alias(language))
     head, tail = qml.rsplit("</qgis>", 1)
     return f"{head} <aliases>{entries}</aliases>\n</qgis>{tail}"
 
