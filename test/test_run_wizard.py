@@ -194,6 +194,28 @@ def test_cancel_stops_the_run_within_seconds(tailings_provider, project, tmp_pat
     assert project.layerTreeRoot().findGroups() == []  # nothing landed on the map
 
 
+def test_closing_the_wizard_mid_run_cancels_it(tailings_provider, project, tmp_path, plugin, qgis_parent):
+    """The task outlives the wizard's widgets: closing must cancel it and nothing may crash."""
+    from qgis.PyQt.QtCore import QEvent
+    from tailings_unfc.ui.run_wizard import RunWizard
+
+    plugin.wizard = RunWizard(qgis_parent, project=project, show_results=plugin.show_results)
+    plugin.wizard.finished.connect(plugin._forget_wizard)  # as open_wizard wires it
+    wizard = plugin.wizard
+    wizard.show()
+    fill(wizard, tmp_path)
+    for _page in range(4):
+        wizard.next()
+    wait_until(lambda: wizard.checks_page.isComplete(), RUN_TIMEOUT_S)
+    wizard.run_page.start()
+    run = wizard.run_page.run
+    wizard.reject()
+    assert plugin.wizard is None
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # the wizard's widgets are gone
+    wait_until(lambda: not run.running, 30)
+    assert run.cancelled and plugin.dock is None  # nothing landed, no panel opened
+
+
 def _pdf_text(path: Path) -> str:
     return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True,
                           timeout=60).stdout
