@@ -19,7 +19,8 @@ h2{font-size:1.2em;margin-top:1.5em;color:#335}h3{font-size:1.05em}
 table{border-collapse:collapse;margin:.5em 0}
 td,th{border:1px solid #bbb;padding:2px 6px;text-align:left;vertical-align:top}
 th{background:#eee}td.num{text-align:right;font-variant-numeric:tabular-nums}
-img{max-width:100%}code{font-size:.9em}p.none{color:#666;font-style:italic}"""
+img{max-width:100%}code{font-size:.9em}p.none{color:#666;font-style:italic}
+div.wide{overflow-x:auto}div.wide td,div.wide th{white-space:nowrap}"""
 
 
 def untranslated(text: str) -> str:
@@ -65,7 +66,7 @@ def limit_text(limit: float, sign: str = "<") -> str:
     """A detection limit as a lab writes it: ``<5``, ``<0.01``; ``<DL`` when the limit is unknown."""
     if limit is None or not math.isfinite(limit):
         return f"{sign}DL"
-    return f"{sign}{limit:g}"
+    return f"{sign}{compact(limit)}"
 
 
 def cell(value: object, number: NumberFormat = significant) -> str:
@@ -91,12 +92,14 @@ def _is_number(text: str) -> bool:
 
 
 def table(rows: Sequence[dict], columns: Sequence[str], headers: dict[str, str] | None = None,
-          number: NumberFormat = significant) -> str:
-    """An HTML table of ``rows`` (dicts) in ``columns`` order; ``headers`` renames columns for display."""
+          number: NumberFormat = significant, wide: bool = False) -> str:
+    """An HTML table of ``rows`` (dicts) in ``columns`` order; ``headers`` renames columns for display.
+    A ``wide`` table scrolls sideways instead of wrapping its cells."""
     headers = headers or {}
     head = "".join(f"<th>{html.escape(headers.get(c, c))}</th>" for c in columns)
     body = "".join("<tr>" + "".join(cell(row.get(c), number) for c in columns) + "</tr>" for row in rows)
-    return f"<table><tr>{head}</tr>{body}</table>"
+    text = f"<table><tr>{head}</tr>{body}</table>"
+    return f'<div class="wide">{text}</div>' if wide else text
 
 
 def none_paragraph(tr: Translate = untranslated) -> str:

@@ -79,7 +79,8 @@ def _blanks(result: AssayImport) -> pd.DataFrame:
 
 def _qaqc_rows(result: AssayImport) -> pd.DataFrame:
     qaqc = result.qaqc
-    columns = [c for c in qaqc.columns if _VALUE_COLUMN.match(c)]
+    # tree_ppm is a sum the importer made, not a result the lab reported.
+    columns = [c for c in qaqc.columns if _VALUE_COLUMN.match(c) and c != "tree_ppm"]
     listing = pd.DataFrame({"sample_id": qaqc.get("sample_id"), "sample_kind": qaqc.get("sample_kind"),
                             "src_row": qaqc.get("src_row")})
     for column in columns:
@@ -112,9 +113,11 @@ def _section_html(name: str, frame: pd.DataFrame, tr: Translate) -> str:
     if name in ("crm_bias", "duplicates"):
         percent = {"crm_bias": "bias_pct", "duplicates": "median_rpd_pct"}[name]
         rows = [{**row, percent: fixed(1)(row[percent])} for row in frame.to_dict("records")]
+        if name == "crm_bias":  # the certified value as given, not padded to 3 figures
+            rows = [{**row, "certified": compact(row["certified"])} for row in rows]
     else:
         rows = frame.head(MAX_HTML_ROWS).to_dict("records")
-    text = table(rows, list(frame.columns), headers, number=significant)
+    text = table(rows, list(frame.columns), headers, number=significant, wide=name == "qaqc_rows")
     if len(frame) > MAX_HTML_ROWS:
         shown = html.escape(tr("Only the first rows are shown; the CSV report lists all."))
         text += f"<p>{shown} ({MAX_HTML_ROWS:,} / {len(frame):,})</p>"
