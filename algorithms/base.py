@@ -107,7 +107,8 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
             check_written_outputs(self, results)
             return results
         except TailingsInputError as err:
-            raise QgsProcessingException(str(err)) from None
+            message = self.tr(err.message)  # i18n: texts extracted from TailingsInputError(...) calls
+            raise QgsProcessingException(message + err.where) from None
         except OperationCancelled:
             feedback.reportError(self.tr("Cancelled by the user; no output was written."))
             return {}

@@ -24,6 +24,8 @@ class TailingsInputError(ValueError):
             parts.append(f"value {value!r}")
         where = f" ({', '.join(parts)})" if parts else ""
         super().__init__(f"{message}{where}")
+        # kept apart so the QGIS side can translate the message (a constant one) and keep the place
+        self.message, self.where = message, where
         self.file, self.sheet, self.row, self.column, self.value = file, sheet, row, column, value
 
 

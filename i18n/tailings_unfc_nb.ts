@@ -23,6 +23,7 @@
     <message><source>Pre-flight report</source><translation>Forhåndssjekkrapport</translation></message>
     <message><source>Samples linked to a deposit</source><translation>Prøver koblet til en forekomst</translation></message>
     <message><source>Deposits the run would estimate</source><translation>Forekomster kjøringen ville estimere</translation></message>
+    <message><source>No deposit layer given (DEPOSITS)</source><translation>Ingen forekomstlag angitt (DEPOSITS)</translation></message>
     <message><source>Deposit estimates (output of Estimate)</source><translation>Forekomstestimater (utdata fra Estimer)</translation></message>
     <message><source>Rules file (TOML; empty = shipped default rules)</source><translation>Regelfil (TOML; tom = medfølgende standardregler)</translation></message>
     <message><source>Constraint layers (protected areas, reindeer herding, drinking water...)</source><translation>Restriksjonslag (verneområder, reindrift, drikkevann...)</translation></message>
@@ -32,6 +33,7 @@
     <message><source>Deposits per UNFC class (JSON)</source><translation>Forekomster per UNFC-klasse (JSON)</translation></message>
     <message><source>Deposits classified</source><translation>Klassifiserte forekomster (antall)</translation></message>
     <message><source>Rows in the quantities table</source><translation>Rader i mengdetabellen</translation></message>
+    <message><source>The input layer could not be opened</source><translation>Inndatalaget kunne ikke åpnes</translation></message>
     <message><source>Reading deposits</source><translation>Leser forekomster</translation></message>
     <message><source>Classifying</source><translation>Klassifiserer</translation></message>
     <message><source>Writing outputs</source><translation>Skriver utdata</translation></message>
@@ -46,6 +48,8 @@
     <message><source>Monte Carlo iterations</source><translation>Monte Carlo-iterasjoner</translation></message>
     <message><source>Proxy source files whose grades are not used as measured (src_file names, ';'-separated, e.g. pxrf_field.csv)</source><translation>Proxy-kildefiler der gehaltene ikke brukes som målte (src_file-navn, skilt med ';', f.eks. pxrf_field.csv)</translation></message>
     <message><source>Deposit estimates</source><translation>Forekomstestimater</translation></message>
+    <message><source>The deposit or sample layer cannot be read</source><translation>Forekomst- eller prøvelaget kan ikke leses</translation></message>
+    <message><source>Cannot create the output layer</source><translation>Kan ikke opprette utdatalaget</translation></message>
     <message><source>UNFC quantities table</source><translation>UNFC-mengdetabell</translation></message>
     <message><source>Destination (GeoPackage file, or PostGIS: postgres://?authcfg=…)</source><translation>Mål (GeoPackage-fil, eller PostGIS: postgres://?authcfg=…)</translation></message>
     <message><source>Summary workbook</source><translation>Sammendragsarbeidsbok</translation></message>
@@ -56,15 +60,17 @@
     <message><source>Run id</source><translation>Kjørings-id</translation></message>
     <message><source>Deposits written</source><translation>Forekomster skrevet</translation></message>
     <message><source>Quantity rows written</source><translation>Mengderader skrevet</translation></message>
+    <message><source>INPUT and QUANTITIES must both be given</source><translation>Både INPUT og QUANTITIES må angis</translation></message>
     <message><source>Reading the classified deposits …</source><translation>Leser de klassifiserte forekomstene …</translation></message>
+    <message><source>INPUT has no geometry</source><translation>INPUT har ingen geometri</translation></message>
     <message><source>GeoPackage (*.gpkg)</source><translation>GeoPackage (*.gpkg)</translation></message>
     <message><source>Excel workbook (*.xlsx)</source><translation>Excel-arbeidsbok (*.xlsx)</translation></message>
-    <message><source>UNFC class</source><translation>UNFC-klasse</translation></message>
-    <message><source>This deposit</source><translation>Denne forekomsten</translation></message>
     <message><source>Choose at least one output: PDF, PNG or a combined PDF</source><translation>Velg minst ett utdataformat: PDF, PNG eller en samlet PDF</translation></message>
     <message><source>The deposit layer could not be opened</source><translation>Forekomstlaget kunne ikke åpnes</translation></message>
     <message><source>The layer has no deposit_id field: run Classify (or the pipeline) first</source><translation>Laget har ikke noe deposit_id-felt: kjør Klassifiser (eller arbeidsflyten) først</translation></message>
     <message><source>Factsheets need a polygon or point layer of deposits</source><translation>Faktaark krever et polygon- eller punktlag med forekomster</translation></message>
+    <message><source>UNFC class</source><translation>UNFC-klasse</translation></message>
+    <message><source>This deposit</source><translation>Denne forekomsten</translation></message>
     <message><source>The factsheet atlas could not start</source><translation>Faktaarkatlaset kunne ikke starte</translation></message>
     <message><source>A folder is in the way of a factsheet</source><translation>En mappe står i veien for et faktaark</translation></message>
     <message><source>The UNFC class style could not be read: </source><translation>UNFC-klassestilen kunne ikke leses: </translation></message>
@@ -143,12 +149,15 @@
     <message><source>Value used for censored (&lt;DL) results</source><translation>Verdi brukt for sensurerte resultater (&lt;DL)</translation></message>
     <message><source>Rejected rows and cells</source><translation>Avviste rader og celler</translation></message>
     <message><source>QA/QC report</source><translation>QA/QC-rapport</translation></message>
+    <message><source>No assay file given</source><translation>Ingen analysefil angitt</translation></message>
     <message><source>Reading the assay file</source><translation>Leser analysefilen</translation></message>
+    <message><source>The samples output cannot be created</source><translation>Utdataene for prøvene kan ikke opprettes</translation></message>
     <message><source>HTML (*.html);;CSV (*.csv)</source><translation>HTML (*.html);;CSV (*.csv)</translation></message>
     <message><source>Rows read</source><translation>Rader lest</translation></message>
     <message><source>QA/QC rows</source><translation>QA/QC-rader</translation></message>
     <message><source>Rejected rows</source><translation>Avviste rader</translation></message>
     <message><source>Problem cells</source><translation>Problemceller</translation></message>
+    <message><source>The DEPOSITS layer has no deposit_id field; run 'Import deposits' first</source><translation>DEPOSITS-laget har ikke noe deposit_id-felt; kjør 'Importer forekomstlag' først</translation></message>
     <message><source>Half the detection limit</source><translation>Halve deteksjonsgrensen</translation></message>
     <message><source>The detection limit</source><translation>Deteksjonsgrensen</translation></message>
     <message><source>Zero</source><translation>Null</translation></message>
@@ -162,9 +171,14 @@
     <message><source>Rejected features</source><translation>Avviste objekter</translation></message>
     <message><source>Where deposit_id came from</source><translation>Hvor deposit_id kom fra</translation></message>
     <message><source>Warnings of the import (JSON list)</source><translation>Advarsler fra importen (JSON-liste)</translation></message>
+    <message><source>The input file does not exist</source><translation>Inndatafilen finnes ikke</translation></message>
+    <message><source>Could not create the output layers (check the output paths).</source><translation>Kunne ikke opprette utdatalagene (kontroller utdatastiene).</translation></message>
     <message><source>Features read</source><translation>Objekter lest</translation></message>
     <message><source>Features rejected</source><translation>Objekter avvist</translation></message>
     <message><source>1 when deposit_id is the name (no id field), else 0</source><translation>1 når deposit_id er navnet (intet id-felt), ellers 0</translation></message>
+    <message><source>The input is a table without geometry; a deposit layer needs points or polygons (for a spreadsheet of samples use Import assays).</source><translation>Inndataene er en tabell uten geometri; et forekomstlag trenger punkter eller polygoner (for et regneark med prøver, bruk Importer analyseregneark).</translation></message>
+    <message><source>The input holds lines; a deposit layer needs polygons (tailings outlines) or points (deposit registry). Convert lines that outline a deposit with native:linestopolygons.</source><translation>Inndataene inneholder linjer; et forekomstlag trenger polygoner (omriss av avgangsdeponier) eller punkter (forekomstregister). Konverter linjer som omslutter en forekomst med native:linestopolygons.</translation></message>
+    <message><source>The input layer has no coordinate reference system, so its coordinates cannot be placed. Assign the right one (Layer Properties → Source, or native:assignprojection, or a .prj beside a shapefile) and run again; common Norwegian CRSs are EPSG:25832/25833/25835 and EPSG:4326.</source><translation>Inndatalaget har ikke noe koordinatsystem, så koordinatene kan ikke plasseres. Tilordne det riktige (Lagegenskaper → Kilde, eller native:assignprojection, eller en .prj ved siden av en shapefil) og kjør på nytt; vanlige norske koordinatsystemer er EPSG:25832/25833/25835 og EPSG:4326.</translation></message>
     <message><source>The input layer has no features.</source><translation>Inndatalaget har ingen objekter.</translation></message>
     <message><source>Viable projects (E1 F1)</source><translation>Levedyktige prosjekter (E1 F1)</translation></message>
     <message><source>Potentially viable projects (E2 F2.1/F2.2)</source><translation>Potensielt levedyktige prosjekter (E2 F2.1/F2.2)</translation></message>
@@ -191,11 +205,12 @@
     <message><source>Maximum compression ratio of a workbook part</source><translation>Maksimalt kompresjonsforhold for en del av arbeidsboka</translation></message>
     <message><source>Time budget for reading the rows, s</source><translation>Tidsbudsjett for å lese radene, s</translation></message>
     <message><source>Deposit / tailings layer(s)</source><translation>Forekomst-/avgangslag</translation></message>
-    <message><source>Lab assay file(s): spreadsheets or text tables</source><translation type="unfinished"></translation></message>
+    <message><source>Lab assay file(s): spreadsheets or text tables</source><translation>Laboratorieanalysefil(er): regneark eller teksttabeller</translation></message>
     <message><source>Field / pXRF assay file(s): proxies only, their Co and REE are predicted</source><translation>Felt-/pXRF-analysefil(er): bare proxyer, Co og REE i dem predikeres</translation></message>
     <message><source>Deposit field map (as importdeposits' FIELD_MAP)</source><translation>Feltkobling for forekomster (som FIELD_MAP i importdeposits)</translation></message>
     <message><source>Assay column map (as importassays' FIELD_MAP)</source><translation>Kolonnekobling for analyser (som FIELD_MAP i importassays)</translation></message>
     <message><source>CRS of the assay coordinates (default: from the file, else guessed)</source><translation>Koordinatsystem for analysekoordinatene (standard: fra filen, ellers gjettet)</translation></message>
+    <message><source>ASSAY_CRS is not a valid CRS</source><translation>ASSAY_CRS er ikke et gyldig koordinatsystem</translation></message>
     <message><source>Target element (co, cu, zn, tree, or a field such as co_ppm)</source><translation>Målelement (co, cu, zn, tree, eller et felt som co_ppm)</translation></message>
     <message><source>Predictor fields</source><translation>Prediktorfelt</translation></message>
     <message><source>Method</source><translation>Metode</translation></message>
@@ -216,6 +231,7 @@
     <message><source>Cross-validation folds</source><translation>Antall fold i kryssvalideringen</translation></message>
     <message><source>Model file</source><translation>Modellfil</translation></message>
     <message><source>HTML report</source><translation>HTML-rapport</translation></message>
+    <message><source>The sample layer cannot be read</source><translation>Prøvelaget kan ikke leses</translation></message>
     <message><source>Model files (*.skops)</source><translation>Modellfiler (*.skops)</translation></message>
     <message><source>HTML files (*.html)</source><translation>HTML-filer (*.html)</translation></message>
     <message><source>Grouped CV R² (ln space), pooled out-of-fold</source><translation>Gruppert CV-R² (ln-rom), samlet utenfor fold</translation></message>
@@ -233,7 +249,7 @@
     <message><source>Contained metal</source><translation>Metallinnhold</translation></message>
     <message><source>Zoom to selection</source><translation>Zoom til utvalget</translation></message>
     <message><source>Factsheets (PDF)…</source><translation>Faktaark (PDF)…</translation></message>
-    <message><source>One PDF factsheet per selected deposit (every deposit when none is selected), written into a factsheets folder beside the run's files.</source><translation type="unfinished"></translation></message>
+    <message><source>One PDF factsheet per selected deposit (every deposit when none is selected), written into a factsheets folder beside the run's files.</source><translation>Ett PDF-faktaark per valgt forekomst (alle forekomster når ingen er valgt), skrevet til en faktaarkmappe ved siden av kjøringens filer.</translation></message>
     <message><source>deposits</source><translation>deponier</translation></message>
     <message><source>tonnes</source><translation>tonn</translation></message>
     <message><source>Select a deposit to see its contained metal.</source><translation>Velg en forekomst for å se metallinnholdet.</translation></message>
@@ -274,19 +290,19 @@
     <message><source>Rules and options</source><translation>Regler og valg</translation></message>
     <message><source>The UNFC rules to classify with, and how the run estimates.</source><translation>UNFC-reglene det klassifiseres etter, og hvordan kjøringen estimerer.</translation></message>
     <message><source>Rules file:</source><translation>Regelfil:</translation></message>
-    <message><source>From the file, else guessed</source><translation type="unfinished"></translation></message>
-    <message><source>CRS of the assay coordinates</source><translation type="unfinished"></translation></message>
+    <message><source>From the file, else guessed</source><translation>Fra filen, ellers gjettet</translation></message>
+    <message><source>CRS of the assay coordinates</source><translation>Koordinatsystem for analysekoordinatene</translation></message>
     <message><source>Deposit field map (optional)</source><translation>Feltkobling for forekomster (valgfri)</translation></message>
     <message><source>Assay column map (optional)</source><translation>Kolonnekobling for analyser (valgfri)</translation></message>
     <message><source>Add layers from files:</source><translation>Legg til lag fra filer:</translation></message>
     <message><source>Choose at least one assay file.</source><translation>Velg minst én analysefil.</translation></message>
-    <message><source>Lab</source><translation type="unfinished"></translation></message>
-    <message><source>Field / pXRF</source><translation type="unfinished"></translation></message>
+    <message><source>Lab</source><translation>Laboratorium</translation></message>
+    <message><source>Field / pXRF</source><translation>Felt / pXRF</translation></message>
     <message><source>UNFC rules</source><translation>UNFC-regler</translation></message>
     <message><source>Shipped rules ({0})</source><translation>Medfølgende regler ({0})</translation></message>
     <message><source>No vector layer found in: {0}</source><translation>Fant ikke noe vektorlag i: {0}</translation></message>
     <message><source>Not found: {0}</source><translation>Ikke funnet: {0}</translation></message>
-    <message><source>Not an assay file (xlsx, xlsm, xls, ods, csv, tsv, txt): {0}</source><translation>Ikke en analysefil (xlsx, xlsm, xls, ods, csv, tsv, txt): {0}</translation></message>
+    <message><source>Not an assay file ({0}): {1}</source><translation>Ikke en analysefil ({0}): {1}</translation></message>
     <message><source>Check the inputs</source><translation>Kontroller inndataene</translation></message>
     <message><source>What the run will find in the inputs (field mapping, CRS, linked samples, method per deposit), before it runs. You can go on whatever it says.</source><translation>Hva kjøringen vil finne i inndataene (feltkobling, koordinatsystem, koblede prøver, metode per forekomst), før den kjører. Du kan gå videre uansett hva den sier.</translation></message>
     <message><source>Check again</source><translation>Kontroller på nytt</translation></message>
@@ -303,6 +319,8 @@
     <message><source>Samples linked to a deposit: {0}. Deposits the run would estimate: {1}.</source><translation>Prøver koblet til en forekomst: {0}. Forekomster kjøringen ville estimere: {1}.</translation></message>
     <message><source>Run cancelled after {0:.1f} s; no GeoPackage or workbook was written.</source><translation>Kjøringen ble avbrutt etter {0:.1f} s; ingen GeoPackage eller arbeidsbok ble skrevet.</translation></message>
     <message><source>The run stopped with an error: see the log below and run_summary.txt in {0}.</source><translation>Kjøringen stoppet med en feil: se loggen nedenfor og run_summary.txt i {0}.</translation></message>
+    <message><source>The sheet is empty</source><translation>Arket er tomt</translation></message>
+    <message><source>The DEPOSITS layer has no deposit_id field (run importdeposits first)</source><translation>DEPOSITS-laget har ikke noe deposit_id-felt (kjør importdeposits først)</translation></message>
     <message><source>item</source><translation>post</translation></message>
     <message><source>value</source><translation>verdi</translation></message>
     <message><source>CRM</source><translation>CRM</translation></message>
@@ -348,12 +366,53 @@
     <message><source>QA/QC results as reported (ppm, oxides in %)</source><translation>QA/QC-resultater som rapportert (ppm, oksider i %)</translation></message>
     <message><source>none</source><translation>ingen</translation></message>
     <message><source>Notes</source><translation>Merknader</translation></message>
+    <message><source>The file is empty (0 bytes)</source><translation>Filen er tom (0 byte)</translation></message>
+    <message><source>The file is a ZIP archive but not a spreadsheet (no xl/workbook.xml or ODS content)</source><translation>Filen er et ZIP-arkiv, men ikke et regneark (ingen xl/workbook.xml eller ODS-innhold)</translation></message>
+    <message><source>The file is neither a spreadsheet (xlsx, xlsm, ods) nor a text table (csv, txt)</source><translation>Filen er verken et regneark (xlsx, xlsm, ods) eller en teksttabell (csv, txt)</translation></message>
+    <message><source>The text file has no table in it (only comments or blank lines)</source><translation>Tekstfilen inneholder ingen tabell (bare kommentarer eller tomme linjer)</translation></message>
+    <message><source>The workbook is password-protected (encrypted Office file); open it in Excel, remove the password and save it again as .xlsx</source><translation>Arbeidsboka er passordbeskyttet (kryptert Office-fil); åpne den i Excel, fjern passordet og lagre den på nytt som .xlsx</translation></message>
+    <message><source>Legacy .xls workbooks need python-calamine; save the file as .xlsx</source><translation>Gamle .xls-arbeidsbøker krever python-calamine; lagre filen som .xlsx</translation></message>
+    <message><source>The deposit layer has no deposit_id field</source><translation>Forekomstlaget har ikke noe deposit_id-felt</translation></message>
+    <message><source>The sample table has no deposit_id field</source><translation>Prøvetabellen har ikke noe deposit_id-felt</translation></message>
+    <message><source>MIN_SAMPLES must be ≥ 1 and ITERATIONS ≥ 100</source><translation>MIN_SAMPLES må være ≥ 1 og ITERATIONS ≥ 100</translation></message>
+    <message><source>deposit_id must be non-empty and unique in the deposit layer</source><translation>deposit_id må være utfylt og unik i forekomstlaget</translation></message>
+    <message><source>No group field, no deposit_id and no x/y coordinates: grouped or spatial cross-validation is impossible. Choose GROUP_FIELD.</source><translation>Intet gruppefelt, ingen deposit_id og ingen x/y-koordinater: gruppert eller romlig kryssvalidering er umulig. Velg GROUP_FIELD.</translation></message>
+    <message><source>No group field and fewer than 2 samples with x/y coordinates: cannot form spatial cross-validation blocks</source><translation>Intet gruppefelt og færre enn 2 prøver med x/y-koordinater: kan ikke danne romlige blokker for kryssvalidering</translation></message>
+    <message><source>Model file not found</source><translation>Fant ikke modellfilen</translation></message>
+    <message><source>Model file holds no fitted model</source><translation>Modellfilen inneholder ingen tilpasset modell</translation></message>
+    <message><source>Not a Tailings UNFC model file (no format_version)</source><translation>Ikke en Tailings UNFC-modellfil (ingen format_version)</translation></message>
+    <message><source>Choose at least one predictor field</source><translation>Velg minst ett prediktorfelt</translation></message>
+    <message><source>The destination folder does not exist</source><translation>Målmappen finnes ikke</translation></message>
+    <message><source>The destination folder is not a folder</source><translation>Målmappen er ikke en mappe</translation></message>
+    <message><source>Unknown coordinate reference system</source><translation>Ukjent koordinatsystem</translation></message>
+    <message><source>The destination exists and is not a file</source><translation>Målet finnes og er ikke en fil</translation></message>
+    <message><source>The destination exists and is not a GeoPackage; choose another file name (nothing was changed)</source><translation>Målet finnes og er ikke en GeoPackage; velg et annet filnavn (ingenting ble endret)</translation></message>
+    <message><source>The destination contains a password. Store credentials in a QGIS authentication configuration and give its id as authcfg=… instead</source><translation>Målet inneholder et passord. Lagre påloggingsopplysningene i en QGIS-autentiseringskonfigurasjon og oppgi id-en som authcfg=… i stedet</translation></message>
+    <message><source>A PostGIS destination needs a QGIS authentication config (authcfg=…) or a PostgreSQL service name (service=…)</source><translation>Et PostGIS-mål trenger en QGIS-autentiseringskonfigurasjon (authcfg=…) eller et PostgreSQL-tjenestenavn (service=…)</translation></message>
+    <message><source>The schema name may hold letters, digits and _ only</source><translation>Skjemanavnet kan bare inneholde bokstaver, sifre og _</translation></message>
+    <message><source>PostGIS export needs an EPSG coordinate reference system</source><translation>PostGIS-eksport krever et EPSG-koordinatsystem</translation></message>
+    <message><source>The destination URL contains a password (user:password@host). Use a QGIS authentication configuration (authcfg=…) instead</source><translation>Mål-URL-en inneholder et passord (bruker:passord@vert). Bruk en QGIS-autentiseringskonfigurasjon (authcfg=…) i stedet</translation></message>
+    <message><source>RUN_METADATA must be a JSON object</source><translation>RUN_METADATA må være et JSON-objekt</translation></message>
+    <message><source>RUN_METADATA is neither a JSON object nor an existing .json file</source><translation>RUN_METADATA er verken et JSON-objekt eller en eksisterende .json-fil</translation></message>
+    <message><source>DESTINATION is empty: give a .gpkg file or a PostGIS connection</source><translation>DESTINATION er tom: oppgi en .gpkg-fil eller en PostGIS-tilkobling</translation></message>
+    <message><source>The destination file must end in .gpkg (GeoPackage)</source><translation>Målfilen må slutte på .gpkg (GeoPackage)</translation></message>
+    <message><source>TABLE_PREFIX may hold letters, digits and _ only, and must not start with a digit</source><translation>TABLE_PREFIX kan bare inneholde bokstaver, sifre og _, og kan ikke begynne med et siffer</translation></message>
+    <message><source>The report folder does not exist</source><translation>Rapportmappen finnes ikke</translation></message>
+    <message><source>FIELD_MAP JSON must be an object of strings, e.g. {"deposit_id": "OBJ_ID"}</source><translation>FIELD_MAP-JSON må være et objekt med strenger, f.eks. {"deposit_id": "OBJ_ID"}</translation></message>
+    <message><source>FIELD_MAP entries must look like canonical=source, separated by ';'</source><translation>Oppføringer i FIELD_MAP må se ut som kanonisk=kilde, skilt med ';'</translation></message>
+    <message><source>FIELD_MAP entry without a name before '='</source><translation>Oppføring i FIELD_MAP uten navn foran '='</translation></message>
+    <message><source>No assay file given (ASSAYS or PROXY_ASSAYS)</source><translation>Ingen analysefil angitt (ASSAYS eller PROXY_ASSAYS)</translation></message>
+    <message><source>The file does not exist</source><translation>Filen finnes ikke</translation></message>
     <message><source>No grade estimate for this deposit (no samples and no analogue), so no contained metal to show.</source><translation>Ingen gehaltsestimat for denne forekomsten (ingen prøver og ingen analog), så det er ikke noe metallinnhold å vise.</translation></message>
     <message><source>No tonnage is known for this deposit, so there is no contained metal to show.</source><translation>Tonnasjen for denne forekomsten er ukjent, så det er ikke noe metallinnhold å vise.</translation></message>
     <message><source>This deposit is not classified and has no contained-metal estimate.</source><translation>Denne forekomsten er ikke klassifisert og har ikke noe estimat for metallinnhold.</translation></message>
     <message><source>contained metal (t)
 bar P90–P10, dot P50</source><translation>metallinnhold (t)
 søyle P90–P10, punkt P50</translation></message>
+    <message><source>The input has no deposit_id field (is it the output of the estimate step?)</source><translation>Inndataene har ikke noe deposit_id-felt (er det utdataene fra estimeringstrinnet?)</translation></message>
+    <message><source>Not a number</source><translation>Ikke et tall</translation></message>
+    <message><source>The input has no estimate fields (x_method, x_t, x_t_lo, x_t_hi for co, cu, zn, tree): run the estimate step first</source><translation>Inndataene har ingen estimatfelt (x_method, x_t, x_t_lo, x_t_hi for co, cu, zn, tree): kjør estimeringstrinnet først</translation></message>
+    <message><source>Rules file not found</source><translation>Fant ikke regelfilen</translation></message>
     <message><source>Check inputs before a run (pre-flight)</source><translation>Kontroller inndata før en kjøring (forhåndssjekk)</translation></message>
     <message><source>Runs the pipeline's own import and planning steps on the given deposit layers and assay files and writes what they find into one report (text, or HTML when the name ends in .html), and nothing else: the field mapping chosen for each deposit layer and the alternatives it saw; where deposit_id comes from (FALLBACK when it is the name); for each assay file the column mapping, the CRS of its coordinates and how many samples that links to a deposit (and what other CRSs would give), units, flagged (censored, over-range, sentinel, invalid) and problem cells, QA/QC rows and rejected rows; finally, per deposit and commodity, the method the run would use (measured, regression, analogue, none). The proxy models the run would train are fitted in a scratch folder and deleted.
 

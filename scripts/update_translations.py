@@ -10,7 +10,9 @@ pylupdate does not follow. A message is:
 - the description and enum options of a ``QgsProcessingParameter*`` / ``QgsProcessingOutput*``
   constructor (``TailingsAlgorithm.addParameter`` translates them);
 - every class attribute ``NAME`` that code translates as ``tr(self.NAME)`` (display name,
-  group, help).
+  group, help);
+- the message of a ``TailingsInputError(...)`` when it is a constant (``TailingsAlgorithm``
+  translates it; an f-string message stays English and is not reported).
 
 A text argument may be a literal or a constant expression: module constants (imported ones
 too), tuples, dicts (their values), ``d[k]``, ``d.get(k, default)``, a loop or comprehension
@@ -38,6 +40,8 @@ CONTEXT = "TailingsUnfc"
 SCANNED = ("plugin.py", "__init__.py", "algorithms", "ui", "core")
 TR_NAMES = {"tr", "translate"}
 UNKNOWN = object()  # a value the extractor cannot compute
+# Calls whose first argument is translated when it is a constant (others are left in English).
+QUIET_TEXT_CALLS = {"TailingsInputError"}
 # On the line of a tr() call whose text is not a constant, this says where the texts come from.
 DYNAMIC_MARK = "# i18n: texts extracted"
 
@@ -374,6 +378,10 @@ def extract() -> Extraction:
                 texts = [arg] if arg is not None else []
             elif name.startswith(("QgsProcessingParameter", "QgsProcessingOutput")):
                 texts = _parameter_texts(node)
+            elif name in QUIET_TEXT_CALLS:
+                found, _complete = strings(evaluator.value(node.args[0], module, None)) if node.args else ([], True)
+                result.add(found, f"{path.relative_to(ROOT)}:{node.lineno}")
+                continue
             else:
                 continue
             where = f"{path.relative_to(ROOT)}:{node.lineno}"

@@ -183,3 +183,20 @@ def test_layer_fields_get_the_alias_of_the_qgis_locale(qgis_app):
             settings.remove("locale/userLocale")
         else:
             settings.setValue("locale/userLocale", before)
+
+
+def test_input_errors_reach_the_user_translated(tailings_provider, norwegian):
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+    def error() -> str:
+        with pytest.raises(QgsProcessingException) as raised:
+            _fresh(tailings_provider, "checkinputs").processAlgorithm({}, QgsProcessingContext(),
+                                                                       QgsProcessingFeedback())
+        return str(raised.value)
+
+    assert error() == "No deposit layer given (DEPOSITS)"
+    QCoreApplication.installTranslator(norwegian)
+    try:
+        assert error() == "Ingen forekomstlag angitt (DEPOSITS)"
+    finally:
+        QCoreApplication.removeTranslator(norwegian)
