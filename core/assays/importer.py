@@ -533,8 +533,7 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     reason = np.full(n, None, dtype=object)
     reason[~usable_any] = "no usable assay value (cells empty, text or no-data codes)"
     reason[no_id] = "no sample id"
-    labels = non_sample_labels()
-    label_row = pd.Series(sample_id, dtype=object).map(lambda v: v is not None and fold(v) in labels).to_numpy(bool)
+    label_row = _label_rows(sample_id, non_sample_labels())
     reason[label_row] = "a detection-limit, units or method row, not a sample"
     if acc.row_problems:
         problem = pd.Series(rows).map(acc.row_problems).to_numpy(dtype=object)
@@ -606,6 +605,22 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     if not result.counts_add_up:  # an internal error, never a user's
         raise AssertionError(f"row accounting failed: {n} != {len(samples)} + {len(qaqc)} + {len(rejects)}")
     return result
+
+
+def _label_rows(sample_id: np.ndarray, labels: frozenset[str] | set[str]) -> np.ndarray:
+    """Rows whose id cell is a label ("Detection limit", "Units", …), not a sample id.
+
+    Folding keeps digits, so while no label has a digit, an id with a digit (nearly every
+    real one) cannot be a label: only the rest is folded, which keeps a million-row file
+    from paying a Python call per row.
+    """
+    ids = pd.Series(sample_id, dtype=object)
+    candidates = ids.notna().to_numpy(bool)
+    if not any(ch.isdigit() for label in labels for ch in label):
+        candidates &= ~ids.astype(str).str.contains(r"\d", regex=True).to_numpy(bool)
+    out = np.zeros(len(ids), dtype=bool)
+    out[candidates] = ids[candidates].map(lambda v: fold(v) in labels).to_numpy(bool)
+    return out
 
 
 def _interval_ids(holes: np.ndarray, start: Column, end: Column, acc: _Accumulator) -> np.ndarray:
