@@ -35,6 +35,10 @@ DOC_PAGES = {"importdeposits": "deposits.md", "importassays": "assays.md", "trai
              "checkinputs": "checkinputs.md", "pipeline": "pipeline.md", "factsheets": "factsheets.md"}
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TailingsUnfc", text)
+
+
 def split_semicolon_list(values: Any) -> list[str]:
     """Entries of a file-list parameter: a list, or one string; each entry may itself be a
     ";"-separated list (what the modeler and qgis_process users often pass)."""
@@ -135,7 +139,8 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
     def log_counts(feedback: QgsProcessingFeedback, what: str, read: int, accepted: int,
                    rejected: int, other: int = 0, other_label: str = "") -> None:
         extra = f" + {other} {other_label}" if other_label else ""
-        feedback.pushInfo(f"{what}: {read} read = {accepted} accepted{extra} + {rejected} rejected")
+        feedback.pushInfo(_tr("{0}: {1} read = {2} accepted{3} + {4} rejected").format(
+            _tr(what), read, accepted, extra, rejected))
         if read != accepted + rejected + other:
             raise QgsProcessingException(
                 f"Internal accounting error in {what}: {read} read but "

@@ -88,7 +88,7 @@ class ClassifyAlgorithm(TailingsAlgorithm):
         if source is None:
             raise TailingsInputError("The input layer could not be opened", column=self.INPUT)
         rules = load_rules(self.parameterAsFile(parameters, self.RULES, context) or None)
-        feedback.pushInfo(f"Rules: {rules.source} (version {rules.version})")
+        feedback.pushInfo(self.tr("Rules: {0} (version {1})").format(rules.source, rules.version))
         language = ("", "en", "nb")[self.parameterAsEnum(parameters, self.LANGUAGE, context)] or language_from_locale()
 
         feedback.setProgressText(self.tr("Reading deposits"))
@@ -123,11 +123,12 @@ class ClassifyAlgorithm(TailingsAlgorithm):
 
         counts = result.counts
         self.log_counts(feedback, "Deposits", len(frame), written, 0)
-        feedback.pushInfo(
-            f"Deposit x commodity pairs: {counts['pairs']} = {counts['pairs_with_estimate']} classified + "
-            f"{counts['pairs_without_estimate']} without estimate (x_method none: no quantity rows) + "
-            f"{counts['pairs_incomplete']} incomplete; {q_written} quantity rows written")
-        feedback.pushInfo("Deposits per UNFC class (headline commodity):")
+        feedback.pushInfo(self.tr(
+            "Deposit x commodity pairs: {0} = {1} classified + {2} without estimate (x_method none: no quantity "
+            "rows) + {3} incomplete; {4} quantity rows written").format(
+            counts["pairs"], counts["pairs_with_estimate"], counts["pairs_without_estimate"],
+            counts["pairs_incomplete"], q_written))
+        feedback.pushInfo(self.tr("Deposits per UNFC class (headline commodity):"))
         for name, count in sorted(result.class_counts.items(), key=lambda kv: -kv[1]):
             feedback.pushInfo(f"  {count:6d}  {name}")
         return {self.OUTPUT: dest_id, self.OUTPUT_QUANTITIES: q_dest_id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeedback
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.unfc import ConstraintHits
 from ..core.unfc.constraints import intersecting
@@ -18,6 +19,7 @@ def constraint_hits(layers: Sequence, deposit_wkb: Sequence[bytes | None], crs: 
         request.setDestinationCrs(crs, context.transformContext())
         geoms = [bytes(f.geometry().asWkb()) if f.hasGeometry() else None for f in layer.getFeatures(request)]
         mask = intersecting(deposit_wkb, geoms)
-        feedback.pushInfo(f"Constraint layer '{layer.name()}': {int(mask.sum())} deposit(s) intersect it")
+        text = QCoreApplication.translate("TailingsUnfc", "Constraint layer '{0}': {1} deposit(s) intersect it")
+        feedback.pushInfo(text.format(layer.name(), int(mask.sum())))
         hits.append(ConstraintHits(layer.name(), mask))
     return hits

@@ -97,7 +97,7 @@ class EstimateAlgorithm(TailingsAlgorithm):
         warned = result.frame[WARNING_FIELD].notna()
         for dep_id, text in zip(result.frame.loc[warned, "deposit_id"], result.frame.loc[warned, WARNING_FIELD]):
             feedback.pushWarning(f"{dep_id}: {text}")
-        feedback.pushInfo(INTERVAL_DESCRIPTION)
+        feedback.pushInfo(self.tr(INTERVAL_DESCRIPTION))
         fields = fields_for_frame(result.frame, (*ESTIMATE_FIELDS, *ESTIMATE_EXTRA_FIELDS))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              deposits_src.wkbType(), deposits_src.sourceCrs())

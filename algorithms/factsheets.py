@@ -92,5 +92,6 @@ class FactsheetsAlgorithm(TailingsAlgorithm):
         deposits = len({f.rsplit(".", 1)[0] for f in files if "factsheets_all" not in f})
         if not deposits:
             feedback.pushWarning(self.tr("No deposit in the layer (or none matches the filter): no factsheet written."))
-        feedback.pushInfo(f"Factsheets: {deposits} deposit(s), {len(files)} file(s) in {folder}")
+        feedback.pushInfo(self.tr("Factsheets: {0} deposit(s), {1} file(s) in {2}").format(
+            deposits, len(files), folder))
         return {self.OUTPUT: folder, "N_FACTSHEETS": deposits, "FILES": "\n".join(files)}

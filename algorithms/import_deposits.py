@@ -277,8 +277,8 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
                     "Assign the right one (Layer Properties → Source, or native:assignprojection, or a .prj "
                     "beside a shapefile) and run again; common Norwegian CRSs are EPSG:25832/25833/25835 "
                     "and EPSG:4326.", file=source_name)
-            feedback.pushInfo(f"Reading {source_name} ({source_crs.authid() or source_crs.description()}"
-                              f" → {target_crs.authid()})")
+            feedback.pushInfo(self.tr("Reading {0} ({1} → {2})").format(
+                source_name, source_crs.authid() or source_crs.description(), target_crs.authid()))
             remote = contextlib.nullcontext() if self._wfs_layer is None else \
                 network_timeout(self._timeout(parameters, context))
             with remote:
@@ -296,8 +296,8 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
                                  valid_extent=self._crs_extent(source_crs, target_crs, context),
                                  extent_label=source_crs.authid() or source_crs.description(),
                                  cancel=self.cancel_hook(feedback))
-        feedback.pushInfo("Field mapping:\n  " + "\n  ".join(result.mapping.describe()))
-        feedback.pushInfo(f"deposit_id from {result.id_description}")
+        feedback.pushInfo(self.tr("Field mapping:") + "\n  " + "\n  ".join(result.mapping.describe()))
+        feedback.pushInfo(self.tr("deposit_id from {0}").format(result.id_description))
         for warning in result.warnings:
             feedback.pushWarning(warning)
         if result.tonnage_sources:
@@ -401,7 +401,7 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         _set_aliases(layer, aliases)
         message = layer.saveStyleToDatabase("default", "Tailings UNFC: field aliases", True, "")
         if message:
-            feedback.pushWarning(f"Field aliases could not be stored in {path}: {message}")
+            feedback.pushWarning(self.tr("Field aliases could not be stored in {0}: {1}").format(path, message))
 
     @staticmethod
     def _output_fields(deposits, source_fields: QgsFields, mapping) -> QgsFields:

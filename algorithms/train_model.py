@@ -116,7 +116,7 @@ class TrainModelAlgorithm(TailingsAlgorithm):
         )
         model_path = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context)
         report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
-        feedback.pushInfo(f"Reading {source.featureCount()} samples")
+        feedback.pushInfo(self.tr("Reading {0} samples").format(source.featureCount()))
         frame = source_to_frame(source, feedback, with_geometry=False)
         feedback.setProgress(0)
         model = train_model(frame, spec, cancel=self.cancel_hook(feedback),
@@ -130,14 +130,15 @@ class TrainModelAlgorithm(TailingsAlgorithm):
             score = f"pooled R² {c['r2_log']:.3f}, per fold {c['fold_r2_mean']:.3f} ± {c['fold_r2_sd']:.3f}" \
                 if "r2_log" in c else ""
             feedback.pushInfo(f"  auto candidate {c['method']}: {c['status']} {score}")
-        feedback.pushInfo(
-            f"{md['method_label']}: grouped CV ({md['cv']['grouping_description']}) R² = {model.cv_r2:.3f} "
-            f"pooled, {model.cv_r2_fold_mean:.3f} ± {model.cv_r2_fold_sd:.3f} per fold "
-            f"(ln), RMSE = {model.cv_rmse:.3f}; random K-fold R² = {md['cv']['random_kfold']['r2_log']:.3f} "
-            f"(comparison only); coverage of the {md['interval']['level']:.0%} interval = {model.coverage:.1%}")
+        feedback.pushInfo(self.tr(
+            "{0}: grouped CV ({1}) R² = {2:.3f} pooled, {3:.3f} ± {4:.3f} per fold (ln), RMSE = {5:.3f}; "
+            "random K-fold R² = {6:.3f} (comparison only); coverage of the {7:.0%} interval = {8:.1%}").format(
+            md["method_label"], md["cv"]["grouping_description"], model.cv_r2, model.cv_r2_fold_mean,
+            model.cv_r2_fold_sd, model.cv_rmse, md["cv"]["random_kfold"]["r2_log"], md["interval"]["level"],
+            model.coverage))
         save_model(model, model_path)
         html_path, log_path = write_report(model, report_path)
-        feedback.pushInfo(f"Model: {model_path}; report: {html_path}; log: {log_path}")
+        feedback.pushInfo(self.tr("Model: {0}; report: {1}; log: {2}").format(model_path, html_path, log_path))
         return {self.OUTPUT_MODEL: model_path, self.OUTPUT_REPORT: str(html_path),
                 "CV_R2": model.cv_r2, "CV_R2_FOLD_MEAN": model.cv_r2_fold_mean,
                 "CV_R2_FOLD_SD": model.cv_r2_fold_sd, "CV_RMSE": model.cv_rmse, "COVERAGE": model.coverage,

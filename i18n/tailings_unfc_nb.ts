@@ -18,12 +18,14 @@
     <message><source>Deposit factsheets (PDF/PNG)…</source><translation>Faktaark per forekomst (PDF/PNG)…</translation></message>
     <message><source>Cancelled by the user; no output was written.</source><translation>Avbrutt av brukeren; ingen utdata ble skrevet.</translation></message>
     <message><source>Out of memory: the input is too large for this machine.</source><translation>Tom for minne: inndataene er for store for denne maskinen.</translation></message>
+    <message><source>{0}: {1} read = {2} accepted{3} + {4} rejected</source><translation>{0}: {1} lest = {2} godtatt{3} + {4} avvist</translation></message>
     <message><source>Documentation</source><translation>Dokumentasjon</translation></message>
     <message><source>Target CRS</source><translation>Mål-koordinatsystem</translation></message>
     <message><source>Pre-flight report</source><translation>Forhåndssjekkrapport</translation></message>
     <message><source>Samples linked to a deposit</source><translation>Prøver koblet til en forekomst</translation></message>
     <message><source>Deposits the run would estimate</source><translation>Forekomster kjøringen ville estimere</translation></message>
     <message><source>No deposit layer given (DEPOSITS)</source><translation>Ingen forekomstlag angitt (DEPOSITS)</translation></message>
+    <message><source>Deposits</source><translation>Forekomster</translation></message>
     <message><source>Deposit estimates (output of Estimate)</source><translation>Forekomstestimater (utdata fra Estimer)</translation></message>
     <message><source>Rules file (TOML; empty = shipped default rules)</source><translation>Regelfil (TOML; tom = medfølgende standardregler)</translation></message>
     <message><source>Constraint layers (protected areas, reindeer herding, drinking water...)</source><translation>Restriksjonslag (verneområder, reindrift, drikkevann...)</translation></message>
@@ -37,9 +39,14 @@
     <message><source>Reading deposits</source><translation>Leser forekomster</translation></message>
     <message><source>Classifying</source><translation>Klassifiserer</translation></message>
     <message><source>Writing outputs</source><translation>Skriver utdata</translation></message>
+    <message><source>Deposits per UNFC class (headline commodity):</source><translation>Forekomster per UNFC-klasse (hovedråstoff):</translation></message>
+    <message><source>Rules: {0} (version {1})</source><translation>Regler: {0} (versjon {1})</translation></message>
+    <message><source>Deposit x commodity pairs: {0} = {1} classified + {2} without estimate (x_method none: no quantity rows) + {3} incomplete; {4} quantity rows written</source><translation>Par av forekomst x råstoff: {0} = {1} klassifisert + {2} uten estimat (x_method none: ingen mengderader) + {3} ufullstendige; {4} mengderader skrevet</translation></message>
     <message><source>From the QGIS locale</source><translation>Fra QGIS-språkinnstillingen</translation></message>
     <message><source>English</source><translation>Engelsk</translation></message>
     <message><source>Norsk bokmål</source><translation>Norsk bokmål</translation></message>
+    <message><source>Constraint layer '{0}': {1} deposit(s) intersect it</source><translation>Restriksjonslag '{0}': {1} forekomst(er) overlapper det</translation></message>
+    <message><source>deposits</source><translation>deponier</translation></message>
     <message><source>Deposits (canonical deposit layer)</source><translation>Forekomster (kanonisk forekomstlag)</translation></message>
     <message><source>Samples (canonical sample table or point layer)</source><translation>Prøver (kanonisk prøvetabell eller punktlag)</translation></message>
     <message><source>Model files (.skops, from Train grade model)</source><translation>Modellfiler (.skops, fra Tren gehaltsmodell)</translation></message>
@@ -49,7 +56,9 @@
     <message><source>Proxy source files whose grades are not used as measured (src_file names, ';'-separated, e.g. pxrf_field.csv)</source><translation>Proxy-kildefiler der gehaltene ikke brukes som målte (src_file-navn, skilt med ';', f.eks. pxrf_field.csv)</translation></message>
     <message><source>Deposit estimates</source><translation>Forekomstestimater</translation></message>
     <message><source>The deposit or sample layer cannot be read</source><translation>Forekomst- eller prøvelaget kan ikke leses</translation></message>
+    <message><source>x_lo = P90 (10th percentile), x = P50 (median, best estimate), x_hi = P10 (90th percentile): an 80 % central interval</source><translation>x_lo = P90 (10. persentil), x = P50 (median, beste estimat), x_hi = P10 (90. persentil): et sentralt 80 %-intervall</translation></message>
     <message><source>Cannot create the output layer</source><translation>Kan ikke opprette utdatalaget</translation></message>
+    <message><source>quantity rows</source><translation>mengderader</translation></message>
     <message><source>UNFC quantities table</source><translation>UNFC-mengdetabell</translation></message>
     <message><source>Destination (GeoPackage file, or PostGIS: postgres://?authcfg=…)</source><translation>Mål (GeoPackage-fil, eller PostGIS: postgres://?authcfg=…)</translation></message>
     <message><source>Summary workbook</source><translation>Sammendragsarbeidsbok</translation></message>
@@ -137,9 +146,11 @@
     <message><source>Files written (one per line)</source><translation>Filer skrevet (én per linje)</translation></message>
     <message><source>Writing factsheets</source><translation>Skriver faktaark</translation></message>
     <message><source>No deposit in the layer (or none matches the filter): no factsheet written.</source><translation>Ingen forekomst i laget (eller ingen som passer filteret): ingen faktaark skrevet.</translation></message>
+    <message><source>Factsheets: {0} deposit(s), {1} file(s) in {2}</source><translation>Faktaark: {0} forekomst(er), {1} fil(er) i {2}</translation></message>
     <message><source>PDF and PNG</source><translation>PDF og PNG</translation></message>
     <message><source>PDF</source><translation>PDF</translation></message>
     <message><source>PNG</source><translation>PNG</translation></message>
+    <message><source>Assay rows</source><translation>Analyserader</translation></message>
     <message><source>Assay file</source><translation>Analysefil</translation></message>
     <message><source>Sheet (empty: the one that looks like assay data)</source><translation>Regneark (tomt: det som ser ut som analysedata)</translation></message>
     <message><source>Deposits for linking (with deposit_id)</source><translation>Forekomster å koble mot (med deposit_id)</translation></message>
@@ -167,7 +178,6 @@
     <message><source>Deposit layer (file, database or WFS)</source><translation>Forekomstlag (fil, database eller WFS)</translation></message>
     <message><source>Field map override (canonical=source;... or JSON)</source><translation>Overstyring av feltkobling (kanonisk=kilde;... eller JSON)</translation></message>
     <message><source>Network timeout for a WFS (seconds)</source><translation>Tidsavbrudd for nettverk mot WFS (sekunder)</translation></message>
-    <message><source>Deposits</source><translation>Forekomster</translation></message>
     <message><source>Rejected features</source><translation>Avviste objekter</translation></message>
     <message><source>Where deposit_id came from</source><translation>Hvor deposit_id kom fra</translation></message>
     <message><source>Warnings of the import (JSON list)</source><translation>Advarsler fra importen (JSON-liste)</translation></message>
@@ -180,6 +190,10 @@
     <message><source>The input holds lines; a deposit layer needs polygons (tailings outlines) or points (deposit registry). Convert lines that outline a deposit with native:linestopolygons.</source><translation>Inndataene inneholder linjer; et forekomstlag trenger polygoner (omriss av avgangsdeponier) eller punkter (forekomstregister). Konverter linjer som omslutter en forekomst med native:linestopolygons.</translation></message>
     <message><source>The input layer has no coordinate reference system, so its coordinates cannot be placed. Assign the right one (Layer Properties → Source, or native:assignprojection, or a .prj beside a shapefile) and run again; common Norwegian CRSs are EPSG:25832/25833/25835 and EPSG:4326.</source><translation>Inndatalaget har ikke noe koordinatsystem, så koordinatene kan ikke plasseres. Tilordne det riktige (Lagegenskaper → Kilde, eller native:assignprojection, eller en .prj ved siden av en shapefil) og kjør på nytt; vanlige norske koordinatsystemer er EPSG:25832/25833/25835 og EPSG:4326.</translation></message>
     <message><source>The input layer has no features.</source><translation>Inndatalaget har ingen objekter.</translation></message>
+    <message><source>Field mapping:</source><translation>Feltkobling:</translation></message>
+    <message><source>deposit_id from {0}</source><translation>deposit_id fra {0}</translation></message>
+    <message><source>Reading {0} ({1} → {2})</source><translation>Leser {0} ({1} → {2})</translation></message>
+    <message><source>Field aliases could not be stored in {0}: {1}</source><translation>Feltaliasene kunne ikke lagres i {0}: {1}</translation></message>
     <message><source>Viable projects (E1 F1)</source><translation>Levedyktige prosjekter (E1 F1)</translation></message>
     <message><source>Potentially viable projects (E2 F2.1/F2.2)</source><translation>Potensielt levedyktige prosjekter (E2 F2.1/F2.2)</translation></message>
     <message><source>Non-viable projects (E3 F2.2/F2.3)</source><translation>Ikke levedyktige prosjekter (E3 F2.2/F2.3)</translation></message>
@@ -240,6 +254,9 @@
     <message><source>Grouped CV RMSE (ln space)</source><translation>Gruppert CV-RMSE (ln-rom)</translation></message>
     <message><source>Empirical interval coverage on held-out folds</source><translation>Empirisk intervalldekning på utelatte fold</translation></message>
     <message><source>Training samples</source><translation>Treningsprøver</translation></message>
+    <message><source>Reading {0} samples</source><translation>Leser {0} prøver</translation></message>
+    <message><source>{0}: grouped CV ({1}) R² = {2:.3f} pooled, {3:.3f} ± {4:.3f} per fold (ln), RMSE = {5:.3f}; random K-fold R² = {6:.3f} (comparison only); coverage of the {7:.0%} interval = {8:.1%}</source><translation>{0}: gruppert CV ({1}) R² = {2:.3f} samlet, {3:.3f} ± {4:.3f} per fold (ln), RMSE = {5:.3f}; tilfeldig K-fold R² = {6:.3f} (bare til sammenligning); dekning for {7:.0%}-intervallet = {8:.1%}</translation></message>
+    <message><source>Model: {0}; report: {1}; log: {2}</source><translation>Modell: {0}; rapport: {1}; logg: {2}</translation></message>
     <message><source>Tailings UNFC factsheets</source><translation>Tailings UNFC – faktaark</translation></message>
     <message><source>Deposit id</source><translation>Forekomst-id</translation></message>
     <message><source>Name</source><translation>Navn</translation></message>
@@ -250,7 +267,6 @@
     <message><source>Zoom to selection</source><translation>Zoom til utvalget</translation></message>
     <message><source>Factsheets (PDF)…</source><translation>Faktaark (PDF)…</translation></message>
     <message><source>One PDF factsheet per selected deposit (every deposit when none is selected), written into a factsheets folder beside the run's files.</source><translation>Ett PDF-faktaark per valgt forekomst (alle forekomster når ingen er valgt), skrevet til en faktaarkmappe ved siden av kjøringens filer.</translation></message>
-    <message><source>deposits</source><translation>deponier</translation></message>
     <message><source>tonnes</source><translation>tonn</translation></message>
     <message><source>Select a deposit to see its contained metal.</source><translation>Velg en forekomst for å se metallinnholdet.</translation></message>
     <message><source>contained tonnes</source><translation>tonn innhold</translation></message>

@@ -128,7 +128,7 @@ class Evaluator:
 
     def __init__(self, modules: dict[Path, Module]):
         self.modules = modules
-        self.wrappers: set[str] = set(TR_NAMES)
+        self.wrappers: dict[str, tuple[int, str] | None] = dict.fromkeys(TR_NAMES)
         self.parents = {path: _parents(m.tree) for path, m in modules.items()}
 
     def module_name(self, module: Module, name: str, seen: frozenset = frozenset()) -> object:
@@ -252,7 +252,7 @@ class Evaluator:
                 return UNKNOWN
             return tuple(mapping.values()) if func.attr == "values" else tuple(mapping.items())
         if _call_name(func) in self.wrappers:  # tr("x") stands for its English text
-            arg = _text_argument(node)
+            arg = _wrapped_argument(node, self.wrappers)
             return self.value(arg, module, at, seen) if arg is not None else UNKNOWN
         return UNKNOWN
 
@@ -324,6 +324,16 @@ def _text_argument(call: ast.Call) -> ast.expr | None:
     return args[0] if len(args) == 1 else None
 
 
+def _wrapped_argument(call: ast.Call, wrappers: dict[str, tuple[int, str] | None]) -> ast.expr | None:
+    """The text argument of a call to tr() or to a function that passes one parameter to tr()."""
+    where = wrappers.get(_call_name(call.func))
+    if where is None:
+        return _text_argument(call)
+    index, name = where
+    keyword = [k.value for k in call.keywords if k.arg == name]
+    return keyword[0] if keyword else (call.args[index] if index < len(call.args) else None)
+
+
 def _is_translation_call(call: ast.Call) -> bool:
     """Not str.translate: a ``.translate`` method call counts only with the plugin's context."""
     if isinstance(call.func, ast.Attribute) and call.func.attr == "translate":
@@ -341,20 +351,30 @@ def _parameter_texts(call: ast.Call) -> list[ast.expr]:
     return out
 
 
-def _wrappers(modules: dict[Path, Module], evaluator: Evaluator) -> set[str]:
-    """Names of functions that hand their parameter straight to a translation call."""
-    names = set(TR_NAMES)
+def _wrappers(modules: dict[Path, Module], evaluator: Evaluator) -> dict[str, tuple[int, str] | None]:
+    """Functions that hand a parameter straight to a translation call: name -> (position, name)
+    of that parameter (self and cls not counted); None for tr() itself and one-parameter wrappers."""
+    names: dict[str, tuple[int, str] | None] = dict.fromkeys(TR_NAMES)
+    known = 0
+    while known != len(names):  # until no new wrapper of a wrapper turns up
+        known = len(names)
+        _add_wrappers(modules, evaluator, names)
+    return names
+
+
+def _add_wrappers(modules: dict[Path, Module], evaluator: Evaluator, names: dict[str, tuple[int, str] | None]) -> None:
     for module in modules.values():
         for node in ast.walk(module.tree):
-            if isinstance(node, ast.Call) and _call_name(node.func) in TR_NAMES and _is_translation_call(node):
-                arg = _text_argument(node)
+            if isinstance(node, ast.Call) and _call_name(node.func) in names and _is_translation_call(node):
+                arg = _wrapped_argument(node, names)
                 if isinstance(arg, ast.Name) and evaluator.value(arg, module, None) is PARAMETER:
                     scope = evaluator.parents[module.path].get(node)
                     while scope is not None and not isinstance(scope, ast.FunctionDef):
                         scope = evaluator.parents[module.path].get(scope)
-                    if scope is not None:
-                        names.add(scope.name)
-    return names
+                    if scope is not None and scope.name not in names:
+                        params = [a.arg for a in (*scope.args.posonlyargs, *scope.args.args)
+                                  if a.arg not in ("self", "cls")] + [a.arg for a in scope.args.kwonlyargs]
+                        names[scope.name] = None if len(params) == 1 else (params.index(arg.id), arg.id)
 
 
 def extract() -> Extraction:
@@ -371,7 +391,7 @@ def extract() -> Extraction:
                 continue
             name = _call_name(node.func)
             if name in wrappers and _is_translation_call(node):
-                arg = _text_argument(node)
+                arg = _wrapped_argument(node, wrappers)
                 if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name) and arg.value.id == "self":
                     translated_attributes.add(arg.attr)
                     continue
@@ -408,7 +428,7 @@ def extract() -> Extraction:
     return result
 
 
-def _is_translated_elsewhere(expr: ast.expr, name: str, wrappers: set[str]) -> bool:
+def _is_translated_elsewhere(expr: ast.expr, name: str, wrappers: dict) -> bool:
     """A Processing text that is already a tr() call, or a list of them: extracted there."""
     if isinstance(expr, ast.ListComp):
         expr = expr.elt
