@@ -406,9 +406,9 @@ def test_order_statistics_without_sorting_equal_sorted_draws():
     rng = np.random.default_rng(9)
     values = np.concatenate([rng.normal(100, 30, 40 * 6), np.exp(rng.normal(4, 1, 300))])
     groups = np.concatenate([_groups(40, 6), np.full(300, 40)])
-    censored = (values < 60) & (groups < 20)  # ROS for some, arithmetic and log-normal for others
+    censored = (values < 60) & (groups < 20)  # robust MLE for some, arithmetic and log-normal for others
     fit = MeanGradeEstimator(iterations=0).fit(groups, np.where(censored, 60.0, values), censored, 41)
-    assert fit.estimator_[40] == "lognormal" and "ros" in fit.estimator_[:20]
+    assert fit.estimator_[40] == "lognormal" and "robust_mle" in fit.estimator_[:20]
     kth = (99, 499, 899)
     draws, order_stats = fit.sample(np.arange(41), 1000, np.random.default_rng(2), kth)
     known = ~np.isnan(order_stats).any(axis=1)

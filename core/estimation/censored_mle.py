@@ -60,6 +60,7 @@ def fit_censored_normal(data: CensoredSample, mu0: np.ndarray, sigma0: np.ndarra
     """Censored-normal MLE per group, started at (mu0, sigma0) (e.g. the exact values' mean
     and sd); groups with a non-finite start are not fitted (``ok`` False)."""
     ok = np.isfinite(mu0) & np.isfinite(sigma0) & (sigma0 > 0)
+    data = _only(data, ok)
     mu = np.where(ok, mu0, 0.0)
     tau = np.log(np.where(ok, sigma0, 1.0))
     n_exact = np.bincount(data.exact_groups, minlength=data.size).astype(float)
@@ -89,6 +90,13 @@ def fit_censored_normal(data: CensoredSample, mu0: np.ndarray, sigma0: np.ndarra
                      np.where(good, -h_mm / det, np.nan), good)
 
 
+def _only(data: CensoredSample, groups: np.ndarray) -> CensoredSample:
+    """The values of the wanted groups only (the others are not fitted)."""
+    e, lim = groups[data.exact_groups], groups[data.limit_groups]
+    return CensoredSample(data.exact_groups[e], data.exact[e], data.limit_groups[lim], data.limits[lim],
+                          data.side[lim], data.size)
+
+
 def _newton_step(parts: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]:
     _, g_m, g_t, h_mm, h_mt, h_tt = parts
     det = h_mm * h_tt - h_mt ** 2
@@ -103,6 +111,13 @@ def _newton_step(parts: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]
 def _derivatives(mu: np.ndarray, tau: np.ndarray, data: CensoredSample,
                  n_exact: np.ndarray) -> tuple[np.ndarray, ...]:
     """Log-likelihood, its gradient and Hessian in (μ, τ = ln σ), per group."""
+    # A trial step far off can overflow; its likelihood is then not finite and the step is halved.
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return _derivatives_unchecked(mu, tau, data, n_exact)
+
+
+def _derivatives_unchecked(mu: np.ndarray, tau: np.ndarray, data: CensoredSample,
+                           n_exact: np.ndarray) -> tuple[np.ndarray, ...]:
     size, ge, gl = data.size, data.exact_groups, data.limit_groups
     s = np.exp(tau)
     z = (data.exact - mu[ge]) / s[ge]

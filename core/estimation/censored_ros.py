@@ -55,8 +55,11 @@ class CompletedSamples:
 
 
 def complete_censored(groups: np.ndarray, values: np.ndarray, censored: np.ndarray,
-                      size: int) -> CompletedSamples:
-    """Impute every group's censored values; ``values`` holds the DL where censored."""
+                      size: int, skip: np.ndarray | None = None) -> CompletedSamples:
+    """Impute every group's censored values; ``values`` holds the DL where censored.
+
+    ``skip``: groups whose ROS is not wanted (estimated otherwise); those needing the slow
+    path keep DL/2 instead of a call to ``impute_ros``."""
     n = np.bincount(groups, minlength=size)
     n_c = np.bincount(groups, weights=censored, minlength=size).astype(int)
     n_d = n - n_c
@@ -73,8 +76,12 @@ def complete_censored(groups: np.ndarray, values: np.ndarray, censored: np.ndarr
     fast = single[g]
     if fast.any():
         out[fast & c], log_tail = _single_limit_ros(g[fast], v[fast], c[fast], go.rank[fast], n, n_c, size)
-    slow = np.flatnonzero(rosable & ~single)
-    log_tail[slow] = True
+    slow_all = rosable & ~single
+    log_tail[slow_all] = True
+    if skip is not None:
+        out = np.where(c & (slow_all & skip)[g], v * SUBSTITUTION_FRACTION, out)
+        slow_all &= ~skip
+    slow = np.flatnonzero(slow_all)
     if not len(slow):
         return CompletedSamples(g, out, how, log_tail)
     keep = ~np.isin(g, slow)

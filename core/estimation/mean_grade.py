@@ -110,23 +110,23 @@ class MeanGradeEstimator:
         if self.censored_method not in CENSORED_METHODS:
             raise ValueError(f"censored_method must be one of {CENSORED_METHODS}, not {self.censored_method!r}")
         size = int(n_groups if n_groups is not None else (groups.max() + 1 if len(groups) else 0))
-        done = complete_censored(groups, values, censored, size)
-        n, mean, var = mean_var(done.groups, done.values, size)
         self.n_ = np.bincount(groups, minlength=size)
         self.n_censored_ = np.bincount(groups, weights=censored, minlength=size).astype(int)
-        self.ros_log_tail_ = done.log_tail
-        how = done.how.copy()
-        robust = None
+        robust, use = None, np.zeros(size, bool)
         if self.censored_method == "robust_mle" and censored.any():
             robust = robust_mle_mean(groups, values, censored, size)
             use = robust.ok & (self.n_ >= max(self.min_samples, 2))
-            how[use] = "robust_mle"
+        done = complete_censored(groups, values, censored, size, skip=use)
+        n, mean, var = mean_var(done.groups, done.values, size)
+        if robust is not None:  # its own completed sample: detects and expected censored values
+            mean, var = np.where(use, robust.mean, mean), np.where(use, robust.var, var)
+        self.ros_log_tail_ = done.log_tail
+        how = np.where(use, "robust_mle", done.how).astype(object)
         self.mle_window_ = robust.window if robust is not None else np.zeros(size, int)
         self._choose(groups, values, size, how)
         self._t_parameters(n, mean, var)
         if robust is not None:
             rows = self.estimator_ == "robust_mle"
-            self._t_mean = np.where(rows, robust.mean, self._t_mean)
             self.se_ = np.where(rows, robust.se, self.se_)
             self.dof_ = np.where(rows, self.n_ - 1.0, self.dof_)
         self._interval()

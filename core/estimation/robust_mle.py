@@ -38,10 +38,12 @@ DERIVATIVE_STEP = 1e-5
 
 @dataclass(frozen=True)
 class RobustMleMean:
-    """Per group: mean, standard error, the number of samples fitted (``window``) and
-    whether the estimate exists (``ok``: censored values, enough detects, fit converged)."""
+    """Per group: mean, variance of the completed sample, standard error of the mean, the
+    number of samples fitted (``window``) and whether the estimate exists (``ok``: censored
+    values, enough detects, fit converged)."""
 
     mean: np.ndarray
+    var: np.ndarray
     se: np.ndarray
     window: np.ndarray
     ok: np.ndarray
@@ -53,7 +55,9 @@ def robust_mle_mean(groups: np.ndarray, values: np.ndarray, censored: np.ndarray
     n = np.bincount(groups, minlength=size)
     n_c = np.bincount(groups, weights=censored, minlength=size).astype(int)
     go = sort_within_groups(groups, values, size, first=censored)
-    g, v, c, rank = go.groups, values[go.order], censored[go.order], go.rank
+    # Only deposits with censored values are fitted (usually a minority of them).
+    keep = (n_c > 0)[go.groups]
+    g, v, c, rank = go.groups[keep], values[go.order][keep], censored[go.order][keep], go.rank[keep]
     # The fitted window: the lowest upper_share of the samples, widened to hold MIN_EXACT detects.
     window = np.minimum(np.maximum(np.ceil(upper_share * n).astype(int), n_c + MIN_EXACT), n)
     inside = rank < window[g]
@@ -69,13 +73,13 @@ def robust_mle_mean(groups: np.ndarray, values: np.ndarray, censored: np.ndarray
     wanted = (n_c > 0) & (n_exact >= MIN_EXACT) & (var0 > 0)
     fit = fit_censored_normal(data, np.where(wanted, mu0, np.nan), np.sqrt(np.where(wanted, var0, np.nan)))
     ok = wanted & fit.ok
-    mean, se = _completed_mean(g, v, c, n, fit, size)
+    mean, var, se = _completed_mean(g, v, c, n, fit, size)
     ok &= np.isfinite(mean) & np.isfinite(se)
-    return RobustMleMean(np.where(ok, mean, np.nan), np.where(ok, se, np.nan), window, ok)
+    return RobustMleMean(np.where(ok, mean, np.nan), np.where(ok, var, np.nan), np.where(ok, se, np.nan), window, ok)
 
 
 def _completed_mean(g: np.ndarray, v: np.ndarray, c: np.ndarray, n: np.ndarray, fit,
-                    size: int) -> tuple[np.ndarray, np.ndarray]:
+                    size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     gc, limit = g[c], np.log(v[c])
     mu, tau = fit.mu[gc], np.log(fit.sigma[gc])
     expected, variance = _below(mu, tau, limit)
@@ -94,7 +98,7 @@ def _completed_mean(g: np.ndarray, v: np.ndarray, c: np.ndarray, n: np.ndarray, 
         tail_var = (grad_mu ** 2 * fit.var_mu + 2 * grad_mu * grad_tau * fit.cov_mu_tau
                     + grad_tau ** 2 * fit.var_tau)
         se = np.sqrt(s2 / n_f + tail_var / n_f ** 2)
-    return mean, se
+    return mean, s2, se
 
 
 def _below(mu: np.ndarray, tau: np.ndarray, ln_limit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
