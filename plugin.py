@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .core.dependencies import install_hint, missing_packages
+from .core.schema import alias_language
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 LOG_TAG = "Tailings UNFC"
@@ -43,8 +44,9 @@ class TailingsUnfcPlugin:
 
     # -- translation -------------------------------------------------------------
     def _install_translator(self) -> None:
-        locale = str(QgsSettings().value("locale/userLocale", "") or "")[:2]
-        if locale in ("nb", "no", "nn"):
+        # the same choice as the field aliases (algorithms/user_language.py)
+        locale = str(QgsSettings().value("locale/userLocale", "") or "") or QgsApplication.locale()
+        if alias_language(locale) == "nb":
             qm = PLUGIN_DIR / "i18n" / "tailings_unfc_nb.qm"
             translator = QTranslator()
             if qm.exists() and translator.load(str(qm)):

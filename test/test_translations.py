@@ -200,3 +200,24 @@ def test_input_errors_reach_the_user_translated(tailings_provider, norwegian):
         assert error() == "Ingen forekomstlag angitt (DEPOSITS)"
     finally:
         QCoreApplication.removeTranslator(norwegian)
+
+
+def test_plugin_installs_the_catalogue_for_a_norwegian_locale_only(qgis_app, norwegian):
+    from tailings_unfc.plugin import TailingsUnfcPlugin
+
+    settings = QgsSettings()
+    before = settings.value("locale/userLocale", None)
+    try:
+        for locale, expected in (("nb_NO", "Vis resultatpanel"), ("en_GB", "Show results panel")):
+            settings.setValue("locale/userLocale", locale)
+            plugin = TailingsUnfcPlugin(None)
+            try:
+                assert QCoreApplication.translate("TailingsUnfc", "Show results panel") == expected
+            finally:
+                plugin.unload()
+            assert QCoreApplication.translate("TailingsUnfc", "Show results panel") == "Show results panel"
+    finally:
+        if before is None:
+            settings.remove("locale/userLocale")
+        else:
+            settings.setValue("locale/userLocale", before)
