@@ -308,13 +308,24 @@ def _call_name(func: ast.expr) -> str:
 
 @dataclass
 class Extraction:
-    messages: dict[str, str] = field(default_factory=dict)  # source -> "file:line", first place found
+    """Messages in source order: by file (in SCANNED order), then line; each at its first place."""
+
+    places: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # source -> (file, line, "file:line")
     unresolved: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=source_files)
 
     def add(self, texts: list[str], where: str) -> None:
+        path, line = where.rsplit(":", 1)
+        place = (self.files.index(ROOT / path), int(line), where)
         for text in texts:
-            if text.strip():
-                self.messages.setdefault(text, where)
+            if text.strip() and place < self.places.get(text, (len(self.files), 0, "")):
+                self.places[text] = place
+
+    @property
+    def messages(self) -> dict[str, str]:
+        """source -> "file:line", in source order."""
+        ordered = sorted(self.places.items(), key=lambda item: (item[1][:2], item[0]))
+        return {text: place[2] for text, place in ordered}
 
 
 def _text_argument(call: ast.Call) -> ast.expr | None:
