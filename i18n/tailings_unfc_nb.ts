@@ -9,7 +9,7 @@
     <message><source>Check inputs before a run…</source><translation>Kontroller inndata før en kjøring…</translation></message>
     <message><source>Classify under UNFC…</source><translation>Klassifiser etter UNFC…</translation></message>
     <message><source>Deposit factsheets (PDF/PNG)…</source><translation>Faktaark per forekomst (PDF/PNG)…</translation></message>
-    <message><source>Estimate deposit grades and tonnages…</source><translation>Estimer gehalter og tonnasjer per deponi…</translation></message>
+    <message><source>Estimate deposit grades and tonnages…</source><translation>Estimer gehalter og tonnasjer per forekomst…</translation></message>
     <message><source>Export to national database…</source><translation>Eksporter til nasjonal database…</translation></message>
     <message><source>Import assay spreadsheet…</source><translation>Importer analyseregneark…</translation></message>
     <message><source>Import deposit layer…</source><translation>Importer forekomstlag…</translation></message>
@@ -31,7 +31,7 @@ DEPOSIT_FIELD_MAP, ASSAY_FIELD_MAP og ASSAY_CRS betyr det samme som for arbeidsf
     <message><source>Samples linked to a deposit</source><translation>Prøver koblet til en forekomst</translation></message>
     <message><source>Deposits the run would estimate</source><translation>Forekomster kjøringen ville estimere</translation></message>
     <message><source>No deposit layer given (DEPOSITS)</source><translation>Ingen forekomstlag angitt (DEPOSITS)</translation></message>
-    <message><source>Classify deposits under UNFC</source><translation>Klassifiser deponier etter UNFC</translation></message>
+    <message><source>Classify deposits under UNFC</source><translation>Klassifiser forekomster etter UNFC</translation></message>
     <message><source>Classifies every deposit and commodity (co, cu, zn, tree) of an estimate layer under UNFC 2019: E (environmental-socio-economic viability) from a value screening, permits and constraint layers; F (technical feasibility) from project status, technology maturity and setting; G (confidence) from sample counts and interval widths. Expert overrides (unfc_e_override, unfc_f_override, unfc_g_override) and CRIRSCO/PERC categories (resource_category) are honoured.
 
 OUTPUT: the deposits with unfc_e, unfc_f, unfc_g, unfc_code, unfc_class, unfc_subclass and unfc_rationale for the headline commodity (most valuable best estimate). OUTPUT_QUANTITIES: one row per deposit, commodity and G increment (G1 = low, G2 = best - low, G3 = high - best; G4.1-G4.3 for potential sources); per deposit and commodity they add up to the high estimate.
@@ -75,7 +75,7 @@ RULES: en TOML-regelfil (standard: de medfølgende reglene); dokumentasjonen (le
     <message><source>The deposit or sample layer cannot be read</source><translation>Forekomst- eller prøvelaget kan ikke leses</translation></message>
     <message><source>x_lo = P90 (10th percentile), x = P50 (median, best estimate), x_hi = P10 (90th percentile): an 80 % central interval</source><translation>x_lo = P90 (10. persentil), x = P50 (median, beste estimat), x_hi = P10 (90. persentil): et sentralt 80 %-intervall</translation></message>
     <message><source>Cannot create the output layer</source><translation>Kan ikke opprette utdatalaget</translation></message>
-    <message><source>deposits</source><translation>deponier</translation></message>
+    <message><source>deposits</source><translation>forekomster</translation></message>
     <message><source>Export to national database (GeoPackage / PostGIS)</source><translation>Eksporter til nasjonal database (GeoPackage / PostGIS)</translation></message>
     <message><source>Writes the product of a run: the classified deposits layer, the UNFC quantities table, a run metadata table, a field dictionary (units, Norwegian aliases), optionally an ERML-Lite MiningWasteView layer with classificationMethodUsed = UNFCCode, and the UNFC class style.
 DESTINATION is a GeoPackage file (.gpkg), written atomically and upserted by deposit_id, or a PostGIS connection: postgres://?authcfg=ID&amp;service=NAME&amp;schema=tailings or the QGIS form authcfg=ID host=… port=… dbname=… schema=…. Passwords are refused: store them in a QGIS authentication config.
@@ -341,7 +341,7 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>Contained metal</source><translation>Metallinnhold</translation></message>
     <message><source>Zoom to selection</source><translation>Zoom til utvalget</translation></message>
     <message><source>Factsheets (PDF)…</source><translation>Faktaark (PDF)…</translation></message>
-    <message><source>One PDF factsheet per selected deposit (every deposit when none is selected), written into a factsheets folder beside the run's files.</source><translation>Ett PDF-faktaark per valgt forekomst (alle forekomster når ingen er valgt), skrevet til en faktaarkmappe ved siden av kjøringens filer.</translation></message>
+    <message><source>One PDF factsheet per selected deposit (every deposit when none is selected), written into a factsheets folder beside the run's files.</source><translation>Ett PDF-faktaark per valgt forekomst (alle forekomster når ingen er valgt), skrevet til en mappe «factsheets» ved siden av kjøringens filer.</translation></message>
     <message><source>G1–G3 known</source><translation>G1–G3 kjente</translation></message>
     <message><source>G4 potential</source><translation>G4 potensielle</translation></message>
     <message><source>tonnes</source><translation>tonn</translation></message>

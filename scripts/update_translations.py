@@ -22,7 +22,7 @@ reported as unresolved, unless its line says ``# i18n: texts extracted ...`` (fr
 Usage: ``update_translations.py`` rewrites the .ts (new messages unfinished, vanished ones
 removed, translations kept, source order); ``--check`` exits 1 when the .ts would change;
 ``--merge FILE.tsv`` fills missing translations from ``context<TAB>source<TAB>translation``
-lines; ``--report`` lists unfinished messages and unresolved calls.
+lines (``--override FILE.tsv`` replaces existing ones); ``--report`` lists unfinished messages and unresolved calls.
 """
 from __future__ import annotations
 
@@ -487,7 +487,8 @@ def render(sources: list[str], translations: dict[str, str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the .ts would change; write nothing")
-    parser.add_argument("--merge", type=Path, nargs="*", default=[], help="TSV files with translations")
+    parser.add_argument("--merge", type=Path, nargs="*", default=[], help="TSV files with missing translations")
+    parser.add_argument("--override", type=Path, nargs="*", default=[], help="TSV files whose translations win")
     parser.add_argument("--report", action="store_true", help="list unfinished messages and unresolved calls")
     parser.add_argument("--ts", type=Path, default=TS_FILE)
     args = parser.parse_args(argv)
@@ -496,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
     translations = read_translations(args.ts)
     for source, text in read_tsv(args.merge).items():
         translations.setdefault(source, text)
+    translations.update(read_tsv(args.override))
     sources = list(extraction.messages)
     new_text = render(sources, translations)
     old_text = args.ts.read_text(encoding="utf-8") if args.ts.exists() else ""

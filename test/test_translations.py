@@ -124,7 +124,7 @@ def test_plugin_texts_are_norwegian_with_the_catalogue_and_english_without(taili
         bokmal = shown()
     finally:
         QCoreApplication.removeTranslator(norwegian)
-    assert bokmal["name"] == "Klassifiser deponier etter UNFC"
+    assert bokmal["name"] == "Klassifiser forekomster etter UNFC"
     assert bokmal["label"] == "Språk i begrunnelsen"
     assert bokmal["option"] == "Halve deteksjonsgrensen"
     assert bokmal["output"] == "Klassifiserte forekomster (antall)"
