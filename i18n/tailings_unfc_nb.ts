@@ -189,7 +189,7 @@ Sidene kommer fra en QGIS-utskriftsmal med et atlas over forekomstene. Filene sk
     <message><source>Assay file</source><translation>Analysefil</translation></message>
     <message><source>All files</source><translation>Alle filer</translation></message>
     <message><source>Spreadsheets and text tables</source><translation>Regneark og teksttabeller</translation></message>
-    <message><source>Sheet (empty: the one that looks like assay data)</source><translation>Regneark (tomt: det som ser ut som analysedata)</translation></message>
+    <message><source>Sheet (empty: the one that looks like assay data)</source><translation>Ark (tomt: det som ser ut som analysedata)</translation></message>
     <message><source>Deposits for linking (with deposit_id)</source><translation>Forekomster å koble mot (med deposit_id)</translation></message>
     <message><source>Output CRS</source><translation>Koordinatsystem for utdata</translation></message>
     <message><source>Column map override (target=column;..., e.g. sample_id=Smp_No; co=Co_ICP:ppm; x=Øst; y=Nord)</source><translation>Overstyring av kolonnekobling (mål=kolonne;..., f.eks. sample_id=Smp_No; co=Co_ICP:ppm; x=Øst; y=Nord)</translation></message>
@@ -198,7 +198,7 @@ Sidene kommer fra en QGIS-utskriftsmal med et atlas over forekomstene. Filene sk
     <message><source>Half the detection limit</source><translation>Halve deteksjonsgrensen</translation></message>
     <message><source>NULL (no value)</source><translation>NULL (ingen verdi)</translation></message>
     <message><source>The detection limit</source><translation>Deteksjonsgrensen</translation></message>
-    <message><source>Zero</source><translation>Null</translation></message>
+    <message><source>Zero</source><translation>Null (0)</translation></message>
     <message><source>Rejected rows and cells</source><translation>Avviste rader og celler</translation></message>
     <message><source>QA/QC report</source><translation>QA/QC-rapport</translation></message>
     <message><source>HTML (*.html);;CSV (*.csv)</source><translation>HTML (*.html);;CSV (*.csv)</translation></message>
@@ -311,7 +311,7 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>log</source><translation>log (logaritme)</translation></message>
     <message><source>Censored target values</source><translation>Sensurerte målverdier</translation></message>
     <message><source>exclude</source><translation>utelat</translation></message>
-    <message><source>substituted</source><translation>erstattet (halv deteksjonsgrense)</translation></message>
+    <message><source>substituted</source><translation>erstattet (verdien fra importen)</translation></message>
     <message><source>Cross-validation folds</source><translation>Antall fold i kryssvalideringen</translation></message>
     <message><source>Model file</source><translation>Modellfil</translation></message>
     <message><source>Model files (*.skops)</source><translation>Modellfiler (*.skops)</translation></message>
@@ -442,7 +442,7 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>sample id</source><translation>prøve-id</translation></message>
     <message><source>row</source><translation>rad</translation></message>
     <message><source>Only the first rows are shown; the CSV report lists all.</source><translation>Bare de første radene vises; CSV-rapporten lister alle.</translation></message>
-    <message><source>Accounting</source><translation>Regnskap</translation></message>
+    <message><source>Accounting</source><translation>Radregnskap</translation></message>
     <message><source>Bias = 100 × (mean − certified) / certified. The mean is of measured results only; results below the detection limit are counted in n &lt; DL, not averaged.</source><translation>Skjevhet = 100 × (middel − sertifisert) / sertifisert. Middelet er bare av målte resultater; resultater under deteksjonsgrensen telles i n &lt; DL og inngår ikke i middelet.</translation></message>
     <message><source>CRM bias against certified values</source><translation>CRM-skjevhet mot sertifiserte verdier</translation></message>
     <message><source>Blanks (ppm)</source><translation>Blankprøver (ppm)</translation></message>
