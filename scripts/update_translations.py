@@ -59,10 +59,12 @@ class Module:
     classes: dict[str, dict[str, list[ast.expr]]] = field(default_factory=dict)
 
 
-def source_files() -> list[Path]:
+def source_files(root: Path = ROOT) -> list[Path]:
     files: list[Path] = []
     for entry in SCANNED:
-        path = ROOT / entry
+        path = root / entry
+        if not path.exists():
+            continue
         files.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
     return files
 
@@ -312,11 +314,12 @@ class Extraction:
 
     places: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # source -> (file, line, "file:line")
     unresolved: list[str] = field(default_factory=list)
-    files: list[Path] = field(default_factory=source_files)
+    root: Path = ROOT
+    files: list[Path] = field(default_factory=list)
 
     def add(self, texts: list[str], where: str) -> None:
         path, line = where.rsplit(":", 1)
-        place = (self.files.index(ROOT / path), int(line), where)
+        place = (self.files.index(self.root / path), int(line), where)
         for text in texts:
             if text.strip() and place < self.places.get(text, (len(self.files), 0, "")):
                 self.places[text] = place
@@ -388,12 +391,14 @@ def _add_wrappers(modules: dict[Path, Module], evaluator: Evaluator, names: dict
                         names[scope.name] = None if len(params) == 1 else (params.index(arg.id), arg.id)
 
 
-def extract() -> Extraction:
-    modules = {path: parse_module(path) for path in source_files()}
+def extract(root: Path = ROOT) -> Extraction:
+    """Every message of the plugin whose folder is ``root``."""
+    files = source_files(root)
+    modules = {path: parse_module(path) for path in files}
     evaluator = Evaluator(modules)
     wrappers = _wrappers(modules, evaluator)
     evaluator.wrappers = wrappers
-    result = Extraction()
+    result = Extraction(root=root, files=files)
     lines = {path: path.read_text(encoding="utf-8").splitlines() for path in modules}
     translated_attributes: set[str] = set()
     for path, module in modules.items():
@@ -411,11 +416,11 @@ def extract() -> Extraction:
                 texts = _parameter_texts(node)
             elif name in QUIET_TEXT_CALLS:
                 found, _complete = strings(evaluator.value(node.args[0], module, None)) if node.args else ([], True)
-                result.add(found, f"{path.relative_to(ROOT)}:{node.lineno}")
+                result.add(found, f"{path.relative_to(root)}:{node.lineno}")
                 continue
             else:
                 continue
-            where = f"{path.relative_to(ROOT)}:{node.lineno}"
+            where = f"{path.relative_to(root)}:{node.lineno}"
             for expr in texts:
                 value = evaluator.value(expr, module, None)
                 if value is PARAMETER:
@@ -432,7 +437,7 @@ def extract() -> Extraction:
                     if attribute in translated_attributes:
                         for value in values:
                             found, complete = strings(evaluator.value(value, module, node))
-                            where = f"{path.relative_to(ROOT)}:{value.lineno}"
+                            where = f"{path.relative_to(root)}:{value.lineno}"
                             result.add(found, where)
                             if not complete:
                                 result.unresolved.append(f"{where}: {node.name}.{attribute}")

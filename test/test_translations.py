@@ -221,3 +221,74 @@ def test_plugin_installs_the_catalogue_for_a_norwegian_locale_only(qgis_app, nor
             settings.remove("locale/userLocale")
         else:
             settings.setValue("locale/userLocale", before)
+
+
+# -- the extractor itself, on a small plugin tree ---------------------------------------------
+
+EXTRACTOR_FIXTURE = {
+    "core/__init__.py": "",
+    "core/names.py": '''
+LIMIT = 15
+KINDS = ("tailings", "slag")
+LABELS = {"co": "cobalt", "cu": "copper"}
+HELP_PART = "Shared " + "sentence."
+
+
+def plot_label(translate):
+    return translate("contained metal (t)")
+''',
+    "algorithms/__init__.py": "",
+    "algorithms/alg.py": '''
+from qgis.PyQt.QtCore import QCoreApplication
+from ..core.names import HELP_PART, KINDS, LABELS, LIMIT
+
+MENU = (("a", "Open A…"), ("b", "Open B…"))
+
+
+def tr(text):
+    return QCoreApplication.translate("TailingsUnfc", text)
+
+
+def log(feedback, what, count):
+    feedback.pushInfo(tr("{0}: {1}").format(tr(what), count))
+
+
+class Alg:
+    HELP = f"Waits {LIMIT:g} s. " + HELP_PART
+    DISPLAY_NAME = "An algorithm"
+
+    def shortHelpString(self):
+        return tr(self.HELP)
+
+    def init(self, feedback):
+        for _id, label in MENU:
+            tr(label)
+        options = [tr(k) for k in KINDS]
+        Param("P", "A parameter", options=["first", "second"])
+        tr(LABELS.get("zn", "headline"))
+        log(feedback, "Deposits", 3)
+        "abc".translate({})
+        tr(f"not constant {options}")
+        QCoreApplication.translate("OtherContext", "not ours")
+''',
+}
+
+
+def test_extractor_follows_constants_loops_wrappers_and_class_attributes(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import update_translations as extractor
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    for name, text in EXTRACTOR_FIXTURE.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(extractor, "SCANNED", ("algorithms", "core"))
+    monkeypatch.setattr(extractor, "QUIET_TEXT_CALLS", {"TailingsInputError"})
+    found = extractor.extract(tmp_path)
+    messages = set(found.messages)
+    assert {"{0}: {1}", "Open A…", "Open B…", "tailings", "slag", "cobalt", "copper", "headline", "Deposits",
+            "Waits 15 s. Shared sentence.", "contained metal (t)"} <= messages
+    assert not messages & {"An algorithm", "abc", "not ours", "first"}  # not translated by this code
+    assert [line.split(": ", 1)[1] for line in found.unresolved] == ["f'not constant {options}'"]
+    assert list(found.messages) == sorted(found.messages, key=lambda m: found.places[m][:2])  # source order
