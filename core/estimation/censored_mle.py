@@ -65,6 +65,7 @@ def fit_censored_normal(data: CensoredSample, mu0: np.ndarray, sigma0: np.ndarra
     tau = np.log(np.where(ok, sigma0, 1.0))
     n_exact = np.bincount(data.exact_groups, minlength=data.size).astype(float)
     parts = _derivatives(mu, tau, data, n_exact)
+    hessian = parts[3:]
     active = ok.copy()
     for _ in range(MAX_ITERATIONS):
         d_mu, d_tau = _newton_step(parts)
@@ -78,11 +79,14 @@ def fit_censored_normal(data: CensoredSample, mu0: np.ndarray, sigma0: np.ndarra
                 break
             step = np.where(worse, step / 2.0, step)
         mu, tau, parts = mu_new, tau_new, new
+        hessian = tuple(np.where(active, h, kept) for h, kept in zip(parts[3:], hessian))
         done = (np.abs(step * d_mu) < TOLERANCE * (1.0 + np.abs(mu))) & (np.abs(step * d_tau) < TOLERANCE)
         active &= ~done
         if not active.any():
             break
-    _, _, _, h_mm, h_mt, h_tt = parts
+        # Most deposits converge in a few steps: the later ones only work on the rest.
+        data = _only(data, active)
+    h_mm, h_mt, h_tt = hessian
     det = h_mm * h_tt - h_mt ** 2
     good = ok & ~active & (det > 0) & (h_mm < 0) & np.isfinite(mu) & np.isfinite(tau)
     det = np.where(good, det, 1.0)
