@@ -104,7 +104,8 @@ class PipelineAlgorithm(TailingsAlgorithm):
             self, parameters, context, model_files=split_semicolon_list(parameters.get("MODELS")),
             rules_path=self.parameterAsFile(parameters, "RULES", context) or None,
             train_models=self.parameterAsBoolean(parameters, "TRAIN_MODELS", context),
-            seed=self.parameterAsInt(parameters, "SEED", context), language=language)
+            seed=self.parameterAsInt(parameters, "SEED", context), language=language,
+            translate=self.tr if language == "nb" else (lambda text: text))
         out_dir = Path(self.parameterAsString(parameters, "OUTPUT", context))
         (out_dir / "rejects").mkdir(parents=True, exist_ok=True)
 

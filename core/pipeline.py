@@ -8,7 +8,10 @@ layer is written and read back through QGIS features.
 """
 from __future__ import annotations
 
+import importlib
+import sys
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -28,6 +31,7 @@ from .estimation.training_data import element_of
 from .export.run import export_run
 from .file_hash import source_sha256
 from .proxy_plan import DEFAULT_TARGETS, plan_proxy_models
+from .report_style import untranslated
 from .run_summary import RunSummary, listed
 from .schema import COMMODITIES, INTERVAL_DESCRIPTION
 from .unfc import DEFAULT_RULES_PATH, ConstraintHits, classify_estimates, load_rules
@@ -50,6 +54,8 @@ class PipelineSettings:
     assay_field_map: str | None = None     # ASSAY_FIELD_MAP text, for every assay file
     assay_crs: str | None = None           # ASSAY_CRS: CRS of the assay coordinates (else read/guessed)
     read_limits: ReadLimits = field(default_factory=ReadLimits)  # MAX_ROWS, MAX_SHEET_MB, ... per assay file
+    # Report headings in the run's language: the algorithm passes Qt's translator (core has no Qt).
+    translate: Callable[[str], str] = untranslated
 
 
 @dataclass
@@ -189,7 +195,7 @@ def _import_samples(deposits: pd.DataFrame, settings: PipelineSettings, out_dir:
         result.rejects_table().to_csv(reject_path, index=False)
         rejects.append(str(reject_path))
         if len(result.qaqc):
-            write_qaqc_report(result, out_dir / "qaqc" / f"qaqc_{i}_{Path(path).stem}.html")
+            write_qaqc_report(result, out_dir / "qaqc" / f"qaqc_{i}_{Path(path).stem}.html", settings.translate)
         if done.linked < len(samples):
             warn(f"{Path(path).name}: {len(samples) - done.linked} of {len(samples)} sample(s) are not linked to "
                  "any deposit and are not used")
@@ -362,6 +368,18 @@ def run_inputs(deposit_sources: Sequence[dict[str, Any]], settings: PipelineSett
              "sha256": entry.get("sha256") or source_sha256(entry["source"])} for entry in entries]
 
 
+def _import_in_background(module: str) -> None:
+    """Start importing ``module`` in a thread, so its cost overlaps the assay import.
+
+    skops.io takes 4–5 s to import inside QGIS: at import it names every numpy and scipy
+    ufunc by scanning all of QGIS's loaded modules. The model step needs it only after the
+    assays are read, and then simply waits on Python's import lock if it is not done.
+    """
+    if module not in sys.modules:
+        threading.Thread(target=importlib.import_module, args=(module,), name=f"import {module}",
+                         daemon=True).start()
+
+
 def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary: RunSummary, *,
          constraints: Sequence[ConstraintHits], deposit_sources: Sequence[dict[str, Any]],
          log: Callable[[str], None], warn: Callable[[str], None], progress: Callable[[float], None] | None,
@@ -374,6 +392,8 @@ def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary:
         if not Path(path).is_file():
             raise TailingsInputError("The file does not exist", file=str(path))
     steps = _Steps(len(settings.assay_files) + len(settings.proxy_files) + 4, progress, cancel)
+    if settings.train_models or settings.model_files:
+        _import_in_background("skops.io")
 
     samples, rejects, assay_hashes, diagnoses = _import_samples(deposits, settings, out, steps, log, warn, summary,
                                                                 cancel)

@@ -76,7 +76,7 @@ class ImportOptions:
     deposits: pd.DataFrame | None = None     # deposit_id (+ geometry WKB in target CRS)
     engine: str = "auto"                     # auto, calamine, openpyxl
     stream_above_sheet_xml_bytes: int = STREAM_ABOVE_SHEET_XML_BYTES  # auto: stream larger workbooks
-    chunk_rows: int = 65_536
+    chunk_rows: int = 32_768  # progress and cancel checks at least this often (well under 1 s a chunk)
     max_rows: int = DEFAULT_MAX_ROWS                        # MAX_ROWS (core.assays.limits)
     max_sheet_mb: float = DEFAULT_MAX_SHEET_MB              # MAX_SHEET_MB: uncompressed size of a zip member
     max_compression_ratio: float = DEFAULT_MAX_COMPRESSION_RATIO  # MAX_COMPRESSION_RATIO

@@ -25,6 +25,7 @@ seed); best = P50, ``_lo`` = 10th percentile (P90), ``_hi`` = 90th percentile (P
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -299,16 +300,21 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
         plan.metal_q = np.full((n_dep, 3), np.nan)
     total_steps = 2 * max(len(starts), 1)
 
+    parts = _Tally()  # commodities drawn, across the worker threads
+
     def sampled_chunk(start: int) -> None:
         rows = slice(start, min(start + settings.chunk_deposits, n_dep))
         tonnage = _chunk_tonnage(source, inputs, rows, start, settings)
         tq[rows] = _quantiles(tonnage)
         for plan in plans:
             _draw_chunk(plan, rows, start, tonnage, settings, analogue_pass=False)
+            parts.add()
 
-    for step in _in_threads(sampled_chunk, starts, cancel):
+    # Progress per commodity of a chunk (each well under a second), polled from this thread.
+    n_parts = max(len(starts) * len(plans), 1)
+    for done in _in_threads(sampled_chunk, starts, cancel, lambda: parts.value / n_parts):
         if progress is not None:
-            progress(fit_share + (1 - fit_share) * (step + 1) / total_steps)
+            progress(fit_share + (1 - fit_share) * done * len(starts) / total_steps)
     for i, name in enumerate(TONNAGE_FIELDS):
         out[name] = tq[:, i]
     for plan in plans:
@@ -446,8 +452,22 @@ def _regression_spread(comb: pd.DataFrame, meas: pd.DataFrame, n_used: pd.Series
     return s2, dof
 
 
-def _in_threads(work: Callable[[int], None], starts: range, cancel: CancelHook | None):
-    """Run ``work`` on every chunk start, two at a time; yields the count done so far.
+class _Tally:
+    """A count the Monte Carlo workers advance and the calling thread reads for progress."""
+
+    def __init__(self) -> None:
+        self.value = 0
+        self._lock = threading.Lock()
+
+    def add(self) -> None:
+        with self._lock:
+            self.value += 1
+
+
+def _in_threads(work: Callable[[int], None], starts: range, cancel: CancelHook | None,
+                fraction: Callable[[], float]):
+    """Run ``work`` on every chunk start, two at a time; yields ``fraction()`` (the share of
+    the work done, which the workers advance) at least every half second, and 1.0 at the end.
 
     Chunks are independent (each has its own seed and writes only its own rows), and
     numpy's draws and partitions release the GIL, so the two cores of a laptop share the
@@ -458,7 +478,7 @@ def _in_threads(work: Callable[[int], None], starts: range, cancel: CancelHook |
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending = [pool.submit(work, start) for start in starts]
         try:
-            for done, future in enumerate(pending):
+            for future in pending:
                 while True:
                     if cancel is not None:
                         cancel()
@@ -466,8 +486,9 @@ def _in_threads(work: Callable[[int], None], starts: range, cancel: CancelHook |
                         future.result(timeout=0.5)
                         break
                     except FutureTimeout:
-                        continue
-                yield done
+                        yield min(fraction(), 1.0)
+                yield min(fraction(), 1.0)
+            yield 1.0
         finally:
             for future in pending:
                 future.cancel()

@@ -63,13 +63,15 @@ def evaluation_rows(n: int, seed: int, limit: int | None = None) -> np.ndarray:
 
 
 def _score(method: str, X: np.ndarray, y: np.ndarray, splits: list, seed: int,
-           cancel: Callable[[], None] | None) -> dict[str, Any]:
+           cancel: Callable[[], None] | None, fold_done: Callable[[float], None] | None = None) -> dict[str, Any]:
     pipeline = make_pipeline(method, X.shape[1], seed)
     oof = np.full(len(y), np.nan)
-    for train, test in splits:
+    for k, (train, test) in enumerate(splits):
         if cancel is not None:
             cancel()
         oof[test] = clone(pipeline).fit(X[train], y[train]).predict(X[test])
+        if fold_done is not None:  # a candidate's folds take seconds together: report each
+            fold_done((k + 1) / len(splits))
     pooled = skill(y, oof)
     mean, sd = fold_r2_spread(y, oof, splits)
     return {"method": method, "status": "compared", "r2_log": pooled["r2_log"], "rmse_log": pooled["rmse_log"],
@@ -106,8 +108,9 @@ def select_method(X: np.ndarray, y: np.ndarray, groups: np.ndarray, n_folds: int
     candidates: list[dict[str, Any]] = []
     for k, method in enumerate(CANDIDATES):
         reason = _skip_reason(method, len(rows), [c for c in candidates if "r2_log" in c])
+        within = (lambda f, k=k: progress((k + f) / len(CANDIDATES))) if progress is not None else None
         candidates.append({"method": method, "status": reason} if reason
-                          else _score(method, Xs, ys, splits, seed, cancel))
+                          else _score(method, Xs, ys, splits, seed, cancel, within))
         if progress is not None:
             progress((k + 1) / len(CANDIDATES))
     chosen = _pick([c for c in candidates if c["status"] == "compared"])
