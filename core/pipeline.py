@@ -22,6 +22,7 @@ import pandas as pd
 
 from .assays import AssayImport, ImportOptions, import_assays, write_qaqc_report
 from .assays.limits import ReadLimits
+from .assays.row_count import expected_rows
 from .errors import TailingsInputError
 from .estimation import EstimateSettings, LoadedModel, ModelSpec, estimate_deposits, load_model, save_model
 from .estimation import train_model as fit_model
@@ -117,6 +118,15 @@ def assay_options(settings: PipelineSettings, link: pd.DataFrame | None, cancel:
                          field_map=settings.assay_field_map or None, **asdict(settings.read_limits))
 
 
+def _row_progress(path: str, progress: Callable[[float], None] | None) -> Callable[[float], None] | None:
+    """The importer reports the row it has reached; the run's progress wants the share of the
+    file, from the file's expected row count (the last 10 % is left for linking the samples)."""
+    total = expected_rows(path) if progress is not None else None
+    if progress is None or not total:
+        return None
+    return lambda row: progress(0.9 * min(row / total, 1.0))
+
+
 def linkage_message(result: AssayImport) -> str | None:
     """The assay importer's linkage diagnosis (CRS tried, samples inside deposits), when it gives one."""
     return result.linkage.message() if result.linkage is not None else None
@@ -154,7 +164,7 @@ def import_assay_file(path: str, proxy_only: bool, settings: PipelineSettings, d
                       progress: Callable[[float], None] | None) -> AssayFile:
     """Import one assay file as the run does (shared by the pipeline and checkinputs)."""
     link = deposits[["deposit_id", "geometry"]] if "geometry" in deposits.columns else deposits[["deposit_id"]]
-    result = import_assays(path, assay_options(settings, link, cancel, progress))
+    result = import_assays(path, assay_options(settings, link, cancel, _row_progress(path, progress)))
     for note in result.notes:
         log(note)
     kinds = ", ".join(f"{v} {k}" for k, v in result.qaqc_summary.counts.items())

@@ -144,3 +144,19 @@ def test_non_linear_winner_is_fitted_on_a_bounded_sample():
     compared = {c["method"] for c in selection["candidates"] if "r2_log" in c}
     assert compared == {"ols", "ridge", "gradient_boosting", "random_forest"}
     assert model.cv_r2 > max(c["r2_log"] for c in selection["candidates"] if c["method"] in ("ols", "ridge"))
+
+
+def test_fit_report_draws_a_bounded_sample_of_a_large_training_set(monkeypatch):
+    """The scatter plots of a national training set draw a seeded sample, and say so."""
+    from core.estimation import report
+
+    monkeypatch.setattr(report, "MAX_PLOTTED_POINTS", 500)
+    big = make_samples(n_deposits=30, per_deposit=50, seed=5).samples  # 1500 rows
+    model = train_model(big, ModelSpec("co", ["s_ppm", "fe2o3_pct"], method="ols", seed=3))
+    html = report.render_html(model)
+    assert html.count(f"500 of {len(big):,} points drawn") == 1
+    rows = report.plotted_rows(len(big))
+    assert len(rows) == 500 and len(np.unique(rows)) == 500
+    assert np.array_equal(rows, report.plotted_rows(len(big)))  # seeded: the same plot every run
+    small = train_model(big.iloc[:400], ModelSpec("co", ["s_ppm", "fe2o3_pct"], method="ols", seed=3))
+    assert "points drawn" not in report.render_html(small)

@@ -27,33 +27,57 @@ def _png(fig: Figure) -> str:
     return base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+# Points drawn in a scatter plot: 300,000 training samples take seconds to draw and show
+# no more than a seeded sample of this many (the statistics use every point).
+MAX_PLOTTED_POINTS = 20_000
+
+
+def plotted_rows(n: int, seed: int = 0) -> np.ndarray:
+    if n <= MAX_PLOTTED_POINTS:
+        return np.arange(n)
+    return np.sort(np.random.default_rng(seed).choice(n, MAX_PLOTTED_POINTS, replace=False))
+
+
+def _sample_note(n: int) -> str:
+    return "" if n <= MAX_PLOTTED_POINTS else f" ({MAX_PLOTTED_POINTS:,} of {n:,} points drawn)"
+
+
+def _sample_paragraph(n: int) -> str:
+    if n <= MAX_PLOTTED_POINTS:
+        return ""
+    return (f"<p>The scatter plots draw a seeded sample{_sample_note(n)}; every figure and table uses all "
+            "the points.</p>")
+
+
 def _observed_vs_predicted(model: TrainedModel) -> str:
-    y, p = model.training.y, model.oof_pred
+    rows = plotted_rows(len(model.training.y))
+    y, p = model.training.y[rows], model.oof_pred[rows]
     lo, hi = model.metadata["interval"]["residual_lo"], model.metadata["interval"]["residual_hi"]
     fig = Figure(figsize=(5.5, 5))
     ax = fig.add_subplot()
-    order = np.argsort(p)
-    ax.fill_between(p[order], p[order] + lo, p[order] + hi, color="tab:blue", alpha=0.15,
+    edges = np.sort(p)[[0, -1]]  # the interval band is two parallel lines: its ends suffice
+    ax.fill_between(edges, edges + lo, edges + hi, color="tab:blue", alpha=0.15,
                     label=f"{model.metadata['interval']['level']:.0%} interval")
-    ax.scatter(p, y, s=8, c=model.fold_of, cmap="tab10", alpha=0.7)
+    ax.scatter(p, y, s=8, c=np.asarray(model.fold_of)[rows], cmap="tab10", alpha=0.7)
     edge = [min(y.min(), p.min()), max(y.max(), p.max())]
     ax.plot(edge, edge, "k--", lw=1, label="1:1")
     ax.set_xlabel(f"predicted ln {model.training.target_column} (held-out fold)")
     ax.set_ylabel(f"observed ln {model.training.target_column}")
-    ax.set_title("Observed vs predicted, grouped CV (colour = fold)")
+    ax.set_title("Observed vs predicted, grouped CV (colour = fold)" + _sample_note(len(model.training.y)))
     ax.legend(loc="upper left")
     return _png(fig)
 
 
 def _residuals(model: TrainedModel) -> str:
     r = model.training.y - model.oof_pred
+    rows = plotted_rows(len(r))
     fig = Figure(figsize=(9, 3.8))
     ax1, ax2 = fig.subplots(1, 2)
-    ax1.scatter(model.oof_pred, r, s=8, alpha=0.6)
+    ax1.scatter(model.oof_pred[rows], r[rows], s=8, alpha=0.6)
     ax1.axhline(0, color="k", lw=1)
     ax1.set_xlabel("predicted (ln)")
     ax1.set_ylabel("residual (ln)")
-    ax1.set_title("Residuals vs predicted")
+    ax1.set_title("Residuals vs predicted" + _sample_note(len(r)))
     ax2.hist(r, bins=40, color="tab:gray")
     for q in (model.metadata["interval"]["residual_lo"], model.metadata["interval"]["residual_hi"]):
         ax2.axvline(q, color="tab:red", lw=1)
@@ -140,7 +164,7 @@ ppm figures back-transform with exp(), the conditional median, so a negative ppm
 <h3>Per fold</h3>
 {_table(fold_rows, ['fold', 'n', 'groups', *metric_cols, 'coverage'])}
 {_selection_html(md)}
-<h2>Observed vs predicted (held-out)</h2>
+<h2>Observed vs predicted (held-out)</h2>{_sample_paragraph(len(model.training.y))}
 <img alt="observed vs predicted" src="data:image/png;base64,{_observed_vs_predicted(model)}">
 <h2>Residuals</h2><img alt="residuals" src="data:image/png;base64,{_residuals(model)}">
 <h2>Feature importance</h2><img alt="feature importance" src="data:image/png;base64,{_importance(model)}">
