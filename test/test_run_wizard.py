@@ -194,6 +194,31 @@ def test_cancel_stops_the_run_within_seconds(tailings_provider, project, tmp_pat
     assert project.layerTreeRoot().findGroups() == []  # nothing landed on the map
 
 
+def test_a_failing_run_says_so_and_lands_nothing(tailings_provider, project, tmp_path, plugin, qgis_parent):
+    """Samples 50 km away from every deposit: the pre-flight shows none linked, the run fails."""
+    from pipeline_support import sample_points, write_assays, write_deposits
+
+    deposits = write_deposits(tmp_path / "deposits.gpkg")
+    assays = write_assays(tmp_path / "far_away.csv", sample_points(shift_x=50_000.0))
+    wizard = make_wizard(plugin, project, qgis_parent)
+    wizard.show()
+    wizard.deposits_page.add_files([deposits.split("|")[0]])
+    wizard.assays_page.set_files([str(assays)])
+    for _page in range(3):
+        wizard.next()
+    wait_until(wizard.checks_page.isComplete, RUN_TIMEOUT_S)
+    assert "Samples linked to a deposit: 0." in wizard.checks_page.status.text()
+    wizard.next()
+    wizard.run_page.start()
+    wait_until(lambda: not wizard.run_page.run.running, RUN_TIMEOUT_S)
+    run_page = wizard.run_page
+    assert not run_page.run.cancelled and run_page.run.results == {}
+    assert "stopped with an error" in run_page.status.text() and "Error: " in run_page.log.toPlainText()
+    assert (run_page.folder() / "run_summary.txt").is_file()  # what the status points to
+    assert project.layerTreeRoot().findGroups() == [] and plugin.dock is None
+    assert run_page.run_button.isEnabled() and run_page.isComplete()
+
+
 def test_closing_the_wizard_mid_run_cancels_it(tailings_provider, project, tmp_path, plugin, qgis_parent):
     """The task outlives the wizard's widgets: closing must cancel it and nothing may crash."""
     from qgis.PyQt.QtCore import QEvent
