@@ -306,6 +306,7 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
     whose samples link to no deposit, or that estimates no deposit, raises TailingsInputError.
     """
     summary = summary if summary is not None else RunSummary()
+    summary.translate = settings.translate
     out = Path(out_dir)
     try:
         result = _run(deposits, settings, out, summary, constraints=constraints, deposit_sources=deposit_sources,

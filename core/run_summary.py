@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic_file import write_text
+from .report_style import Translate, untranslated
 
 SUMMARY_FILE_NAME = "run_summary.txt"
 # Deposit ids listed by name in the summary; beyond this, a count (the full list is in the layer).
@@ -34,6 +35,8 @@ class RunSummary:
     no_estimate: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)
     failure: str | None = None
+    # the headings in the run's language (the pipeline algorithm passes Qt's tr); items stay as written
+    translate: Translate = untranslated
 
     _TOPICS = (("fallback_ids", "FALLBACK IDS (deposit_id taken from the name)"),
                ("assumed_crs", "Assumed coordinate reference systems"),
@@ -47,17 +50,18 @@ class RunSummary:
         return self.failure is not None or any(getattr(self, name) for name, _ in self._TOPICS)
 
     def lines(self) -> list[str]:
-        out = [self.title, ""]
+        translate = self.translate
+        out = [translate(self.title), ""]
         if self.failure:
-            out += ["RUN FAILED: " + self.failure, ""]
+            out += [translate("RUN FAILED: ") + self.failure, ""]
         out += self.facts
         if not self.needs_attention:
-            return [*out, "", "Nothing needs your attention."]
-        out += ["", "Needs your attention:"]
+            return [*out, "", translate("Nothing needs your attention.")]
+        out += ["", translate("Needs your attention:")]
         for name, heading in self._TOPICS:
             items = getattr(self, name)
             if items:
-                out += ["", f"* {heading}:"] + [f"  - {item}" for item in items]
+                out += ["", f"* {translate(heading)}:"] + [f"  - {item}" for item in items]
         return out
 
     def text(self) -> str:

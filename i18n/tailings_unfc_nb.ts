@@ -495,6 +495,16 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>contained metal (t)
 bar P90–P10, dot P50</source><translation>metallinnhold (t)
 søyle P90–P10, punkt P50</translation></message>
+    <message><source>Tailings UNFC run</source><translation>Tailings UNFC-kjøring</translation></message>
+    <message><source>RUN FAILED: </source><translation>KJØRINGEN MISLYKTES: </translation></message>
+    <message><source>Nothing needs your attention.</source><translation>Ingenting trenger din oppmerksomhet.</translation></message>
+    <message><source>Needs your attention:</source><translation>Trenger din oppmerksomhet:</translation></message>
+    <message><source>Assumed coordinate reference systems</source><translation>Antatte koordinatsystemer</translation></message>
+    <message><source>Deposits without an estimate (not classified)</source><translation>Forekomster uten estimat (ikke klassifisert)</translation></message>
+    <message><source>FALLBACK IDS (deposit_id taken from the name)</source><translation>RESERVE-ID-ER (deposit_id hentet fra navnet)</translation></message>
+    <message><source>Other warnings</source><translation>Andre advarsler</translation></message>
+    <message><source>Rejected rows and features (see the rejects folder)</source><translation>Avviste rader og objekter (se mappen rejects)</translation></message>
+    <message><source>Samples not linked to any deposit (not used)</source><translation>Prøver som ikke er koblet til noen forekomst (ikke brukt)</translation></message>
     <message><source>The input has no deposit_id field (is it the output of the estimate step?)</source><translation>Inndataene har ikke noe deposit_id-felt (er det utdataene fra estimeringstrinnet?)</translation></message>
     <message><source>Not a number</source><translation>Ikke et tall</translation></message>
     <message><source>The input has no estimate fields (x_method, x_t, x_t_lo, x_t_hi for co, cu, zn, tree): run the estimate step first</source><translation>Inndataene har ingen estimatfelt (x_method, x_t, x_t_lo, x_t_hi for co, cu, zn, tree): kjør estimeringstrinnet først</translation></message>

@@ -188,7 +188,8 @@ class Evaluator:
             scope = parents.get(scope)
         if scope is None or attribute not in module.classes.get(scope.name, {}):
             return UNKNOWN
-        return Alternatives(self.value(v, module, scope, seen) for v in module.classes[scope.name][attribute])
+        values = [self.value(v, module, scope, seen) for v in module.classes[scope.name][attribute]]
+        return values[0] if len(values) == 1 else Alternatives(values)
 
     def value(self, node: ast.AST, module: Module, at: ast.AST | None, seen: frozenset = frozenset()) -> object:
         at = node if at is None else at
