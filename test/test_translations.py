@@ -61,6 +61,8 @@ def test_placeholders_and_html_survive_translation():
     assert mismatched == []
     # line breaks matter in help texts (paragraphs) and plot labels (two-line axis title)
     assert [s[:60] for s, t in _translations().items() if s.count("\n") != t.count("\n")] == []
+    # a text glued to another ("Warning: " + message) keeps its trailing space
+    assert [s for s, t in _translations().items() if s.endswith(" ") != t.endswith(" ")] == []
 
 
 def test_the_extractor_sees_every_text_the_algorithms_show(tailings_provider):
