@@ -281,6 +281,42 @@ def test_panel_writes_factsheets_of_the_selected_deposits(styled_layer, qgis_ifa
     assert distinct_colours(grab(bar, "wizard_7_factsheets_written", tmp_path)) > 10
 
 
+def test_panel_factsheets_cancelled_from_the_progress_dialog(styled_layer, qgis_iface, qgis_parent, tmp_path):
+    """The export runs in the GUI thread behind a modal progress dialog (layouts belong to the
+    GUI thread); its Cancel stops the export after the page being drawn, and nothing is left."""
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QPushButton
+    from tailings_unfc.ui.results_dock import ResultsDock
+    from tailings_unfc.ui.run_folder import factsheet_folder
+
+    dock = ResultsDock(qgis_iface, qgis_parent)
+    dock.set_layer(styled_layer)
+    styled_layer.removeSelection()  # all deposits: long enough to cancel part way
+    folder = factsheet_folder(styled_layer)
+    before = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    qgis_iface.messageBar().clear_messages()
+    job = dock.export_factsheets()
+    seen = []
+
+    def press_cancel():  # from the event loop the dialog keeps running, as a click would
+        if job.dialog is not None and job.dialog.isVisible():
+            seen.append(job.dialog.labelText())
+            buttons = job.dialog.findChildren(QPushButton)
+            assert [b.text() for b in buttons] == ["Cancel"]
+            buttons[0].click()
+        else:
+            QTimer.singleShot(50, press_cancel)
+
+    QTimer.singleShot(50, press_cancel)
+    wait_until(lambda: dock.factsheet_result is job, 300)
+    assert seen and "factsheets" in seen[0]
+    assert job.isCanceled() and job.paths == []
+    after = sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    assert after == before  # files move into place only after the last page
+    assert "cancelled" in qgis_iface.messageBar().currentItem().text()
+    assert dock.factsheet_button.isEnabled()
+
+
 def test_menu_entry_opens_the_wizard(qgis_iface, qgis_app, qgis_processing, tmp_path):
     """Last in the module: the plugin registers its own provider here (the conftest puts the
     session's back for the next module)."""

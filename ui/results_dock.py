@@ -9,7 +9,7 @@ import contextlib
 
 import numpy as np
 import pandas as pd
-from qgis.core import Qgis, QgsApplication, QgsVectorLayer
+from qgis.core import Qgis, QgsVectorLayer
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
@@ -30,7 +30,7 @@ from qgis.PyQt.QtWidgets import (
 from ..algorithms.layer_frames import python_value
 from ..core.export.matrix import G_GROUP_TITLES, G_GROUPS, KNOWN, cell_deposits, contained_by_class, ef_matrix
 from ..core.schema import COMMODITY_NAMES
-from .factsheet_task import FactsheetTask
+from .factsheet_job import FactsheetJob
 from .frame_model import FrameTableModel, row_ranges
 from .plot_view import PlotView
 from .result_tables import DEPOSIT_COLUMNS, HEADLINE, deposit_frame, quantity_frame
@@ -71,8 +71,8 @@ class ResultsDock(QgsDockWidget):
         self.matrix_model: FrameTableModel | None = None
         self.contained_model: FrameTableModel | None = None
         self._syncing = False
-        self.factsheet_task: FactsheetTask | None = None
-        self.factsheet_result: FactsheetTask | None = None  # the last one that ended
+        self.factsheet_job: FactsheetJob | None = None
+        self.factsheet_result: FactsheetJob | None = None  # the last one that ended
         self._writing = None  # the message bar item saying the factsheets are being written
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._deposits_tab(), tr("Deposits"))
@@ -171,7 +171,7 @@ class ResultsDock(QgsDockWidget):
             self._fill_models()
             self.factsheet_button.setEnabled(False)
             return
-        self.factsheet_button.setEnabled(self.factsheet_task is None)
+        self.factsheet_button.setEnabled(self.factsheet_job is None)
         self.deposits = deposit_frame(self.layer)
         self.quantities, self.has_quantities = quantity_frame(self.layer, self.deposits)
         self._fill_models()
@@ -271,22 +271,22 @@ class ResultsDock(QgsDockWidget):
             self.iface.mapCanvas().zoomToFeatureIds(self.layer, [fid])
 
     # -- factsheets ------------------------------------------------------------------
-    def export_factsheets(self) -> FactsheetTask | None:
-        """The selected deposits' factsheets (all when none is selected), in the background."""
-        if self.layer is None or self.factsheet_task is not None:
+    def export_factsheets(self) -> FactsheetJob | None:
+        """The selected deposits' factsheets (all when none is selected), behind a progress dialog."""
+        if self.layer is None or self.factsheet_job is not None:
             return None
         ids = [str(f["deposit_id"]) for f in self.layer.getSelectedFeatures()]
         folder = factsheet_folder(self.layer)
-        task = FactsheetTask(self.layer, folder, ids, on_done=self._factsheets_done)
-        self.factsheet_task = task
+        task = FactsheetJob(self.layer, folder, ids, on_done=self._factsheets_done, parent=self)
+        self.factsheet_job = task
         self.factsheet_button.setEnabled(False)
         self._writing = self._tell(tr("Writing the factsheets of {0} deposits into {1}…").format(task.count, folder),
                                    Qgis.Info)
-        QgsApplication.taskManager().addTask(task)
+        task.start()
         return task
 
-    def _factsheets_done(self, task: FactsheetTask) -> None:
-        self.factsheet_task, self.factsheet_result = None, task
+    def _factsheets_done(self, task: FactsheetJob) -> None:
+        self.factsheet_job, self.factsheet_result = None, task
         self.factsheet_button.setEnabled(self.layer is not None)
         if self._writing is not None:
             with contextlib.suppress(RuntimeError):  # gone already when its time ran out
