@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from core.errors import TailingsInputError
 from core.estimation.mean_grade import MAX_VALUE, MIN_VALUE, MeanGradeEstimator
+from core.schema import ESTIMATORS
 from core.unfc import classify, load_vocabulary, parse_category, parse_code, parse_rules
 from core.unfc.codes import FORMATS, UnfcCode
 from core.unfc.rules import DEFAULT_RULES_PATH
@@ -187,7 +188,7 @@ def test_mean_grade_estimator_is_finite_and_ordered(samples, min_samples):
     assert estimator.n_censored_.sum() == censored.sum()
     assert (estimator.n_ == np.bincount(groups, minlength=size)).all()
     known = estimator.estimator_ != "none"
-    assert set(estimator.estimator_) <= {"lognormal", "ros", "substitution", "arithmetic", "none"}
+    assert set(estimator.estimator_) <= {*ESTIMATORS, "none"}
     assert not known[estimator.n_ == 0].any()
     lo, best, hi = estimator.lo_[known], estimator.mean_[known], estimator.hi_[known]
     assert np.isfinite(lo).all() and np.isfinite(best).all() and np.isfinite(hi).all()
