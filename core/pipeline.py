@@ -308,6 +308,7 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
     summary = summary if summary is not None else RunSummary()
     summary.translate = settings.translate
     out = Path(out_dir)
+    importing = _import_in_background("skops.io") if settings.train_models or settings.model_files else None
     try:
         result = _run(deposits, settings, out, summary, constraints=constraints, deposit_sources=deposit_sources,
                       log=log, warn=warn, progress=progress, cancel=cancel)
@@ -315,6 +316,9 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
         summary.failure = str(err)
         report_summary(summary, out, log, warn)
         raise
+    finally:
+        if importing is not None:
+            importing.join()  # never outlives the run: an import cut off at interpreter exit crashes it
     result.summary_path = report_summary(summary, out, log, warn)
     return result
 
@@ -379,16 +383,18 @@ def run_inputs(deposit_sources: Sequence[dict[str, Any]], settings: PipelineSett
              "sha256": entry.get("sha256") or source_sha256(entry["source"])} for entry in entries]
 
 
-def _import_in_background(module: str) -> None:
+def _import_in_background(module: str) -> threading.Thread | None:
     """Start importing ``module`` in a thread, so its cost overlaps the assay import.
 
     skops.io takes 4–5 s to import inside QGIS: at import it names every numpy and scipy
     ufunc by scanning all of QGIS's loaded modules. The model step needs it only after the
     assays are read, and then simply waits on Python's import lock if it is not done.
     """
-    if module not in sys.modules:
-        threading.Thread(target=importlib.import_module, args=(module,), name=f"import {module}",
-                         daemon=True).start()
+    if module in sys.modules:
+        return None
+    thread = threading.Thread(target=importlib.import_module, args=(module,), name=f"import {module}")
+    thread.start()
+    return thread
 
 
 def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary: RunSummary, *,
@@ -403,8 +409,6 @@ def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary:
         if not Path(path).is_file():
             raise TailingsInputError("The file does not exist", file=str(path))
     steps = _Steps(len(settings.assay_files) + len(settings.proxy_files) + 4, progress, cancel)
-    if settings.train_models or settings.model_files:
-        _import_in_background("skops.io")
 
     samples, rejects, assay_hashes, diagnoses = _import_samples(deposits, settings, out, steps, log, warn, summary,
                                                                 cancel)

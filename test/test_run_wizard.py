@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from render_support import SCREENSHOT_DIR, distinct_colours, rgb_array
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample_data"
@@ -56,11 +56,23 @@ def fill(wizard, folder: Path, deposits_from_file: bool = True) -> None:
     wizard.assays_page.set_files([str(lab)], [str(field)])
 
 
+_WIZARDS: list = []
+
+
 @pytest.fixture
 def project(tmp_path):
     project = QgsProject()
     project.setPresetHomePath(str(tmp_path / "home"))  # the default run folder goes under it
-    return project
+    yield project
+    # Wizards are children of the session's parent widget: delete them, with their runs and the
+    # layers they made, while this project and QGIS still exist (not at interpreter exit).
+    while _WIZARDS:
+        wizard = _WIZARDS.pop()
+        wizard.close()
+        wizard.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # deleteLater outside an event loop
+    QCoreApplication.processEvents()
+    project.clear()
 
 
 @pytest.fixture
@@ -76,7 +88,9 @@ def plugin(qgis_iface):
 def make_wizard(plugin, project, qgis_parent):
     from tailings_unfc.ui.run_wizard import RunWizard
 
-    return RunWizard(qgis_parent, project=project, show_results=plugin.show_results)
+    wizard = RunWizard(qgis_parent, project=project, show_results=plugin.show_results)
+    _WIZARDS.append(wizard)
+    return wizard
 
 
 def test_pages_give_the_pipeline_its_parameters(tailings_provider, project, tmp_path, plugin, qgis_parent):
