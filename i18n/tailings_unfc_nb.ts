@@ -327,6 +327,8 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>Reading {0} samples</source><translation>Leser {0} prøver</translation></message>
     <message><source>{0}: grouped CV ({1}) R² = {2:.3f} pooled, {3:.3f} ± {4:.3f} per fold (ln), RMSE = {5:.3f}; random K-fold R² = {6:.3f} (comparison only); coverage of the {7:.0%} interval = {8:.1%}</source><translation>{0}: gruppert CV ({1}) R² = {2:.3f} samlet, {3:.3f} ± {4:.3f} per fold (ln), RMSE = {5:.3f}; tilfeldig K-fold R² = {6:.3f} (bare til sammenligning); dekning for {7:.0%}-intervallet = {8:.1%}</translation></message>
     <message><source>Model: {0}; report: {1}; log: {2}</source><translation>Modell: {0}; rapport: {1}; logg: {2}</translation></message>
+    <message><source>Cancel</source><translation>Avbryt</translation></message>
+    <message><source>Writing the factsheets of {0} deposits…</source><translation>Skriver faktaarkene for {0} forekomster…</translation></message>
     <message><source>Tailings UNFC factsheets</source><translation>Tailings UNFC – faktaark</translation></message>
     <message><source>Deposit id</source><translation>Forekomst-id</translation></message>
     <message><source>Name</source><translation>Navn</translation></message>
