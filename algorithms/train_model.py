@@ -137,7 +137,7 @@ class TrainModelAlgorithm(TailingsAlgorithm):
             model.cv_r2_fold_sd, model.cv_rmse, md["cv"]["random_kfold"]["r2_log"], md["interval"]["level"],
             model.coverage))
         save_model(model, model_path)
-        html_path, log_path = write_report(model, report_path)
+        html_path, log_path = write_report(model, report_path, self.tr)
         feedback.pushInfo(self.tr("Model: {0}; report: {1}; log: {2}").format(model_path, html_path, log_path))
         return {self.OUTPUT_MODEL: model_path, self.OUTPUT_REPORT: str(html_path),
                 "CV_R2": model.cv_r2, "CV_R2_FOLD_MEAN": model.cv_r2_fold_mean,

@@ -274,7 +274,7 @@ def _train(samples: pd.DataFrame, settings: PipelineSettings, out_dir: Path, ste
             f"{md['interval']['level']:.0%} interval = {model.coverage:.1%}")
         path = out_dir / "models" / f"model_{plan.target}.skops"
         save_model(model, path)
-        html, _log = write_fit_report(model, out_dir / "models" / f"model_{plan.target}.html")
+        html, _log = write_fit_report(model, out_dir / "models" / f"model_{plan.target}.html", settings.translate)
         models[plan.target] = LoadedModel(model.pipeline, md, str(path))
         model_files.append(str(path))
         reports.append(str(html))

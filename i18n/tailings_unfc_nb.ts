@@ -469,6 +469,18 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>Not a Tailings UNFC model file (no format_version)</source><translation>Ikke en Tailings UNFC-modellfil (ingen format_version)</translation></message>
     <message><source>Model file not found</source><translation>Fant ikke modellfilen</translation></message>
     <message><source>Model file holds no fitted model</source><translation>Modellfilen inneholder ingen tilpasset modell</translation></message>
+    <message><source>Method selection (METHOD=auto)</source><translation>Valg av metode (METHOD=auto)</translation></message>
+    <message><source>Model for {0}: {1}</source><translation>Modell for {0}: {1}</translation></message>
+    <message><source> (selected by METHOD=auto)</source><translation> (valgt av METHOD=auto)</translation></message>
+    <message><source>Cross-validation</source><translation>Kryssvalidering</translation></message>
+    <message><source>Per fold</source><translation>Per fold</translation></message>
+    <message><source>Observed vs predicted (held-out)</source><translation>Målt mot predikert (holdt utenfor)</translation></message>
+    <message><source>Residuals</source><translation>Residualer</translation></message>
+    <message><source>Feature importance</source><translation>Betydning av prediktorene</translation></message>
+    <message><source>Interval coverage per held-out fold</source><translation>Intervallets dekning per utelatt fold</translation></message>
+    <message><source>Data summary</source><translation>Datasammendrag</translation></message>
+    <message><source>Reproducibility</source><translation>Reproduserbarhet</translation></message>
+    <message><source>Tailings UNFC model report: {0}</source><translation>Tailings UNFC modellrapport: {0}</translation></message>
     <message><source>Choose at least one predictor field</source><translation>Velg minst ett prediktorfelt</translation></message>
     <message><source>Unknown coordinate reference system</source><translation>Ukjent koordinatsystem</translation></message>
     <message><source>The destination folder does not exist</source><translation>Målmappen finnes ikke</translation></message>

@@ -160,3 +160,24 @@ def test_fit_report_draws_a_bounded_sample_of_a_large_training_set(monkeypatch):
     assert np.array_equal(rows, report.plotted_rows(len(big)))  # seeded: the same plot every run
     small = train_model(big.iloc[:400], ModelSpec("co", ["s_ppm", "fe2o3_pct"], method="ols", seed=3))
     assert "points drawn" not in report.render_html(small)
+
+
+def test_fit_report_headings_go_through_the_translator():
+    """The algorithms pass Qt's translator; every heading of the report goes through it."""
+    from core.estimation import report
+
+    model = train_model(make_samples(n_deposits=12, per_deposit=20, seed=2).samples,
+                        ModelSpec("co", ["s_ppm", "fe2o3_pct"], method="auto", seed=3))
+    asked: list[str] = []
+
+    def tr(text: str) -> str:
+        asked.append(text)
+        return f"«{text}»"
+
+    html = report.render_html(model, tr)
+    for heading in ("Cross-validation", "Per fold", "Residuals", "Feature importance", "Data summary", "Notes",
+                    "Reproducibility", "Method selection (METHOD=auto)"):
+        assert f"«{heading}»" in html
+    assert f"<h1>«Model for {model.metadata['target_column']}: " in html  # placeholders filled after translation
+    assert "Tailings UNFC model report" in asked[-1]
+    assert "«Cross-validation»" not in report.render_html(model)  # English without a translator

@@ -15,7 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ..atomic_file import write_text
-from ..report_style import fixed, page, table
+from ..report_style import Translate, fixed, page, table, untranslated
 from .fitting import TrainedModel
 from .methods import METHOD_LABELS
 
@@ -117,7 +117,7 @@ def _table(rows: list[dict], columns: list[str]) -> str:
     return table(rows, columns, number=fixed(3))
 
 
-def _selection_html(md: dict) -> str:
+def _selection_html(md: dict, tr: Translate) -> str:
     """The candidates ``auto`` compared, each with its score on the same grouped folds."""
     sel = md.get("selection")
     if not sel:
@@ -125,7 +125,7 @@ def _selection_html(md: dict) -> str:
     rows = [{**c, "method": METHOD_LABELS.get(c["method"], c["method"])} for c in sel["candidates"]]
     sample = (f"a seeded sample of {sel['n_rows']} of the {sel['n_available']} usable rows"
               if sel["subsampled"] else f"all {sel['n_rows']} usable rows")
-    return f"""<h2>Method selection (METHOD=auto)</h2>
+    return f"""<h2>{tr("Method selection (METHOD=auto)")}</h2>
 <p>Every candidate was cross-validated on the same {sel['n_folds']} grouped folds of {sample}.
 Score: {html.escape(sel['score'])}; of the candidates within {sel['tolerance']} of the best, the
 cheapest to apply (the first in this table) is selected. The selected method was then
@@ -136,7 +136,8 @@ Cross-validation section.</p>
 per-fold R².</p>"""
 
 
-def render_html(model: TrainedModel) -> str:
+def render_html(model: TrainedModel, tr: Translate = untranslated) -> str:
+    """The report; ``tr`` translates its headings (the algorithms pass Qt's translator)."""
     md = model.metadata
     cv = md["cv"]
     metric_cols = ["r2_log", "rmse_log", "bias_log", "r2_ppm", "rmse_ppm", "bias_ppm"]
@@ -146,12 +147,13 @@ def render_html(model: TrainedModel) -> str:
     counts = [{"rows": k, "count": v} for k, v in md["data_counts"].items()]
     ranges = [{"predictor": p, "min": r[0], "max": r[1]} for p, r in md["training_range"].items()]
     notes = "".join(f"<li>{html.escape(n)}</li>" for n in md["notes"]) or "<li>none</li>"
-    body = f"""<h1>Model for {html.escape(md['target_column'])}: {html.escape(md['method_label'])}{
-    ' (selected by METHOD=auto)' if md.get('method_requested') == 'auto' else ''}</h1>
+    title = tr("Model for {0}: {1}").format(html.escape(md['target_column']), html.escape(md['method_label']))
+    auto = tr(" (selected by METHOD=auto)") if md.get('method_requested') == 'auto' else ''
+    body = f"""<h1>{title}{auto}</h1>
 <p>Predictors: {html.escape(', '.join(md['predictors']))}; transform <b>{html.escape(md['transform'])}</b>,
 target ln(ppm); censored target values: {html.escape(md['censored_policy'])}; seed {md['seed']};
 {md['n_samples']} training samples; training data sha256 <code>{md['training_sha256']}</code>.</p>
-<h2>Cross-validation</h2>
+<h2>{tr("Cross-validation")}</h2>
 {_table(summary_rows, ['cv', *metric_cols])}
 <p>CV R² (grouped, ln space): pooled out-of-fold = <b>{cv['grouped']['r2_log']:.3f}</b> (CV_R2: one R² over
 all held-out predictions together); per fold = <b>{cv['fold_r2_mean']:.3f} ± {cv['fold_r2_sd']:.3f}</b>
@@ -161,22 +163,22 @@ Empirical coverage of the
 {md['interval']['level']:.0%} interval on held-out folds = <b>{cv['coverage']:.1%}</b>
 (nominal {md['interval']['level']:.0%}, {html.escape(md['interval']['method'])}).
 ppm figures back-transform with exp(), the conditional median, so a negative ppm bias is expected.</p>
-<h3>Per fold</h3>
+<h3>{tr("Per fold")}</h3>
 {_table(fold_rows, ['fold', 'n', 'groups', *metric_cols, 'coverage'])}
-{_selection_html(md)}
-<h2>Observed vs predicted (held-out)</h2>{_sample_paragraph(len(model.training.y))}
+{_selection_html(md, tr)}
+<h2>{tr("Observed vs predicted (held-out)")}</h2>{_sample_paragraph(len(model.training.y))}
 <img alt="observed vs predicted" src="data:image/png;base64,{_observed_vs_predicted(model)}">
-<h2>Residuals</h2><img alt="residuals" src="data:image/png;base64,{_residuals(model)}">
-<h2>Feature importance</h2><img alt="feature importance" src="data:image/png;base64,{_importance(model)}">
-<h2>Interval coverage per held-out fold</h2><img alt="coverage" src="data:image/png;base64,{_coverage(model)}">
-<h2>Data summary</h2>
+<h2>{tr("Residuals")}</h2><img alt="residuals" src="data:image/png;base64,{_residuals(model)}">
+<h2>{tr("Feature importance")}</h2><img alt="feature importance" src="data:image/png;base64,{_importance(model)}">
+<h2>{tr("Interval coverage per held-out fold")}</h2><img alt="coverage" src="data:image/png;base64,{_coverage(model)}">
+<h2>{tr("Data summary")}</h2>
 {_table(counts, ['rows', 'count'])}
 <p>Training range of the predictors (predictions outside are flagged as extrapolation):</p>
 {_table(ranges, ['predictor', 'min', 'max'])}
-<h2>Notes</h2><ul>{notes}</ul>
-<h2>Reproducibility</h2><p>Hyper-parameters: <code>{html.escape(str(md['hyperparameters']))}</code><br>
+<h2>{tr("Notes")}</h2><ul>{notes}</ul>
+<h2>{tr("Reproducibility")}</h2><p>Hyper-parameters: <code>{html.escape(str(md['hyperparameters']))}</code><br>
 Packages: <code>{html.escape(str(md['package_versions']))}</code><br>Created {md['created_utc']}.</p>"""
-    return page(f"Tailings UNFC model report: {md['target_column']}", body)
+    return page(tr("Tailings UNFC model report: {0}").format(md['target_column']), body)
 
 
 def render_log(model: TrainedModel) -> str:
@@ -202,10 +204,10 @@ def _atomic_write(path: Path, text: str) -> None:
     write_text(path, text)  # mode from the umask (0644), not mkstemp's 0600
 
 
-def write_report(model: TrainedModel, html_path: str | Path) -> tuple[Path, Path]:
+def write_report(model: TrainedModel, html_path: str | Path, tr: Translate = untranslated) -> tuple[Path, Path]:
     """Write the HTML report and a plain-text log beside it (``<name>.log``)."""
     html_path = Path(html_path)
     log_path = html_path.with_suffix(".log")
-    _atomic_write(html_path, render_html(model))
+    _atomic_write(html_path, render_html(model, tr))
     _atomic_write(log_path, render_log(model))
     return html_path, log_path
