@@ -308,7 +308,8 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
     summary = summary if summary is not None else RunSummary()
     summary.translate = settings.translate
     out = Path(out_dir)
-    importing = _import_in_background("skops.io") if settings.train_models or settings.model_files else None
+    if settings.train_models or settings.model_files:
+        _import_in_background("skops.io")
     try:
         result = _run(deposits, settings, out, summary, constraints=constraints, deposit_sources=deposit_sources,
                       log=log, warn=warn, progress=progress, cancel=cancel)
@@ -316,9 +317,6 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
         summary.failure = str(err)
         report_summary(summary, out, log, warn)
         raise
-    finally:
-        if importing is not None:
-            importing.join()  # never outlives the run: an import cut off at interpreter exit crashes it
     result.summary_path = report_summary(summary, out, log, warn)
     return result
 
@@ -383,18 +381,17 @@ def run_inputs(deposit_sources: Sequence[dict[str, Any]], settings: PipelineSett
              "sha256": entry.get("sha256") or source_sha256(entry["source"])} for entry in entries]
 
 
-def _import_in_background(module: str) -> threading.Thread | None:
+def _import_in_background(module: str) -> None:
     """Start importing ``module`` in a thread, so its cost overlaps the assay import.
 
     skops.io takes 4–5 s to import inside QGIS: at import it names every numpy and scipy
     ufunc by scanning all of QGIS's loaded modules. The model step needs it only after the
-    assays are read, and then simply waits on Python's import lock if it is not done.
+    assays are read, and then simply waits on Python's import lock if it is not done. Not a
+    daemon thread: the interpreter waits for it at exit instead of cutting an import off, and
+    a run cancelled early returns at once, without waiting for it.
     """
-    if module in sys.modules:
-        return None
-    thread = threading.Thread(target=importlib.import_module, args=(module,), name=f"import {module}")
-    thread.start()
-    return thread
+    if module not in sys.modules:
+        threading.Thread(target=importlib.import_module, args=(module,), name=f"import {module}").start()
 
 
 def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary: RunSummary, *,
