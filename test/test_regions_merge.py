@@ -31,7 +31,8 @@ def _frame() -> pd.DataFrame:
         "cu_ppm": mean / 2, "cu_ppm_lo": mean * 0.4, "cu_ppm_hi": mean * 0.6,
         "cu_n": [0, 0, 0, 12, 12, 3], "cu_method": ["analogue"] * 3 + ["measured"] * 3,
         "cu_estimator": [None] * 3 + ["arithmetic"] * 3,
-        "unfc_e": ["E3.3"] * n, "unfc_g": ["G2"] * n, "unfc_class": ["Remaining products"] * n, "unfc_rationale": ["text"] * n,
+        "unfc_e": ["E3.3"] * n, "unfc_g": ["G2"] * n, "unfc_class": ["Remaining products"] * n,
+        "unfc_rationale": ["text"] * n,
         "classified_at": pd.Timestamp("2026-12-01"),
     })
     return frame
