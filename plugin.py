@@ -10,6 +10,7 @@ from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .core.dependencies import install_hint, missing_packages
 from .core.schema import alias_language
+from .qt_translate import tr
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 LOG_TAG = "Tailings UNFC"
@@ -28,8 +29,6 @@ MENU_ALGORITHMS = (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TailingsUnfc", text)
 
 
 class TailingsUnfcPlugin:

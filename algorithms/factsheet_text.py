@@ -10,17 +10,15 @@ import tomllib
 from collections.abc import Container
 
 from qgis.core import QgsExpression
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.schema import COMMODITIES, ESTIMATE_METHODS
+from ..qt_translate import tr
 from .base import PLUGIN_DIR
 
 DASH = "–"
 CRMA_STATUS_FILE = PLUGIN_DIR / "resources" / "codelists" / "eu_crma_status.toml"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TailingsUnfc", text)
 
 
 def quoted(text: str) -> str:

@@ -7,13 +7,9 @@ panel and the factsheets speak the user's language while the stored style stays 
 from __future__ import annotations
 
 from qgis.core import QgsCategorizedSymbolRenderer, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.export.styles import OTHER_COMBINATIONS, OTHER_LABEL, UNFC_CLASS_COLOURS
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TailingsUnfc", text)
+from ..qt_translate import tr
 
 
 def class_legend_labels() -> dict[str, str]:

@@ -14,9 +14,9 @@ import sqlite3
 from pathlib import Path
 
 from qgis.core import QgsProcessingContext, QgsProcessingLayerPostProcessorInterface, QgsProcessingUtils
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.export.tables import TableNames
+from ..qt_translate import tr
 from .legend_labels import translate_class_legend
 
 # Processing keeps only a C++ pointer to a post-processor: the Python objects live here
@@ -24,8 +24,6 @@ from .legend_labels import translate_class_legend
 _KEEP_ALIVE: list[QgsProcessingLayerPostProcessorInterface] = []
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TailingsUnfc", text)
 
 
 class _DefaultStyle(QgsProcessingLayerPostProcessorInterface):

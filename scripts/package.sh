@@ -13,7 +13,7 @@ stage="$(mktemp -d)"
 trap 'rm -rf "$stage"' EXIT
 mkdir "$stage/tailings_unfc"
 # Tracked and new (not ignored) files of the working tree: what the developer has now.
-git ls-files -z --cached --others --exclude-standard -- metadata.txt __init__.py plugin.py core algorithms ui resources i18n README.md LICENSE |
+git ls-files -z --cached --others --exclude-standard -- metadata.txt __init__.py plugin.py qt_translate.py core algorithms ui resources i18n README.md LICENSE |
   while IFS= read -r -d '' f; do
     if [ -e "$f" ]; then cp --parents "$f" "$stage/tailings_unfc/"; fi  # skip files deleted but not committed
   done

@@ -48,7 +48,7 @@ def _plugin():
 
 
 def _start() -> None:
-    import tailings_unfc  # QGIS runs this file with exec(): no __file__, so the sample data from the plugin
+    import tailings_unfc  # started by `qgis --code`, this file has no __file__: the sample data comes from the plugin
 
     sample = Path(tailings_unfc.__file__).resolve().parent / "resources" / "sample_data"
     STEPS["sample"] = str(sample)

@@ -2,6 +2,8 @@
 widget grabbed to an image, and pixel counts by colour (numpy over the image bytes)."""
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -52,12 +54,15 @@ def distinct_colours(pixels: np.ndarray) -> int:
     return len(np.unique(pixels.reshape(-1, 3), axis=0))
 
 
-def save_screenshot(image: QImage, name: str) -> Path:
-    """Writes docs/images/<name>.png (the user guide shows these) and returns the path."""
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOT_DIR / f"{name}.png"
+def keep_screenshot(image: QImage, name: str, folder: Path) -> np.ndarray:
+    """Save ``image`` as ``folder/<name>.png`` and return its pixels; with UPDATE_SCREENSHOTS=1
+    also copy it to docs/images/ for the user guide."""
+    path = folder / f"{name}.png"
     assert image.save(str(path), "PNG"), path
-    return path
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, SCREENSHOT_DIR / path.name)
+    return rgb_array(image)
 
 
 def render_legend(layer, zoom: float = 4.0) -> QImage:

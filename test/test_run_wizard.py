@@ -6,7 +6,6 @@ for two selected deposits. The pages are grabbed to PNG and checked for content;
 UPDATE_SCREENSHOTS=1 they are copied to docs/images/ for the user guide."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import time
@@ -15,7 +14,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
-from render_support import SCREENSHOT_DIR, distinct_colours, rgb_array
+from render_support import distinct_colours, keep_screenshot
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "sample_data"
 DEPOSITS = SAMPLE / "old_tailings.gpkg"
@@ -36,13 +35,7 @@ def wait_until(predicate, timeout: float) -> float:
 def grab(widget, name: str, folder: Path):
     widget.show()
     QCoreApplication.processEvents()
-    image = widget.grab().toImage()
-    path = folder / f"{name}.png"
-    assert image.save(str(path), "PNG")
-    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
-        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, SCREENSHOT_DIR / path.name)
-    return rgb_array(image)
+    return keep_screenshot(widget.grab().toImage(), name, folder)
 
 
 def fill(wizard, folder: Path, deposits_from_file: bool = True) -> None:

@@ -7,9 +7,6 @@ copied to docs/images/, which docs/user_guide.md shows.
 """
 from __future__ import annotations
 
-import os
-import shutil
-
 import numpy as np
 import pytest
 from map_style_support import (
@@ -20,18 +17,9 @@ from map_style_support import (
     POND_CENTRE,
 )
 from qgis.core import QgsPointXY
-from render_support import SCREENSHOT_DIR, colour_pixels, distinct_colours, render_legend, render_map, rgb_array
+from render_support import colour_pixels, distinct_colours, keep_screenshot, render_legend, render_map
 
 from core.plots.deposit_intervals import METHOD_COLOURS
-
-
-def _keep(image, name: str, folder) -> np.ndarray:
-    path = folder / f"{name}.png"
-    assert image.save(str(path), "PNG")
-    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
-        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, SCREENSHOT_DIR / path.name)
-    return rgb_array(image)
 
 
 def _dark_pixels(pixels: np.ndarray, limit: int = 90) -> int:
@@ -45,7 +33,8 @@ def _dark_pixels(pixels: np.ndarray, limit: int = 90) -> int:
     ("map_local_1_25k", 25_000, POND_CENTRE, "#f2f2f2"),
 ])
 def test_map_screenshots(styled_layer, tmp_path, name, scale, centre, background):
-    pixels = _keep(render_map([styled_layer], QgsPointXY(*centre), scale, background=background), name, tmp_path)
+    image = render_map([styled_layer], QgsPointXY(*centre), scale, background=background)
+    pixels = keep_screenshot(image, name, tmp_path)
     assert distinct_colours(pixels) > 20  # not blank
     present = {value for value, colour in COLOURS.items() if colour_pixels(pixels, colour) >= 20}
     if scale == 25_000:
@@ -56,7 +45,7 @@ def test_map_screenshots(styled_layer, tmp_path, name, scale, centre, background
 
 
 def test_legend_screenshot(styled_layer, tmp_path):
-    pixels = _keep(render_legend(styled_layer), "legend", tmp_path)
+    pixels = keep_screenshot(render_legend(styled_layer), "legend", tmp_path)
     assert all(colour_pixels(pixels, colour) >= 20 for colour in COLOURS.values())
     assert _dark_pixels(pixels) > 1500  # the class names
 
@@ -79,7 +68,7 @@ def test_panel_screenshots(styled_layer, tmp_path, qgis_iface, qgis_parent):
     dock.tabs.setCurrentIndex(0)
     _grab(dock)
     dock.plot.redraw()  # at the width it got when shown
-    pixels = _keep(_grab(dock), "panel_deposits", tmp_path)
+    pixels = keep_screenshot(_grab(dock), "panel_deposits", tmp_path)
     assert distinct_colours(pixels) > 50
     assert _dark_pixels(pixels) > 2000  # table text and plot labels
     method = str(styled_layer.getFeature(int(dock.selected_fids()[0]))["co_method"])
@@ -87,9 +76,9 @@ def test_panel_screenshots(styled_layer, tmp_path, qgis_iface, qgis_parent):
 
     dock.tabs.setCurrentIndex(1)
     dock.measure_box.setCurrentIndex(1)  # tonnes
-    pixels = _keep(_grab(dock), "panel_matrix", tmp_path)
+    pixels = keep_screenshot(_grab(dock), "panel_matrix", tmp_path)
     assert _dark_pixels(pixels) > 800 and dock.matrix_view.model().rowCount() > 0
 
     dock.tabs.setCurrentIndex(2)
-    pixels = _keep(_grab(dock), "panel_contained", tmp_path)
+    pixels = keep_screenshot(_grab(dock), "panel_contained", tmp_path)
     assert _dark_pixels(pixels) > 800 and dock.contained_view.model().rowCount() == len(CLASSES)

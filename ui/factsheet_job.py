@@ -17,10 +17,7 @@ from qgis.PyQt.QtWidgets import QProgressDialog, QWidget
 
 from ..algorithms.factsheet_export import export_factsheets
 from ..core.errors import OperationCancelled, TailingsInputError
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TailingsUnfc", text)
+from ..qt_translate import tr
 
 
 def deposit_filter(deposit_ids: Sequence[str]) -> str:

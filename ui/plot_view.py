@@ -2,15 +2,12 @@
 plain sentence when there is nothing to plot."""
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QCoreApplication, QSize, Qt, QTimer
+from qgis.PyQt.QtCore import QSize, Qt, QTimer
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import QLabel, QSizePolicy
 
 from ..core.plots.deposit_intervals import deposit_interval_png, intervals, nothing_to_plot
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TailingsUnfc", text)
+from ..qt_translate import tr
 
 
 class PlotView(QLabel):

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from qgis.core import Qgis, QgsVectorLayer
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, QItemSelection, QItemSelectionModel, Qt, QUrl
+from qgis.PyQt.QtCore import QItemSelection, QItemSelectionModel, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -30,15 +30,12 @@ from qgis.PyQt.QtWidgets import (
 from ..algorithms.layer_frames import python_value
 from ..core.export.matrix import G_GROUP_TITLES, G_GROUPS, KNOWN, cell_deposits, contained_by_class, ef_matrix
 from ..core.schema import COMMODITY_NAMES
+from ..qt_translate import tr
 from .factsheet_job import FactsheetJob
 from .frame_model import FrameTableModel, row_ranges
 from .plot_view import PlotView
 from .result_tables import DEPOSIT_COLUMNS, HEADLINE, deposit_frame, quantity_frame
 from .run_folder import factsheet_folder
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TailingsUnfc", text)
 
 
 def _titles() -> dict[str, str]:

@@ -6,15 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from qgis.core import QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QWizard
 
+from ..qt_translate import tr
 from .wizard_pages import AssaysPage, DepositsPage, OptionsPage
 from .wizard_run import ChecksPage, RunPage
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TailingsUnfc", text)
 
 
 class RunWizard(QWizard):

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsFileWidget, QgsProjectionSelectionWidget
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,10 +31,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.assays.extensions import ASSAY_EXTENSIONS, filter_patterns, is_assay_file_name
 from ..core.schema import DEFAULT_CRS
 from ..core.unfc.rules import DEFAULT_RULES_PATH
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TailingsUnfc", text)
+from ..qt_translate import tr
 
 
 def assay_filter() -> str:

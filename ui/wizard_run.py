@@ -9,7 +9,7 @@ from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QCoreApplication, QTemporaryDir
+from qgis.PyQt.QtCore import QTemporaryDir
 from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..algorithms.load_results import group_name
 from ..core.export.tables import TableNames
+from ..qt_translate import tr
 from .algorithm_task import AlgorithmRun
 from .run_folder import new_run_folder
 
@@ -31,8 +32,6 @@ CHECK_ID = "tailingsunfc:checkinputs"
 PIPELINE_ID = "tailingsunfc:pipeline"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TailingsUnfc", text)
 
 
 def _progress_bar(parent) -> QProgressBar:
