@@ -25,6 +25,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.disk_space import full_disk_hint
 from ..core.errors import OperationCancelled, TailingsInputError
 from ..core.version import docs_url
+from ..qt_translate import error_text, shown
 from .output_check import check_destinations_writable, check_written_outputs
 
 PLUGIN_DIR = Path(__file__).resolve().parent.parent
@@ -111,8 +112,7 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
             check_written_outputs(self, results)
             return results
         except TailingsInputError as err:
-            message = self.tr(err.message)  # i18n: texts extracted from TailingsInputError(...) calls
-            raise QgsProcessingException(message + err.where) from None
+            raise QgsProcessingException(self.error_text(err)) from None
         except OperationCancelled:
             feedback.reportError(self.tr("Cancelled by the user; no output was written."))
             return {}
@@ -122,6 +122,24 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
             # Disk full, permission denied, missing file: say which, without a traceback.
             message = f"{err.strerror or err}: {err.filename or ''}".strip(": ")
             raise QgsProcessingException(message + full_disk_hint(err.filename)) from None
+
+    @staticmethod
+    def error_text(err: TailingsInputError) -> str:
+        """The error in the user's language (the template translated, then filled in)."""
+        return error_text(err)
+
+    @staticmethod
+    def text(message: object) -> str:
+        """A core Message (log line, note, warning) in the user's language; other text as it is."""
+        return shown(message)
+
+    def info(self, feedback: QgsProcessingFeedback):
+        """A ``log`` callable for core: each Message pushed to the log in the user's language."""
+        return lambda message: feedback.pushInfo(self.text(message))
+
+    def warning(self, feedback: QgsProcessingFeedback):
+        """A ``warn`` callable for core, like ``info``."""
+        return lambda message: feedback.pushWarning(self.text(message))
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, Any]:
@@ -142,6 +160,6 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
         feedback.pushInfo(_tr("{0}: {1} read = {2} accepted{3} + {4} rejected").format(
             _tr(what), read, accepted, extra, rejected))
         if read != accepted + rejected + other:
-            raise QgsProcessingException(
-                f"Internal accounting error in {what}: {read} read but "
-                f"{accepted + other + rejected} accounted for. Please report this.")
+            raise QgsProcessingException(_tr(
+                "Internal accounting error in {0}: {1} read but {2} accounted for. Please report this.").format(
+                _tr(what), read, accepted + other + rejected))

@@ -64,13 +64,13 @@ class CheckInputsAlgorithm(TailingsAlgorithm):
                       for layer in layers]
         finally:
             context.setInvalidGeometryCheck(previous)
-        report = check_inputs(frames, settings, deposit_field_map(self, parameters, context), log=feedback.pushInfo,
+        report = check_inputs(frames, settings, deposit_field_map(self, parameters, context), log=self.info(feedback),
                               cancel=self.cancel_hook(feedback))
-        path = report.write(Path(self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)))
+        path = report.write(Path(self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)), self.tr)
         for title, lines in report.sections:
-            feedback.pushInfo(f"{title}\n  " + "\n  ".join(lines[:60]))
+            feedback.pushInfo(f"{self.text(title)}\n  " + "\n  ".join(self.text(line) for line in lines[:60]))
         plan = report.plan
         estimated = 0 if plan.empty else int((plan.filter(like="_method") != "none").any(axis=1).sum())
         n_linked = 0 if plan.empty else int(plan["n_samples"].sum())
-        feedback.pushInfo(f"Pre-flight report: {path}")
+        feedback.pushInfo(self.tr("Pre-flight report: {0}").format(path))
         return {"OUTPUT_REPORT": str(path), "N_LINKED": n_linked, "N_ESTIMATED": estimated}

@@ -28,6 +28,7 @@ from ..core.unfc import ConstraintHits, classify_estimates, load_rules
 from .base import TailingsAlgorithm
 from .constraint_layers import constraint_hits
 from .layer_frames import frame_to_sink, qgs_field, source_to_frame
+from .legend_labels import class_name
 
 LANGUAGE_OPTIONS = ("From the QGIS locale", "English", "Norsk bokmål")
 
@@ -98,7 +99,7 @@ class ClassifyAlgorithm(TailingsAlgorithm):
         feedback.setProgressText(self.tr("Classifying"))
         result = classify_estimates(frame, rules, constraints=constraints, language=language, cancel=cancel)
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(self.text(warning))
         # A UTC QDateTime, so the time zone survives into every provider (GeoPackage writes "Z").
         stamp = result.deposits["classified_at"].iloc[0] if len(result.deposits) else None
         if stamp is not None:
@@ -130,7 +131,7 @@ class ClassifyAlgorithm(TailingsAlgorithm):
             counts["pairs_incomplete"], q_written))
         feedback.pushInfo(self.tr("Deposits per UNFC class (headline commodity):"))
         for name, count in sorted(result.class_counts.items(), key=lambda kv: -kv[1]):
-            feedback.pushInfo(f"  {count:6d}  {name}")
+            feedback.pushInfo(f"  {count:6d}  {class_name(name)}")
         return {self.OUTPUT: dest_id, self.OUTPUT_QUANTITIES: q_dest_id,
                 "CLASS_COUNTS": json.dumps(result.class_counts, ensure_ascii=False, sort_keys=True),
                 "N_DEPOSITS": written, "N_QUANTITY_ROWS": q_written}

@@ -73,7 +73,7 @@ class EstimateAlgorithm(TailingsAlgorithm):
     def _models(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, LoadedModel]:
         paths = split_semicolon_list(self.parameterAsFileList(parameters, self.MODELS, context))
-        return load_models_by_commodity(paths, feedback.pushInfo)
+        return load_models_by_commodity(paths, self.info(feedback))
 
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, Any]:
@@ -93,7 +93,7 @@ class EstimateAlgorithm(TailingsAlgorithm):
         result = estimate_deposits(deposits, samples, models, settings, cancel=self.cancel_hook(feedback),
                                    progress=lambda f: feedback.setProgress(10 + 80 * f))
         for message in result.messages:
-            feedback.pushInfo(message)
+            feedback.pushInfo(self.text(message))
         warned = result.frame[WARNING_FIELD].notna()
         for dep_id, text in zip(result.frame.loc[warned, "deposit_id"], result.frame.loc[warned, WARNING_FIELD]):
             feedback.pushWarning(f"{dep_id}: {text}")

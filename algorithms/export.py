@@ -38,12 +38,12 @@ def resolve_postgis_credentials(target: PostgisTarget) -> dict[str, str]:
         return {}  # service name: libpq reads pg_service.conf / .pgpass itself
     manager = QgsApplication.authManager()
     if target.authcfg not in manager.configIds():
-        raise TailingsInputError(f"The QGIS authentication config {target.authcfg!r} does not exist in this "
-                                 f"profile (Settings ▸ Options ▸ Authentication)")
+        raise TailingsInputError("The QGIS authentication config {0!r} does not exist in this "
+                                 "profile (Settings ▸ Options ▸ Authentication)", target.authcfg)
     ok, items = manager.updateDataSourceUriItems([], target.authcfg, "postgres")
     if not ok:
-        raise TailingsInputError(f"The QGIS authentication config {target.authcfg!r} could not be read "
-                                 f"(is the master password set?)")
+        raise TailingsInputError("The QGIS authentication config {0!r} could not be read "
+                                 "(is the master password set?)", target.authcfg)
     uri = QgsDataSourceUri(" ".join(items))
     credentials = {"user": uri.username(), "password": uri.password()}
     for key, value in (("sslcert", uri.param("sslcert")), ("sslkey", uri.param("sslkey")),
@@ -139,7 +139,7 @@ class ExportAlgorithm(TailingsAlgorithm):
             deposits, quantities, destination, crs=crs_text, report_path=report, run_metadata=run_metadata,
             include_erml=include_erml, table_prefix=prefix, schema=schema,
             resolve_credentials=resolve_postgis_credentials, progress=feedback.setProgress,
-            cancel=self.cancel_hook(feedback), log=feedback.pushInfo,
+            cancel=self.cancel_hook(feedback), log=self.info(feedback),
             deposits_name=f"INPUT ({deposits_source.sourceName()})",
             quantities_name=f"QUANTITIES ({quantities_source.sourceName()})", language=user_language())
         self.log_counts(feedback, "deposits", len(deposits), result.deposits_written, 0)

@@ -94,15 +94,15 @@ def _layers(layer: QgsVectorLayer, filter_expression: str) -> tuple[QgsVectorLay
     if filter_expression.strip():
         request.setFilterExpression(filter_expression)
         if request.filterExpression().hasParserError():
-            raise TailingsInputError(tr("The filter expression is not valid: ")
-                                     + request.filterExpression().parserErrorString(), value=filter_expression)
+            raise TailingsInputError("The filter expression is not valid: {0}",
+                                     request.filterExpression().parserErrorString(), value=filter_expression)
     coverage = layer.materialize(request)
     coverage.setName(tr("UNFC class"))
     kind = "point" if layer.geometryType() == QgsWkbTypes.PointGeometry else "polygon"
     qml = style_paths(kind)[0]
     message, ok = coverage.loadNamedStyle(str(qml))
     if not ok:
-        raise TailingsInputError(tr("The UNFC class style could not be read: ") + message, value=str(qml))
+        raise TailingsInputError("The UNFC class style could not be read: {0}", message, value=str(qml))
     translate_class_legend(coverage)
     highlight = coverage.materialize(QgsFeatureRequest())
     highlight.setName(tr("This deposit"))

@@ -125,7 +125,7 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
             deposits = source_to_frame(deposit_source, feedback, target_crs=target_crs, context=context)
             if "deposit_id" not in deposits.columns:
                 raise TailingsInputError("The DEPOSITS layer has no deposit_id field; run 'Import deposits' first")
-        feedback.pushInfo(f"Reading {path}")
+        feedback.pushInfo(self.tr("Reading {0}").format(path))
         feedback.setProgressText(self.tr("Reading the assay file"))
         result = import_assays(path, ImportOptions(
             sheet=sheet, censored_substitution=substitution,
@@ -134,14 +134,15 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
             target_crs=target_crs.authid() or target_crs.toWkt(), deposits=deposits,
             cancel=self.cancel_hook(feedback), **limit_values(self, parameters, context),
             # The number of rows is unknown until the end of a stream: report rows, not percent.
-            progress=lambda row: feedback.setProgressText(self.tr("Reading the assay file") + f": row {row:,.0f}")))
+            progress=lambda row: feedback.setProgressText(
+                self.tr("Reading the assay file: row {0:,.0f}").format(row))))
         for note in result.notes:
-            feedback.pushInfo(note)
+            feedback.pushInfo(self.text(note))
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(self.text(warning))
         if result.linkage is not None:
             report = feedback.pushInfo if result.linkage.linked == result.linkage.total else feedback.pushWarning
-            report("Linkage: " + result.linkage.message())
+            report(self.tr("Linkage: {0}").format(self.text(result.linkage.message())))
         feedback.setProgress(60)
 
         samples = result.samples.copy()
@@ -153,11 +154,11 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
                                           samples.loc[located, "y"].to_numpy(float))
             samples[GEOMETRY_COLUMN] = wkb
             geometry_type = QgsWkbTypes.Point
-            feedback.pushInfo(f"{int(located.sum())} of {len(samples)} samples have a location "
-                              "(the others have NULL geometry)")
+            feedback.pushInfo(self.tr("{0} of {1} samples have a location (the others have NULL geometry)").format(
+                int(located.sum()), len(samples)))
         else:
             geometry_type = QgsWkbTypes.NoGeometry
-            feedback.pushInfo("The file has no coordinate columns: the samples are written as a table")
+            feedback.pushInfo(self.tr("The file has no coordinate columns: the samples are written as a table"))
         specs = (*SAMPLE_BASE_FIELDS, *EXTRA_SPECS)
         fields = fields_for_frame(samples, specs)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, geometry_type, target_crs)
@@ -176,16 +177,16 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
         report_path = self.parameterAsFileOutput(parameters, self.QAQC_REPORT, context)
         if report_path:
             write_qaqc_report(result, report_path, self.tr)
-            feedback.pushInfo(f"QA/QC report written to {report_path}")
+            feedback.pushInfo(self.tr("QA/QC report written to {0}").format(report_path))
             outputs[self.QAQC_REPORT] = report_path
         qaqc_kinds = ", ".join(f"{v} {k}" for k, v in result.qaqc_summary.counts.items())
         self.log_counts(feedback, "Assay rows", result.rows_read, len(result.samples), len(result.rejects),
-                        len(result.qaqc), f"QA/QC rows ({qaqc_kinds})")
-        feedback.pushInfo(f"{len(result.cell_issues)} problem cell(s) in kept rows listed in REJECTS "
-                          "(reject_level = cell); " f"{result.blank_rows} blank row(s) ignored")
+                        len(result.qaqc), self.tr("QA/QC rows ({0})").format(qaqc_kinds))
+        feedback.pushInfo(self.tr("{0} problem cell(s) in kept rows listed in REJECTS (reject_level = cell); "
+                                  "{1} blank row(s) ignored").format(len(result.cell_issues), result.blank_rows))
         unlinked = int(pd.isna(result.samples["deposit_id"]).sum()) if len(result.samples) else 0
         if unlinked:
-            feedback.pushWarning(f"{unlinked} sample(s) are not linked to any deposit")
+            feedback.pushWarning(self.tr("{0} sample(s) are not linked to any deposit").format(unlinked))
         outputs.update({"ROWS_READ": result.rows_read, "N_SAMPLES": len(result.samples),
                         "N_QAQC": len(result.qaqc), "N_REJECTED": len(result.rejects),
                         "N_CELL_ISSUES": len(result.cell_issues)})

@@ -41,6 +41,7 @@ from ..core.deposits import import_deposits, parse_field_map
 from ..core.deposits.geometry import LINE, POINT, POLYGON
 from ..core.deposits.tonnage import DEFAULT_DRY_DENSITY_T_M3
 from ..core.errors import TailingsInputError
+from ..core.message import Message
 from ..core.schema import DEFAULT_CRS, DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS, REJECT_REASON_FIELD
 from .base import TailingsAlgorithm
 from .layer_frames import FID_COLUMN, GEOMETRY_COLUMN, frame_to_sink, qgs_field, source_to_frame
@@ -76,8 +77,8 @@ def wfs_uri_from_text(text: str) -> str | None:
         base = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(keep), ""))
         if typename is None:
             raise TailingsInputError(
-                f"The WFS URL {text!r} does not say which feature type to read: add TYPENAME=<layer> "
-                f"(see the service's GetCapabilities), or pass \"url={base} typename=<layer>\".")
+                "The WFS URL {0!r} does not say which feature type to read: add TYPENAME=<layer> "
+                "(see the service's GetCapabilities), or pass \"url={1} typename=<layer>\".", text, base)
         return f"url='{base}' typename='{typename}'"
     return None
 
@@ -172,8 +173,8 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
             return self._wfs_layer, wfs_uri
         self._check_path(raw)
         raise TailingsInputError(
-            f"Could not open {raw!r} as a vector layer: GDAL/OGR cannot read it, or the layer name after "
-            f"'|layername=' is wrong.")
+            "Could not open {0!r} as a vector layer: GDAL/OGR cannot read it, or the layer name after "
+            "'|layername=' is wrong.", raw)
 
     def checkParameterValues(self, parameters: dict[str, Any], context: QgsProcessingContext) -> tuple[bool, str]:
         # QGIS's own check loads INPUT and only says "not found"; give the cause instead, and let
@@ -225,9 +226,9 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         if not layer.isValid():
             detail = layer.dataProvider().error().summary() if layer.dataProvider() else ""
             raise TailingsInputError(
-                f"The WFS did not answer within TIMEOUT = {timeout_s:g} s, or does not offer the requested "
-                f"feature type ({wfs_uri}). Check the address, the typename and the network, or give a longer "
-                f"TIMEOUT{': ' + detail if detail else ''}.")
+                "The WFS did not answer within TIMEOUT = {0:g} s, or does not offer the requested "
+                "feature type ({1}). Check the address, the typename and the network, or give a longer "
+                "TIMEOUT{2}.", timeout_s, wfs_uri, ": " + detail if detail else "")
         return layer
 
     @staticmethod
@@ -249,8 +250,9 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         if not target_crs.isValid() or target_crs.isGeographic() \
                 or target_crs.mapUnits() != QgsUnitTypes.DistanceMeters:
             raise TailingsInputError(
-                f"TARGET_CRS must be a projected CRS in metres (areas and volumes are in m², m³); got "
-                f"{target_crs.authid() or target_crs.description() or 'an invalid CRS'}. Use e.g. EPSG:25833.")
+                "TARGET_CRS must be a projected CRS in metres (areas and volumes are in m², m³); got "
+                "{0}. Use e.g. EPSG:25833.",
+                target_crs.authid() or target_crs.description() or Message("an invalid CRS"))
 
         # Read every feature, invalid geometries included: they must reach OUTPUT (repaired) or
         # REJECTS, never be dropped silently by the context's invalid-geometry filter.
@@ -299,10 +301,10 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         feedback.pushInfo(self.tr("Field mapping:") + "\n  " + "\n  ".join(result.mapping.describe()))
         feedback.pushInfo(self.tr("deposit_id from {0}").format(result.id_description))
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(self.text(warning))
         if result.tonnage_sources:
-            feedback.pushInfo("tonnage_source: " + ", ".join(f"{k} {v}" for k, v in
-                                                               sorted(result.tonnage_sources.items())))
+            feedback.pushInfo("tonnage_source: " + ", ".join(  # i18n: not user text (a field name and its counts)
+                f"{k} {v}" for k, v in sorted(result.tonnage_sources.items())))
 
         steps.setCurrentStep(2)
         deposits, rejects = result.deposits, result.rejects

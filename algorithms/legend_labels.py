@@ -29,3 +29,10 @@ def translate_class_legend(layer: QgsVectorLayer) -> None:
         if category.label() in labels:
             renderer.updateCategoryLabel(index, labels[category.label()])
     layer.emitStyleChanged()
+
+
+def class_name(value: str) -> str:
+    """A UNFC class as classify writes it (``unfc_class``), in the user's language."""
+    names = {name: tr(name) for name, _label, _colour in UNFC_CLASS_COLOURS}
+    names.update({name: tr(name) for name in (OTHER_COMBINATIONS[0], OTHER_LABEL)})
+    return names.get(value, value)

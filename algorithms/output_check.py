@@ -23,6 +23,8 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
+from ..qt_translate import tr
+
 _LAYER_DESTINATIONS = (QgsProcessingParameterFeatureSink, QgsProcessingParameterVectorDestination)
 
 
@@ -44,12 +46,12 @@ def _problem(path: str, layer: str | None) -> str | None:
         except RuntimeError as err:
             return str(err)
         if ds is None:
-            return gdal.GetLastErrorMsg() or "OGR cannot open it"
+            return gdal.GetLastErrorMsg() or tr("OGR cannot open it")
         lyr = ds.GetLayerByName(layer) if layer else ds.GetLayer(0)
         if lyr is None:
-            return f"it has no layer {layer!r}" if layer else "it has no layer"
+            return tr("it has no layer {0!r}").format(layer) if layer else tr("it has no layer")
         if lyr.GetFeatureCount() < 0:
-            return "its features cannot be counted"
+            return tr("its features cannot be counted")
         return None
     finally:
         gdal.PopErrorHandler()
@@ -67,9 +69,10 @@ def check_written_outputs(alg: QgsProcessingAlgorithm, results: dict[str, Any] |
             continue
         problem = _problem(path, layer)
         if problem:
-            raise QgsProcessingException(
-                f"The output {output.name()} was written to {path}, but it cannot be read back: {problem}. "
-                "Is the disk full or the folder read-only? Free space or choose another folder and run again.")
+            raise QgsProcessingException(tr(
+                "The output {0} was written to {1}, but it cannot be read back: {2}. Is the disk full or the "
+                "folder read-only? Free space or choose another folder and run again.").format(
+                output.name(), path, problem))
 
 
 def _destination(alg: QgsProcessingAlgorithm, parameter, parameters: dict[str, Any],
@@ -100,6 +103,6 @@ def check_destinations_writable(alg: QgsProcessingAlgorithm, parameters: dict[st
         while not folder.exists() and folder != folder.parent:
             folder = folder.parent
         if not os.access(folder, os.W_OK):
-            raise QgsProcessingException(
-                f"Cannot write {parameter.name()} to {path}: the folder {folder} is read-only or not writable. "
-                "Choose another folder (or ask for write permission) and run again.")
+            raise QgsProcessingException(tr(
+                "Cannot write {0} to {1}: the folder {2} is read-only or not writable. Choose another folder "
+                "(or ask for write permission) and run again.").format(parameter.name(), path, folder))

@@ -34,6 +34,7 @@ from qgis.core import (
 
 from ..core.errors import TailingsInputError
 from ..core.file_hash import source_sha256
+from ..core.message import Message
 from ..core.pipeline import report_summary, run_pipeline
 from ..core.run_summary import RunSummary
 from ..core.schema import DEFAULT_CRS
@@ -110,27 +111,27 @@ class PipelineAlgorithm(TailingsAlgorithm):
         (out_dir / "rejects").mkdir(parents=True, exist_ok=True)
 
         multi = QgsProcessingMultiStepFeedback(len(deposit_layers) + 1, feedback)
-        summary = RunSummary(title=f"Tailings UNFC pipeline run into {out_dir}")
+        summary = RunSummary(title=Message("Tailings UNFC pipeline run into {0}", out_dir))
         field_map = deposit_field_map(self, parameters, context)
         try:
             deposits, sources = self._import_deposits(deposit_layers, field_map, crs, out_dir, summary, context,
                                                       multi)
         except (TailingsInputError, QgsProcessingException) as err:  # a child algorithm raises the latter
-            summary.failure = str(err)
-            report_summary(summary, out_dir, multi.pushInfo, multi.pushWarning)
+            summary.failure = self.error_text(err) if isinstance(err, TailingsInputError) else str(err)
+            report_summary(summary, out_dir, self.info(multi), self.warning(multi))
             raise
 
         multi.setCurrentStep(len(deposit_layers))
         constraints = constraint_hits(self.parameterAsLayerList(parameters, "CONSTRAINTS", context),
                                       deposits["geometry"].tolist(), crs, context, multi)
         result = run_pipeline(deposits, settings, out_dir, constraints=constraints, deposit_sources=sources,
-                              log=multi.pushInfo, warn=multi.pushWarning, progress=multi.setProgress,
+                              log=self.info(multi), warn=self.warning(multi), progress=multi.setProgress,
                               cancel=self.cancel_hook(feedback), summary=summary)
-        feedback.pushInfo(f"GeoPackage: {result.geopackage}")
-        feedback.pushInfo(f"Summary workbook: {result.summary}")
+        feedback.pushInfo(self.tr("GeoPackage: {0}").format(result.geopackage))
+        feedback.pushInfo(self.tr("Summary workbook: {0}").format(result.summary))
         for report in result.reports:
-            feedback.pushInfo(f"Model report: {report}")
-        feedback.pushInfo(f"Rejected rows: {out_dir / 'rejects'}")
+            feedback.pushInfo(self.tr("Model report: {0}").format(report))
+        feedback.pushInfo(self.tr("Rejected rows: {0}").format(out_dir / "rejects"))
         queue_results(context, Path(result.geopackage))  # a dialog run lands on the map, styled, grouped
         return {"GEOPACKAGE": str(result.geopackage), "SUMMARY": str(result.summary), "REPORTS": result.reports,
                 "FOLDER": str(out_dir), "OUTPUT": str(out_dir), "N_DEPOSITS": result.deposit_count,
@@ -145,17 +146,19 @@ class PipelineAlgorithm(TailingsAlgorithm):
         frames, sources = [], []
         for i, layer in enumerate(layers, start=1):
             multi.setCurrentStep(i - 1)
-            multi.pushInfo(f"— importdeposits: {layer.name()}")
+            multi.pushInfo(f"— importdeposits: {layer.name()}")  # i18n: not user text (an algorithm id)
             result = processing.run("tailingsunfc:importdeposits", {
                 "INPUT": layer, "FIELD_MAP": field_map, "TARGET_CRS": crs, "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
                 "REJECTS": str(out_dir / "rejects" / f"deposits_{i}.csv"),
             }, context=context, feedback=multi, is_child_algorithm=True)
             if result.get("ID_FROM_NAME"):
-                summary.fallback_ids.append(f"{layer.name()}: deposit_id from {result['ID_SOURCE']}; set "
-                                            "DEPOSIT_FIELD_MAP 'deposit_id=<field>' if the layer has an id field")
+                summary.fallback_ids.append(Message("{0}: deposit_id from {1}; set DEPOSIT_FIELD_MAP "
+                                                    "'deposit_id=<field>' if the layer has an id field",
+                                                    layer.name(), result["ID_SOURCE"]))
             if result.get("N_REJECTED"):
-                summary.rejected.append(f"{layer.name()}: {int(result['N_REJECTED'])} of {int(result['N_READ'])} "
-                                        f"features rejected (rejects/deposits_{i}.csv)")
+                summary.rejected.append(Message("{0}: {1} of {2} features rejected (rejects/deposits_{3}.csv)",
+                                                layer.name(), int(result["N_REJECTED"]), int(result["N_READ"]), i))
+            # the child's WARNINGS output is machine-readable English (its log showed them translated)
             summary.other += [f"{layer.name()}: {w}" for w in json.loads(result.get("WARNINGS") or "[]")
                               if not w.startswith("FALLBACK IDS")]
             imported = QgsProcessingUtils.mapLayerFromString(result["OUTPUT"], context)
@@ -164,7 +167,7 @@ class PipelineAlgorithm(TailingsAlgorithm):
         deposits = pd.concat(frames, ignore_index=True, sort=False) if len(frames) > 1 else frames[0]
         duplicated = deposits["deposit_id"][deposits["deposit_id"].duplicated()]
         if len(duplicated):
-            raise TailingsInputError(f"{len(duplicated)} deposit id(s) occur in more than one DEPOSITS layer, "
-                                     f"e.g. {duplicated.iloc[0]!r}; ids must be unique across the layers")
-        summary.facts.append(f"Deposit layers: {len(layers)}, {len(deposits)} deposits imported")
+            raise TailingsInputError("{0} deposit id(s) occur in more than one DEPOSITS layer, e.g. {1!r}; "
+                                     "ids must be unique across the layers", len(duplicated), duplicated.iloc[0])
+        summary.facts.append(Message("Deposit layers: {0}, {1} deposits imported", len(layers), len(deposits)))
         return deposits, sources

@@ -122,14 +122,14 @@ class TrainModelAlgorithm(TailingsAlgorithm):
         model = train_model(frame, spec, cancel=self.cancel_hook(feedback),
                             progress=lambda f: feedback.setProgress(100.0 * f))
         for key, value in model.training.counts.items():
-            feedback.pushInfo(f"  {key}: {value}")
+            feedback.pushInfo(f"  {self.text(key)}: {value}")
         for note in model.notes:
-            feedback.pushWarning(note)
+            feedback.pushWarning(self.text(note))
         md = model.metadata
         for c in md.get("selection", {}).get("candidates", []):
-            score = f"pooled R² {c['r2_log']:.3f}, per fold {c['fold_r2_mean']:.3f} ± {c['fold_r2_sd']:.3f}" \
-                if "r2_log" in c else ""
-            feedback.pushInfo(f"  auto candidate {c['method']}: {c['status']} {score}")
+            score = self.tr("pooled R² {0:.3f}, per fold {1:.3f} ± {2:.3f}").format(
+                c["r2_log"], c["fold_r2_mean"], c["fold_r2_sd"]) if "r2_log" in c else ""
+            feedback.pushInfo(self.tr("  auto candidate {0}: {1} {2}").format(c["method"], c["status"], score))
         feedback.pushInfo(self.tr(
             "{0}: grouped CV ({1}) R² = {2:.3f} pooled, {3:.3f} ± {4:.3f} per fold (ln), RMSE = {5:.3f}; "
             "random K-fold R² = {6:.3f} (comparison only); coverage of the {7:.0%} interval = {8:.1%}").format(

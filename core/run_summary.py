@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .atomic_file import write_text
+from .message import Message, translated
 from .report_style import Translate, untranslated
 
 SUMMARY_FILE_NAME = "run_summary.txt"
@@ -19,14 +20,14 @@ MAX_LISTED = 20
 def listed(items: list[str], limit: int = MAX_LISTED) -> str:
     """``a, b, c`` or ``a, b, … (and 12 more)``."""
     head = ", ".join(items[:limit])
-    return head + (f", … (and {len(items) - limit} more)" if len(items) > limit else "")
+    return Message("{0}, … (and {1} more)", head, len(items) - limit) if len(items) > limit else head
 
 
 @dataclass
 class RunSummary:
     """Attention items by topic, in the order they are reported; ``facts`` are neutral counts."""
 
-    title: str = "Tailings UNFC run"
+    title: str = Message("Tailings UNFC run")
     facts: list[str] = field(default_factory=list)
     fallback_ids: list[str] = field(default_factory=list)
     assumed_crs: list[str] = field(default_factory=list)
@@ -35,7 +36,7 @@ class RunSummary:
     no_estimate: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)
     failure: str | None = None
-    # the headings in the run's language (the pipeline algorithm passes Qt's tr); items stay as written
+    # the run's language (the pipeline algorithm passes Qt's tr): headings, and items that are Messages
     translate: Translate = untranslated
 
     _TOPICS = (("fallback_ids", "FALLBACK IDS (deposit_id taken from the name)"),
@@ -51,17 +52,17 @@ class RunSummary:
 
     def lines(self) -> list[str]:
         translate = self.translate
-        out = [translate(self.title), ""]
+        out = [translated(self.title, translate), ""]
         if self.failure:
-            out += [translate("RUN FAILED: ") + self.failure, ""]
-        out += self.facts
+            out += [translate("RUN FAILED: ") + translated(self.failure, translate), ""]
+        out += [translated(fact, translate) for fact in self.facts]
         if not self.needs_attention:
             return [*out, "", translate("Nothing needs your attention.")]
         out += ["", translate("Needs your attention:")]
         for name, heading in self._TOPICS:
             items = getattr(self, name)
             if items:
-                out += ["", f"* {translate(heading)}:"] + [f"  - {item}" for item in items]
+                out += ["", f"* {translate(heading)}:"] + [f"  - {translated(item, translate)}" for item in items]
         return out
 
     def text(self) -> str:

@@ -16,10 +16,16 @@
     <message><source>Run the whole pipeline…</source><translation>Kjør hele arbeidsflyten…</translation></message>
     <message><source>Train proxy regression model…</source><translation>Tren proxy-regresjonsmodell…</translation></message>
     <message><source>Show results panel</source><translation>Vis resultatpanel</translation></message>
+    <message><source>column</source><translation>kolonne</translation></message>
+    <message><source>file</source><translation>fil</translation></message>
+    <message><source>row</source><translation>rad</translation></message>
+    <message><source>sheet</source><translation>ark</translation></message>
+    <message><source>value</source><translation>verdi</translation></message>
     <message><source>Documentation</source><translation>Dokumentasjon</translation></message>
     <message><source>Cancelled by the user; no output was written.</source><translation>Avbrutt av brukeren; ingen utdata ble skrevet.</translation></message>
     <message><source>Out of memory: the input is too large for this machine.</source><translation>Tom for minne: inndataene er for store for denne maskinen.</translation></message>
     <message><source>{0}: {1} read = {2} accepted{3} + {4} rejected</source><translation>{0}: {1} lest = {2} godtatt{3} + {4} avvist</translation></message>
+    <message><source>Internal accounting error in {0}: {1} read but {2} accounted for. Please report this.</source><translation>Intern tellefeil i {0}: {1} lest, men {2} gjort rede for. Meld gjerne fra om dette.</translation></message>
     <message><source>Check inputs before a run (pre-flight)</source><translation>Kontroller inndata før en kjøring (forhåndssjekk)</translation></message>
     <message><source>Runs the pipeline's own import and planning steps on the given deposit layers and assay files and writes what they find into one report (text, or HTML when the name ends in .html), and nothing else: the field mapping chosen for each deposit layer and the alternatives it saw; where deposit_id comes from (FALLBACK when it is the name); for each assay file the column mapping, the CRS of its coordinates and how many samples that links to a deposit (and what other CRSs would give), units, flagged (censored, over-range, sentinel, invalid) and problem cells, QA/QC rows and rejected rows; finally, per deposit and commodity, the method the run would use (measured, regression, analogue, none). The proxy models the run would train are fitted in a scratch folder and deleted.
 
@@ -31,6 +37,7 @@ DEPOSIT_FIELD_MAP, ASSAY_FIELD_MAP og ASSAY_CRS betyr det samme som for arbeidsf
     <message><source>Samples linked to a deposit</source><translation>Prøver koblet til en forekomst</translation></message>
     <message><source>Deposits the run would estimate</source><translation>Forekomster kjøringen ville estimere</translation></message>
     <message><source>No deposit layer given (DEPOSITS)</source><translation>Ingen forekomstlag angitt (DEPOSITS)</translation></message>
+    <message><source>Pre-flight report: {0}</source><translation>Forhåndskontroll: {0}</translation></message>
     <message><source>Classify deposits under UNFC</source><translation>Klassifiser forekomster etter UNFC</translation></message>
     <message><source>Classifies every deposit and commodity (co, cu, zn, tree) of an estimate layer under UNFC 2019: E (environmental-socio-economic viability) from a value screening, permits and constraint layers; F (technical feasibility) from project status, technology maturity and setting; G (confidence) from sample counts and interval widths. Expert overrides (unfc_e_override, unfc_f_override, unfc_g_override) and CRIRSCO/PERC categories (resource_category) are honoured.
 
@@ -76,6 +83,8 @@ RULES: en TOML-regelfil (standard: de medfølgende reglene); dokumentasjonen (le
     <message><source>x_lo = P90 (10th percentile), x = P50 (median, best estimate), x_hi = P10 (90th percentile): an 80 % central interval</source><translation>x_lo = P90 (10. persentil), x = P50 (median, beste estimat), x_hi = P10 (90. persentil): et sentralt 80 %-intervall</translation></message>
     <message><source>Cannot create the output layer</source><translation>Kan ikke opprette utdatalaget</translation></message>
     <message><source>deposits</source><translation>forekomster</translation></message>
+    <message><source>The QGIS authentication config {0!r} does not exist in this profile (Settings ▸ Options ▸ Authentication)</source><translation>QGIS-autentiseringsoppsettet {0!r} finnes ikke i denne profilen (Innstillinger ▸ Alternativer ▸ Autentisering)</translation></message>
+    <message><source>The QGIS authentication config {0!r} could not be read (is the master password set?)</source><translation>QGIS-autentiseringsoppsettet {0!r} kunne ikke leses (er hovedpassordet satt?)</translation></message>
     <message><source>Export to national database (GeoPackage / PostGIS)</source><translation>Eksporter til nasjonal database (GeoPackage / PostGIS)</translation></message>
     <message><source>Writes the product of a run: the classified deposits layer, the UNFC quantities table, a run metadata table, a field dictionary (units, Norwegian aliases), optionally an ERML-Lite MiningWasteView layer with classificationMethodUsed = UNFCCode, and the UNFC class style.
 DESTINATION is a GeoPackage file (.gpkg), written atomically and upserted by deposit_id, or a PostGIS connection: postgres://?authcfg=ID&amp;service=NAME&amp;schema=tailings or the QGIS form authcfg=ID host=… port=… dbname=… schema=…. Passwords are refused: store them in a QGIS authentication config.
@@ -102,9 +111,9 @@ OUTPUT_REPORT er et xlsx-sammendrag: ett ark per råstoff med mengder per UNFC-k
     <message><source>The deposit layer could not be opened</source><translation>Forekomstlaget kunne ikke åpnes</translation></message>
     <message><source>The layer has no deposit_id field: run Classify (or the pipeline) first</source><translation>Laget har ikke noe deposit_id-felt: kjør Klassifiser (eller arbeidsflyten) først</translation></message>
     <message><source>Factsheets need a polygon or point layer of deposits</source><translation>Faktaark krever et polygon- eller punktlag med forekomster</translation></message>
-    <message><source>The filter expression is not valid: </source><translation>Filteruttrykket er ikke gyldig: </translation></message>
+    <message><source>The filter expression is not valid: {0}</source><translation>Filteruttrykket er ikke gyldig: {0}</translation></message>
     <message><source>UNFC class</source><translation>UNFC-klasse</translation></message>
-    <message><source>The UNFC class style could not be read: </source><translation>UNFC-klassestilen kunne ikke leses: </translation></message>
+    <message><source>The UNFC class style could not be read: {0}</source><translation>Stilen for UNFC-klassene kunne ikke leses: {0}</translation></message>
     <message><source>This deposit</source><translation>Denne forekomsten</translation></message>
     <message><source>The factsheet atlas could not start</source><translation>Faktaarkatlaset kunne ikke starte</translation></message>
     <message><source>export failed</source><translation>eksporten mislyktes</translation></message>
@@ -139,7 +148,6 @@ OUTPUT_REPORT er et xlsx-sammendrag: ett ark per råstoff med mengder per UNFC-k
     <message><source>Class</source><translation>Klasse</translation></message>
     <message><source>UNFC code</source><translation>UNFC-kode</translation></message>
     <message><source>Sub-class</source><translation>Underklasse</translation></message>
-    <message><source>E / F / G</source><translation>E / F / G</translation></message>
     <message><source>recorded</source><translation>registrert</translation></message>
     <message><source>volume × density</source><translation>volum × tetthet</translation></message>
     <message><source>unknown</source><translation>ukjent</translation></message>
@@ -208,9 +216,19 @@ Sidene kommer fra en QGIS-utskriftsmal med et atlas over forekomstene. Filene sk
     <message><source>Rows read</source><translation>Rader lest</translation></message>
     <message><source>No assay file given</source><translation>Ingen analysefil angitt</translation></message>
     <message><source>The DEPOSITS layer has no deposit_id field; run 'Import deposits' first</source><translation>DEPOSITS-laget har ikke noe deposit_id-felt; kjør 'Importer forekomstlag' først</translation></message>
+    <message><source>Reading {0}</source><translation>Leser {0}</translation></message>
     <message><source>Reading the assay file</source><translation>Leser analysefilen</translation></message>
+    <message><source>Reading the assay file: row {0:,.0f}</source><translation>Leser analysefilen: rad {0:,.0f}</translation></message>
+    <message><source>Linkage: {0}</source><translation>Kobling: {0}</translation></message>
+    <message><source>{0} of {1} samples have a location (the others have NULL geometry)</source><translation>{0} av {1} prøver har en posisjon (de andre har NULL-geometri)</translation></message>
+    <message><source>The file has no coordinate columns: the samples are written as a table</source><translation>Filen har ingen koordinatkolonner: prøvene skrives som en tabell</translation></message>
     <message><source>The samples output cannot be created</source><translation>Utdataene for prøvene kan ikke opprettes</translation></message>
+    <message><source>QA/QC report written to {0}</source><translation>QA/QC-rapport skrevet til {0}</translation></message>
     <message><source>Assay rows</source><translation>Analyserader</translation></message>
+    <message><source>QA/QC rows ({0})</source><translation>QA/QC-rader ({0})</translation></message>
+    <message><source>{0} problem cell(s) in kept rows listed in REJECTS (reject_level = cell); {1} blank row(s) ignored</source><translation>{0} problemcelle(r) i beholdte rader listet i REJECTS (reject_level = cell); {1} tom(me) rad(er) ignorert</translation></message>
+    <message><source>{0} sample(s) are not linked to any deposit</source><translation>{0} prøve(r) er ikke koblet til noen forekomst</translation></message>
+    <message><source>The WFS URL {0!r} does not say which feature type to read: add TYPENAME=&lt;layer&gt; (see the service's GetCapabilities), or pass "url={1} typename=&lt;layer&gt;".</source><translation>WFS-adressen {0!r} sier ikke hvilken objekttype som skal leses: legg til TYPENAME=&lt;layer&gt; (se tjenestens GetCapabilities), eller oppgi "url={1} typename=&lt;layer&gt;".</translation></message>
     <message><source>Import deposit layer</source><translation>Importer forekomstlag</translation></message>
     <message><source>Reads an NGU deposit registry (points) or an old-tailings layer (polygons) from any OGR source (GeoPackage, shapefile, GeoJSON, GML) or a WFS, and writes it in the canonical deposit schema (deposit_id, name, municipality, deposit_kind, setting, source_mine, source_commodity, status, area_m2, volume_m3, density_t_m3, tonnage_t, tonnage_source), then the optional fields found (importance, ore_type, mining years, mill process, project status, head grades in ppm, recoveries as fractions, ...), then the source's other fields.
 
@@ -238,7 +256,11 @@ WFS: INPUT tar 'wfs://url=https://host/ows typename=ns:layer', den rene provider
     <message><source>Features rejected</source><translation>Objekter avvist</translation></message>
     <message><source>Where deposit_id came from</source><translation>Hvor deposit_id kom fra</translation></message>
     <message><source>Warnings of the import (JSON list)</source><translation>Advarsler fra importen (JSON-liste)</translation></message>
+    <message><source>Could not open {0!r} as a vector layer: GDAL/OGR cannot read it, or the layer name after '|layername=' is wrong.</source><translation>Kunne ikke åpne {0!r} som vektorlag: GDAL/OGR kan ikke lese det, eller lagnavnet etter '|layername=' er feil.</translation></message>
+    <message><source>The WFS did not answer within TIMEOUT = {0:g} s, or does not offer the requested feature type ({1}). Check the address, the typename and the network, or give a longer TIMEOUT{2}.</source><translation>WFS-tjenesten svarte ikke innen TIMEOUT = {0:g} s, eller tilbyr ikke den etterspurte objekttypen ({1}). Kontroller adressen, typenavnet og nettverket, eller angi en lengre TIMEOUT{2}.</translation></message>
     <message><source>The input file does not exist</source><translation>Inndatafilen finnes ikke</translation></message>
+    <message><source>TARGET_CRS must be a projected CRS in metres (areas and volumes are in m², m³); got {0}. Use e.g. EPSG:25833.</source><translation>TARGET_CRS må være et projisert koordinatsystem i meter (arealer og volumer er i m², m³); fikk {0}. Bruk f.eks. EPSG:25833.</translation></message>
+    <message><source>an invalid CRS</source><translation>et ugyldig koordinatsystem</translation></message>
     <message><source>The input is a table without geometry; a deposit layer needs points or polygons (for a spreadsheet of samples use Import assays).</source><translation>Inndataene er en tabell uten geometri; et forekomstlag trenger punkter eller polygoner (for et regneark med prøver, bruk Importer analyseregneark).</translation></message>
     <message><source>The input holds lines; a deposit layer needs polygons (tailings outlines) or points (deposit registry). Convert lines that outline a deposit with native:linestopolygons.</source><translation>Inndataene inneholder linjer; et forekomstlag trenger polygoner (omriss av avgangsdeponier) eller punkter (forekomstregister). Konverter linjer som omslutter en forekomst med native:linestopolygons.</translation></message>
     <message><source>The input layer has no coordinate reference system, so its coordinates cannot be placed. Assign the right one (Layer Properties → Source, or native:assignprojection, or a .prj beside a shapefile) and run again; common Norwegian CRSs are EPSG:25832/25833/25835 and EPSG:4326.</source><translation>Inndatalaget har ikke noe koordinatsystem, så koordinatene kan ikke plasseres. Tilordne det riktige (Lagegenskaper → Kilde, eller native:assignprojection, eller en .prj ved siden av en shapefil) og kjør på nytt; vanlige norske koordinatsystemer er EPSG:25832/25833/25835 og EPSG:4326.</translation></message>
@@ -255,10 +277,23 @@ WFS: INPUT tar 'wfs://url=https://host/ows typename=ns:layer', den rene provider
     <message><source>Remaining products not developed, prospective (E3.3 F4 G4)</source><translation>Gjenværende produkter som ikke utvikles, prospektive (E3.3 F4 G4)</translation></message>
     <message><source>Viable projects (E1 F1)</source><translation>Levedyktige prosjekter (E1 F1)</translation></message>
     <message><source>Other combinations (reported, not forced into a class)</source><translation>Andre kombinasjoner (rapportert, ikke tvunget inn i en klasse)</translation></message>
+    <message><source>Non-viable projects</source><translation>Ikke levedyktige prosjekter</translation></message>
+    <message><source>Potentially viable projects</source><translation>Potensielt levedyktige prosjekter</translation></message>
+    <message><source>Prospective projects</source><translation>Prospektive prosjekter</translation></message>
+    <message><source>Remaining products not developed from identified projects</source><translation>Gjenværende produkter som ikke utvikles fra identifiserte prosjekter</translation></message>
+    <message><source>Remaining products not developed from prospective projects</source><translation>Gjenværende produkter som ikke utvikles fra prospektive prosjekter</translation></message>
+    <message><source>Viable projects</source><translation>Levedyktige prosjekter</translation></message>
+    <message><source>Other combinations</source><translation>Andre kombinasjoner</translation></message>
     <message><source>No UNFC style stored with {0}</source><translation>Ingen UNFC-stil lagret med {0}</translation></message>
     <message><source>Tailings UNFC run {0}</source><translation>Tailings UNFC-kjøring {0}</translation></message>
     <message><source>UNFC quantities</source><translation>UNFC-mengder</translation></message>
     <message><source>UNFC deposits</source><translation>UNFC-forekomster</translation></message>
+    <message><source>OGR cannot open it</source><translation>OGR kan ikke åpne den</translation></message>
+    <message><source>it has no layer</source><translation>den har ikke noe lag</translation></message>
+    <message><source>it has no layer {0!r}</source><translation>den har ikke laget {0!r}</translation></message>
+    <message><source>its features cannot be counted</source><translation>objektene i den kan ikke telles</translation></message>
+    <message><source>The output {0} was written to {1}, but it cannot be read back: {2}. Is the disk full or the folder read-only? Free space or choose another folder and run again.</source><translation>Resultatet {0} ble skrevet til {1}, men kan ikke leses tilbake: {2}. Er disken full eller mappen skrivebeskyttet? Frigjør plass eller velg en annen mappe og kjør på nytt.</translation></message>
+    <message><source>Cannot write {0} to {1}: the folder {2} is read-only or not writable. Choose another folder (or ask for write permission) and run again.</source><translation>Kan ikke skrive {0} til {1}: mappen {2} er skrivebeskyttet eller ikke skrivbar. Velg en annen mappe (eller be om skrivetilgang) og kjør på nytt.</translation></message>
     <message><source>Run the whole pipeline</source><translation>Kjør hele arbeidsflyten</translation></message>
     <message><source>Imports the deposit layer(s) and assay file(s), trains proxy models where lab elements are missing on field samples (Co, REE), estimates grade, tonnage and contained metal per deposit with P90/P50/P10 intervals, classifies every deposit and commodity under UNFC and writes the GeoPackage (deposits, quantities, metadata, styles), the summary workbook, the model files and fit reports, the QA/QC reports and the rejected rows with reasons into one output folder.
 
@@ -282,6 +317,15 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>GeoPackage</source><translation>GeoPackage</translation></message>
     <message><source>Model fit reports</source><translation>Rapporter om modelltilpasning</translation></message>
     <message><source>Run summary (what needs attention)</source><translation>Kjøringssammendrag (det som trenger oppmerksomhet)</translation></message>
+    <message><source>Tailings UNFC pipeline run into {0}</source><translation>Tailings UNFC-kjøring av hele løpet til {0}</translation></message>
+    <message><source>GeoPackage: {0}</source><translation>GeoPackage: {0}</translation></message>
+    <message><source>Summary workbook: {0}</source><translation>Sammendragsarbeidsbok: {0}</translation></message>
+    <message><source>Model report: {0}</source><translation>Modellrapport: {0}</translation></message>
+    <message><source>Rejected rows: {0}</source><translation>Avviste rader: {0}</translation></message>
+    <message><source>{0}: deposit_id from {1}; set DEPOSIT_FIELD_MAP 'deposit_id=&lt;field&gt;' if the layer has an id field</source><translation>{0}: deposit_id fra {1}; sett DEPOSIT_FIELD_MAP 'deposit_id=&lt;field&gt;' hvis laget har et id-felt</translation></message>
+    <message><source>{0}: {1} of {2} features rejected (rejects/deposits_{3}.csv)</source><translation>{0}: {1} av {2} objekter avvist (rejects/deposits_{3}.csv)</translation></message>
+    <message><source>{0} deposit id(s) occur in more than one DEPOSITS layer, e.g. {1!r}; ids must be unique across the layers</source><translation>{0} forekomst-id(er) finnes i mer enn ett DEPOSITS-lag, f.eks. {1!r}; id-ene må være unike på tvers av lagene</translation></message>
+    <message><source>Deposit layers: {0}, {1} deposits imported</source><translation>Forekomstlag: {0}, {1} forekomster importert</translation></message>
     <message><source>Maximum compression ratio of a workbook part</source><translation>Maksimalt kompresjonsforhold for en del av arbeidsboka</translation></message>
     <message><source>Maximum rows read from the sheet</source><translation>Maksimalt antall rader lest fra arket</translation></message>
     <message><source>Maximum uncompressed size of a workbook part, MB</source><translation>Maksimal ukomprimert størrelse på en del av arbeidsboka, MB</translation></message>
@@ -325,6 +369,8 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>Training samples</source><translation>Treningsprøver</translation></message>
     <message><source>The sample layer cannot be read</source><translation>Prøvelaget kan ikke leses</translation></message>
     <message><source>Reading {0} samples</source><translation>Leser {0} prøver</translation></message>
+    <message><source>pooled R² {0:.3f}, per fold {1:.3f} ± {2:.3f}</source><translation>samlet R² {0:.3f}, per fold {1:.3f} ± {2:.3f}</translation></message>
+    <message><source>  auto candidate {0}: {1} {2}</source><translation>  auto-kandidat {0}: {1} {2}</translation></message>
     <message><source>{0}: grouped CV ({1}) R² = {2:.3f} pooled, {3:.3f} ± {4:.3f} per fold (ln), RMSE = {5:.3f}; random K-fold R² = {6:.3f} (comparison only); coverage of the {7:.0%} interval = {8:.1%}</source><translation>{0}: gruppert CV ({1}) R² = {2:.3f} samlet, {3:.3f} ± {4:.3f} per fold (ln), RMSE = {5:.3f}; tilfeldig K-fold R² = {6:.3f} (bare til sammenligning); dekning for {7:.0%}-intervallet = {8:.1%}</translation></message>
     <message><source>Model: {0}; report: {1}; log: {2}</source><translation>Modell: {0}; rapport: {1}; logg: {2}</translation></message>
     <message><source>Cancel</source><translation>Avbryt</translation></message>
@@ -337,7 +383,6 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>copper</source><translation>kobber</translation></message>
     <message><source>total rare-earth elements</source><translation>sum sjeldne jordartselementer</translation></message>
     <message><source>zinc</source><translation>sink</translation></message>
-    <message><source>{0} P50 (t)</source><translation>{0} P50 (t)</translation></message>
     <message><source>Tailings UNFC results</source><translation>Tailings UNFC – resultater</translation></message>
     <message><source>UNFC matrix</source><translation>UNFC-matrise</translation></message>
     <message><source>Contained metal</source><translation>Metallinnhold</translation></message>
@@ -365,7 +410,6 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>E (rows) × F (columns), {0}, {1}. Click a cell to select its deposits.</source><translation>E (rader) × F (kolonner), {0}, {1}. Klikk på en celle for å velge forekomstene i den.</translation></message>
     <message><source>No quantities table beside this layer: headline commodity only, counts only.</source><translation>Ingen mengdetabell ved siden av dette laget: bare hovedråstoffet, bare antall.</translation></message>
     <message><source>Contained metal by class needs the quantities table that the export writes beside the deposits (open the run's GeoPackage).</source><translation>Metallinnhold per klasse krever mengdetabellen som eksporten skriver ved siden av forekomstene (åpne kjøringens GeoPackage).</translation></message>
-    <message><source>{0}, {1} (t)</source><translation>{0}, {1} (t)</translation></message>
     <message><source>Contained metal per UNFC class: known is G1+G2+G3 (the high, P10, estimate), potential is G4; the two are never added.</source><translation>Metallinnhold per UNFC-klasse: kjent er G1+G2+G3 (det høye estimatet, P10), potensielt er G4; de to legges aldri sammen.</translation></message>
     <message><source>Tailings UNFC run wizard</source><translation>Tailings UNFC – kjøreveiviser</translation></message>
     <message><source>Assay files</source><translation>Analysefiler</translation></message>
@@ -409,9 +453,7 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>Finished in {0:.0f} s: {1} deposits classified. On the map in the group “{2}”; files in {3}.</source><translation>Ferdig på {0:.0f} s: {1} forekomster klassifisert. På kartet i gruppen «{2}»; filer i {3}.</translation></message>
     <message><source>The sheet is empty</source><translation>Arket er tomt</translation></message>
     <message><source>The DEPOSITS layer has no deposit_id field (run importdeposits first)</source><translation>DEPOSITS-laget har ikke noe deposit_id-felt (kjør importdeposits først)</translation></message>
-    <message><source>file</source><translation>fil</translation></message>
     <message><source>rows read</source><translation>rader lest</translation></message>
-    <message><source>sheet</source><translation>ark</translation></message>
     <message><source>samples</source><translation>prøver</translation></message>
     <message><source>blank rows ignored</source><translation>tomme rader ignorert</translation></message>
     <message><source>rejected rows</source><translation>avviste rader</translation></message>
@@ -426,8 +468,6 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>CRM</source><translation>CRM</translation></message>
     <message><source>analyte</source><translation>analytt</translation></message>
     <message><source>item</source><translation>post</translation></message>
-    <message><source>n</source><translation>n</translation></message>
-    <message><source>value</source><translation>verdi</translation></message>
     <message><source>SD</source><translation>SD</translation></message>
     <message><source>mean (measured)</source><translation>middel (målte)</translation></message>
     <message><source>n &lt; DL</source><translation>n &lt; DL</translation></message>
@@ -442,7 +482,6 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>kind</source><translation>type</translation></message>
     <message><source>median RPD (%)</source><translation>median RPD (%)</translation></message>
     <message><source>sample id</source><translation>prøve-id</translation></message>
-    <message><source>row</source><translation>rad</translation></message>
     <message><source>Only the first rows are shown; the CSV report lists all.</source><translation>Bare de første radene vises; CSV-rapporten lister alle.</translation></message>
     <message><source>Accounting</source><translation>Radregnskap</translation></message>
     <message><source>Bias = 100 × (mean − certified) / certified. The mean is of measured results only; results below the detection limit are counted in n &lt; DL, not averaged.</source><translation>Skjevhet = 100 × (middel − sertifisert) / sertifisert. Middelet er bare av målte resultater; resultater under deteksjonsgrensen telles i n &lt; DL og inngår ikke i middelet.</translation></message>
@@ -509,6 +548,37 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>contained metal (t)
 bar P90–P10, dot P50</source><translation>metallinnhold (t)
 søyle P90–P10, punkt P50</translation></message>
+    <message><source>Tailings UNFC pre-flight (checkinputs): nothing was written but this report.</source><translation>Tailings UNFC forhåndskontroll (checkinputs): ingenting ble skrevet utenom denne rapporten.</translation></message>
+    <message><source>Tailings UNFC pre-flight</source><translation>Tailings UNFC forhåndskontroll</translation></message>
+    <message><source>{0}: {1} features read = {2} accepted + {3} rejected</source><translation>{0}: {1} objekter lest = {2} godtatt + {3} avvist</translation></message>
+    <message><source>  deposit_id from {0}</source><translation>  deposit_id fra {0}</translation></message>
+    <message><source>  field mapping:</source><translation>  felttilordning:</translation></message>
+    <message><source>  alternatives for {0}: {1}</source><translation>  alternativer for {0}: {1}</translation></message>
+    <message><source>  ambiguous (not mapped): {0} could be {1}</source><translation>  tvetydig (ikke tilordnet): {0} kan være {1}</translation></message>
+    <message><source>  carried unchanged: {0}</source><translation>  overført uendret: {0}</translation></message>
+    <message><source>  warning: {0}</source><translation>  advarsel: {0}</translation></message>
+    <message><source>  reject reasons:</source><translation>  avvisningsgrunner:</translation></message>
+    <message><source>{0} (sheet {1!r}, header row {2}): {3} rows read = {4} samples + {5} QA/QC rows + {6} rejected</source><translation>{0} (ark {1!r}, overskriftsrad {2}): {3} rader lest = {4} prøver + {5} QA/QC-rader + {6} avvist</translation></message>
+    <message><source>{0} (proxy-only: Co and REE readings not used)</source><translation>{0} (bare proxyer: Co- og REE-målinger brukes ikke)</translation></message>
+    <message><source>  column mapping chosen, with the unit of each element and where it was read (and the sample-id alternatives):</source><translation>  valgt kolonnetilordning, med enheten for hvert grunnstoff og hvor den ble lest (og alternativene for prøve-id):</translation></message>
+    <message><source>  import notes:</source><translation>  importmerknader:</translation></message>
+    <message><source>  linkage: {0}</source><translation>  kobling: {0}</translation></message>
+    <message><source>  flagged values (censored, over_range, sentinel, invalid):</source><translation>  flaggede verdier (sensurert, over måleområdet, plassholder, ugyldig):</translation></message>
+    <message><source>  problem cells per column:</source><translation>  problemceller per kolonne:</translation></message>
+    <message><source>  QA/QC rows: {0}</source><translation>  QA/QC-rader: {0}</translation></message>
+    <message><source>no coordinates</source><translation>ingen koordinater</translation></message>
+    <message><source>  CRS of the coordinates: {0}; linked: {1} of {2} samples</source><translation>  koordinatsystem for koordinatene: {0}; koblet: {1} av {2} prøver</translation></message>
+    <message><source>  CRS of the coordinates: {0}; linked: {1} of {2} samples ({3:.0%})</source><translation>  koordinatsystem for koordinatene: {0}; koblet: {1} av {2} prøver ({3:.0%})</translation></message>
+    <message><source>{0} from {1}</source><translation>{0} fra {1}</translation></message>
+    <message><source>proxy models the run would train: {0}</source><translation>proxymodeller kjøringen ville trene: {0}</translation></message>
+    <message><source>deposits with an estimate for at least one commodity: {0} of {1}</source><translation>forekomster med et estimat for minst én råvare: {0} av {1}</translation></message>
+    <message><source>deposit_id | {0} | linked samples</source><translation>deposit_id | {0} | koblede prøver</translation></message>
+    <message><source>ERROR: {0} deposit id(s) occur in more than one layer, e.g. {1!r}; the run would stop</source><translation>FEIL: {0} forekomst-id(er) finnes i mer enn ett lag, f.eks. {1!r}; kjøringen ville stoppe</translation></message>
+    <message><source>no sample links to any deposit: the run would fail (see the linkage lines above)</source><translation>ingen prøve kobles til noen forekomst: kjøringen ville mislykkes (se koblingslinjene over)</translation></message>
+    <message><source>deposit ids repeat across layers: the run would fail</source><translation>forekomst-id-er gjentas på tvers av lag: kjøringen ville mislykkes</translation></message>
+    <message><source>What the run would do</source><translation>Hva kjøringen ville gjøre</translation></message>
+    <message><source>What the run would do (per deposit: measured / regression / analogue / none)</source><translation>Hva kjøringen ville gjøre (per forekomst: målt / regresjon / analog / ingen)</translation></message>
+    <message><source>{0}, … (and {1} more)</source><translation>{0}, … (og {1} til)</translation></message>
     <message><source>Tailings UNFC run</source><translation>Tailings UNFC-kjøring</translation></message>
     <message><source>RUN FAILED: </source><translation>KJØRINGEN MISLYKTES: </translation></message>
     <message><source>Nothing needs your attention.</source><translation>Ingenting trenger din oppmerksomhet.</translation></message>

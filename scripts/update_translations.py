@@ -11,8 +11,8 @@ pylupdate does not follow. A message is:
   constructor (``TailingsAlgorithm.addParameter`` translates them);
 - every class attribute ``NAME`` that code translates as ``tr(self.NAME)`` (display name,
   group, help);
-- the message of a ``TailingsInputError(...)`` when it is a constant (``TailingsAlgorithm``
-  translates it; an f-string message stays English and is not reported).
+- the template of a ``Message(...)`` or ``TailingsInputError(...)`` (core/message.py; the
+  algorithms translate it, then fill in its parameters).
 
 A text argument may be a literal or a constant expression: module constants (imported ones
 too), tuples, dicts (their values), ``d[k]``, ``d.get(k, default)``, a loop or comprehension
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -37,11 +38,14 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parent.parent
 TS_FILE = ROOT / "i18n" / "tailings_unfc_nb.ts"
 CONTEXT = "TailingsUnfc"
-SCANNED = ("plugin.py", "__init__.py", "algorithms", "ui", "core")
+SCANNED = ("plugin.py", "__init__.py", "qt_translate.py", "algorithms", "ui", "core")
 TR_NAMES = {"tr", "translate"}
-UNKNOWN = object()  # a value the extractor cannot compute
-# Calls whose first argument is translated when it is a constant (others are left in English).
-QUIET_TEXT_CALLS = {"TailingsInputError"}
+UNKNOWN = object()
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+WORD = re.compile(r"[^\W\d_]{2}")  # a value the extractor cannot compute
+# Calls whose first argument is an English template that the QGIS side translates
+# (core/message.py): a text that is not a constant is reported, like a tr() argument.
+TEMPLATE_CALLS = {"TailingsInputError", "Message"}
 # On the line of a tr() call whose text is not a constant, this says where the texts come from.
 DYNAMIC_MARK = "# i18n: texts extracted"
 
@@ -309,12 +313,18 @@ def _call_name(func: ast.expr) -> str:
     return ""
 
 
+def _has_words(text: str) -> bool:
+    """Not a template of placeholders and punctuation only ("{0}: {1}"): nothing to translate."""
+    return WORD.search(PLACEHOLDER.sub("", text)) is not None
+
+
 @dataclass
 class Extraction:
     """Messages in source order: by file (in SCANNED order), then line; each at its first place."""
 
     places: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # source -> (file, line, "file:line")
     unresolved: list[str] = field(default_factory=list)
+    english: list[str] = field(default_factory=list)  # f-string templates, still English
     root: Path = ROOT
     files: list[Path] = field(default_factory=list)
 
@@ -322,7 +332,7 @@ class Extraction:
         path, line = where.rsplit(":", 1)
         place = (self.files.index(self.root / path), int(line), where)
         for text in texts:
-            if text.strip() and place < self.places.get(text, (len(self.files), 0, "")):
+            if _has_words(text) and place < self.places.get(text, (len(self.files), 0, "")):
                 self.places[text] = place
 
     @property
@@ -370,6 +380,7 @@ def _wrappers(modules: dict[Path, Module], evaluator: Evaluator) -> dict[str, tu
     """Functions that hand a parameter straight to a translation call: name -> (position, name)
     of that parameter (self and cls not counted); None for tr() itself and one-parameter wrappers."""
     names: dict[str, tuple[int, str] | None] = dict.fromkeys(TR_NAMES)
+    names.update(dict.fromkeys(TEMPLATE_CALLS, (0, "message")))  # the template, then its params
     known = 0
     while known != len(names):  # until no new wrapper of a wrapper turns up
         known = len(names)
@@ -386,7 +397,7 @@ def _add_wrappers(modules: dict[Path, Module], evaluator: Evaluator, names: dict
                     scope = evaluator.parents[module.path].get(node)
                     while scope is not None and not isinstance(scope, ast.FunctionDef):
                         scope = evaluator.parents[module.path].get(scope)
-                    if scope is not None and scope.name not in names:
+                    if scope is not None and scope.name not in names and not scope.name.startswith("__"):
                         params = [a.arg for a in (*scope.args.posonlyargs, *scope.args.args)
                                   if a.arg not in ("self", "cls")] + [a.arg for a in scope.args.kwonlyargs]
                         names[scope.name] = None if len(params) == 1 else (params.index(arg.id), arg.id)
@@ -415,10 +426,6 @@ def extract(root: Path = ROOT) -> Extraction:
                 texts = [arg] if arg is not None else []
             elif name.startswith(("QgsProcessingParameter", "QgsProcessingOutput")):
                 texts = _parameter_texts(node)
-            elif name in QUIET_TEXT_CALLS:
-                found, _complete = strings(evaluator.value(node.args[0], module, None)) if node.args else ([], True)
-                result.add(found, f"{path.relative_to(root)}:{node.lineno}")
-                continue
             else:
                 continue
             where = f"{path.relative_to(root)}:{node.lineno}"
@@ -430,7 +437,9 @@ def extract(root: Path = ROOT) -> Extraction:
                 result.add(found, where)
                 if not complete and not _is_translated_elsewhere(expr, name, wrappers) and \
                         DYNAMIC_MARK not in lines[path][node.lineno - 1]:
-                    result.unresolved.append(f"{where}: {ast.unparse(expr)}")
+                    # an f-string error/Message stays English: listed as to-do, not (yet) an error (issue 13)
+                    (result.english if name in TEMPLATE_CALLS else result.unresolved).append(
+                        f"{where}: {ast.unparse(expr)}")
     for path, module in modules.items():
         for node in ast.walk(module.tree):
             if isinstance(node, ast.ClassDef):
@@ -513,7 +522,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"unfinished: {extraction.messages[source]}: {source[:100]!r}")
         for line in extraction.unresolved:
             print(f"unresolved: {line}")
-    print(f"{len(sources)} messages, {len(unfinished)} unfinished, {len(extraction.unresolved)} unresolved calls",
+        for line in extraction.english:
+            print(f"english: {line}")
+    print(f"{len(sources)} messages, {len(unfinished)} unfinished, {len(extraction.unresolved)} unresolved calls, "
+          f"{len(extraction.english)} f-string templates left in English",
           file=sys.stderr)
     if args.check:
         if new_text != old_text:

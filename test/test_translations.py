@@ -239,6 +239,19 @@ HELP_PART = "Shared " + "sentence."
 def plot_label(translate):
     return translate("contained metal (t)")
 ''',
+    "core/notes.py": '''
+from .message import Message
+from .errors import TailingsInputError
+
+
+def fail(message, count):
+    raise TailingsInputError(message, count, file="a.csv")
+
+
+def notes(n, name):
+    fail("Too few rows: {0}", n)
+    return [Message("{0} rows read", n), Message("{0}: {1}", name, n), Message(f"{name} is not constant")]
+''',
     "algorithms/__init__.py": "",
     "algorithms/alg.py": '''
 from qgis.PyQt.QtCore import QCoreApplication
@@ -286,11 +299,97 @@ def test_extractor_follows_constants_loops_wrappers_and_class_attributes(tmp_pat
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
     monkeypatch.setattr(extractor, "SCANNED", ("algorithms", "core"))
-    monkeypatch.setattr(extractor, "QUIET_TEXT_CALLS", {"TailingsInputError"})
     found = extractor.extract(tmp_path)
     messages = set(found.messages)
-    assert {"{0}: {1}", "Open A…", "Open B…", "tailings", "slag", "cobalt", "copper", "headline", "Deposits",
-            "Waits 15 s. Shared sentence.", "contained metal (t)"} <= messages
-    assert not messages & {"An algorithm", "abc", "not ours", "first"}  # not translated by this code
+    assert {"Open A…", "Open B…", "tailings", "slag", "cobalt", "copper", "headline", "Deposits",
+            "Waits 15 s. Shared sentence.", "contained metal (t)", "{0} rows read", "Too few rows: {0}"} <= messages
+    # not translated by this code; "{0}: {1}" has no words to translate
+    assert not messages & {"An algorithm", "abc", "not ours", "first", "{0}: {1}"}
     assert [line.split(": ", 1)[1] for line in found.unresolved] == ["f'not constant {options}'"]
+    assert [line.split(": ", 1)[1] for line in found.english] == ["f'{name} is not constant'"]
     assert list(found.messages) == sorted(found.messages, key=lambda m: found.places[m][:2])  # source order
+
+
+def test_log_text_checker_finds_literals_and_accepts_templates(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import check_log_texts as checker
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    (tmp_path / "core").mkdir()
+    (tmp_path / "core" / "m.py").write_text('''
+def run(log, warn, feedback, name, notes):
+    log(f"Reading {name}")
+    warn("No rows")
+    notes.append(f"{name}: skipped")
+    feedback.pushInfo(tr("Reading {0}").format(name))
+    log(Message("{0} rows", 3))
+    log(f"  {name}")
+    log("debug only")  # i18n: not user text
+''', encoding="utf-8")
+    monkeypatch.setattr(checker, "SCANNED", ("core",))
+    assert [line.split(": ", 1)[0] for line in checker.findings(tmp_path)] == [
+        "core/m.py:3", "core/m.py:4", "core/m.py:5"]
+
+
+def test_messages_are_english_text_that_keeps_its_template():
+    from tailings_unfc.core.errors import TailingsInputError
+    from tailings_unfc.core.message import Message
+
+    inner = Message("{0} rows read", 3)
+    outer = Message("{0}: {1}", "a.xlsx", inner)
+    assert outer == "a.xlsx: 3 rows read" and isinstance(outer, str)
+    norsk = {"{0} rows read": "{0} rader lest", "Unknown method {0!r}": "Ukjent metode {0!r}", "row": "rad"}
+    assert outer.translated(lambda t: norsk.get(t, t)) == "a.xlsx: 3 rader lest"  # nested Messages too
+    assert Message("Broken {0}", 1).translated(lambda t: "Ødelagt {1}") == "Broken 1"  # English, not a crash
+    assert Message("JSON {\"a\": 1}") == "JSON {\"a\": 1}"  # no params: braces are literal
+    err = TailingsInputError("Unknown method {0!r}", "gp2", row=4)
+    assert str(err) == "Unknown method 'gp2' (row 4)"
+    assert err.translated(lambda t: norsk.get(t, t), {"row": "rad"}) == "Ukjent metode 'gp2' (rad 4)"
+
+
+class _Log:
+    """A feedback that keeps what an algorithm logs."""
+
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        class Feedback(QgsProcessingFeedback):
+            def pushInfo(inner, text):  # inner: the feedback; self: the _Log
+                self.lines.append(text)
+
+            def pushWarning(inner, text):
+                self.lines.append(text)
+
+        self.lines: list[str] = []
+        self.feedback = Feedback()
+
+
+def test_core_messages_and_errors_with_values_reach_the_user_translated(tailings_provider, norwegian, sample_data,
+                                                                      tmp_path):
+    """importassays in Norwegian: core's notes and counts in the log, an error's template and place words."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingException
+
+    def run(sheet: str | None = None) -> list[str]:
+        log = _Log()
+        processing.run("tailingsunfc:importassays", {
+            "INPUT": str(sample_data / "assays_lab.xlsx"), "SHEET": sheet or "",
+            "OUTPUT": str(tmp_path / "samples.gpkg"), "REJECTS": "TEMPORARY_OUTPUT"},
+            context=QgsProcessingContext(), feedback=log.feedback)
+        return log.lines
+
+    english = run()
+    QCoreApplication.installTranslator(norwegian)
+    try:
+        norsk = run()
+        with pytest.raises(QgsProcessingException) as raised:
+            run(sheet="Nope")
+    finally:
+        QCoreApplication.removeTranslator(norwegian)
+    assert any(line.startswith("Reading ") for line in english)
+    assert any(line.startswith("Leser ") for line in norsk)
+    assert any(line.startswith("QA/QC-rapport") or "prøve" in line for line in norsk)
+    assert len(norsk) == len(english) and set(norsk) != set(english)
+    message = str(raised.value)
+    assert "Nope" in message and "(fil assays_lab.xlsx" in message, message  # the place words translated

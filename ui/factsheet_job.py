@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import QProgressDialog, QWidget
 
 from ..algorithms.factsheet_export import export_factsheets
 from ..core.errors import OperationCancelled, TailingsInputError
-from ..qt_translate import tr
+from ..qt_translate import error_text, tr
 
 
 def deposit_filter(deposit_ids: Sequence[str]) -> str:
@@ -75,7 +75,9 @@ class FactsheetJob(QObject):
                                            filter_expression=self.filter)
         except OperationCancelled:
             self.paths = []
-        except (TailingsInputError, OSError) as err:
+        except TailingsInputError as err:
+            self.error = error_text(err)
+        except OSError as err:
             self.error = str(err)
         finally:
             self.feedback.progressChanged.disconnect(self._step)

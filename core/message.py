@@ -1,0 +1,51 @@
+"""English texts that keep their template, so the QGIS side can show them translated.
+
+Core has no Qt. A message it logs, returns as a note or raises is built as
+``Message("{0} of {1} rows read", done, total)``: it *is* the English ``str`` (so logs,
+reports and tests see plain text), and it remembers the template and parameters, which the
+algorithms translate with ``Message.translated(tr)``. ``scripts/update_translations.py``
+extracts every template; an f-string there would stay English, so it reports one.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translate = Callable[[str], str]
+
+
+def _untranslated(text: str) -> str:
+    return text
+
+
+class Message(str):
+    """A ``str`` of the filled-in English template; ``template`` and ``params`` kept apart."""
+
+    template: str
+    params: tuple
+
+    def __new__(cls, template: str, *params: object) -> Message:
+        # no params: the template is the text as it is (braces in it are literal)
+        obj = super().__new__(cls, template.format(*params) if params else template)
+        obj.template, obj.params = template, params
+        return obj
+
+    def translated(self, tr: Translate = _untranslated) -> str:
+        """The text in the language of ``tr``; parameters that are Messages are translated too."""
+        params = tuple(translated(p, tr) if isinstance(p, Message) else p for p in self.params)
+        text = tr(self.template)
+        if not params:
+            return text
+        try:
+            return text.format(*params)
+        except (IndexError, KeyError, ValueError):  # a broken translation: the English text, not a crash
+            return self.template.format(*params)
+
+    def __reduce__(self):  # pickling (multiprocessing) keeps the template
+        return (Message, (self.template, *self.params))
+
+
+def translated(text: object, tr: Translate = _untranslated) -> str:
+    """Any text for the user: a Message in the language of ``tr``, anything else as it is."""
+    if isinstance(text, Message):
+        return text.translated(tr)
+    return str(text)
