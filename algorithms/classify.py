@@ -27,6 +27,7 @@ from ..core.schema import QUANTITY_FIELDS, UNFC_FIELDS
 from ..core.unfc import ConstraintHits, classify_estimates, load_rules
 from .base import TailingsAlgorithm
 from .constraint_layers import constraint_hits
+from .field_aliases import apply_aliases, split_aliases
 from .layer_frames import frame_to_sink, qgs_field, source_to_frame
 from .legend_labels import class_name
 
@@ -111,16 +112,21 @@ class ClassifyAlgorithm(TailingsAlgorithm):
         for spec in UNFC_FIELDS:
             if fields.indexFromName(spec.name) < 0:
                 fields.append(qgs_field(spec))
+        fields, aliases = split_aliases(fields)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
                                              source.sourceCrs())
         quantity_fields = QgsFields()
         for spec in QUANTITY_FIELDS:
             quantity_fields.append(qgs_field(spec))
+        quantity_fields, quantity_aliases = split_aliases(quantity_fields)
         q_sink, q_dest_id = self.parameterAsSink(parameters, self.OUTPUT_QUANTITIES, context, quantity_fields,
                                                  QgsWkbTypes.NoGeometry, source.sourceCrs())
         feedback.setProgressText(self.tr("Writing outputs"))
         written = frame_to_sink(result.deposits, fields, sink, feedback)
         q_written = frame_to_sink(result.quantities, quantity_fields, q_sink, feedback)
+        del sink, q_sink  # files closed before their aliases are stored
+        apply_aliases(dest_id, aliases, context, feedback, self.tr)
+        apply_aliases(q_dest_id, quantity_aliases, context, feedback, self.tr)
 
         counts = result.counts
         self.log_counts(feedback, "Deposits", len(frame), written, 0)

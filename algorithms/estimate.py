@@ -24,6 +24,7 @@ from ..core.estimation.deposit_estimates import (
 from ..core.pipeline import load_models_by_commodity
 from ..core.schema import ESTIMATE_EXTRA_FIELDS, ESTIMATE_FIELDS, INTERVAL_DESCRIPTION
 from .base import TailingsAlgorithm, split_semicolon_list
+from .field_aliases import apply_aliases, split_aliases
 from .layer_frames import fields_for_frame, frame_to_sink, source_to_frame
 
 
@@ -98,12 +99,14 @@ class EstimateAlgorithm(TailingsAlgorithm):
         for dep_id, text in zip(result.frame.loc[warned, "deposit_id"], result.frame.loc[warned, WARNING_FIELD]):
             feedback.pushWarning(f"{dep_id}: {text}")
         feedback.pushInfo(self.tr(INTERVAL_DESCRIPTION))
-        fields = fields_for_frame(result.frame, (*ESTIMATE_FIELDS, *ESTIMATE_EXTRA_FIELDS))
+        fields, aliases = split_aliases(fields_for_frame(result.frame, (*ESTIMATE_FIELDS, *ESTIMATE_EXTRA_FIELDS)))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
                                              deposits_src.wkbType(), deposits_src.sourceCrs())
         if sink is None:
             raise TailingsInputError("Cannot create the output layer", value=str(parameters.get(self.OUTPUT)))
         written = frame_to_sink(result.frame, fields, sink, feedback)
+        del sink  # the file closed before its aliases are stored
+        apply_aliases(dest_id, aliases, context, feedback, self.tr)
         self.log_counts(feedback, "deposits", len(deposits), written, 0)
         feedback.setProgress(100)
         return {self.OUTPUT: dest_id}

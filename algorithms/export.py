@@ -141,7 +141,8 @@ class ExportAlgorithm(TailingsAlgorithm):
             resolve_credentials=resolve_postgis_credentials, progress=feedback.setProgress,
             cancel=self.cancel_hook(feedback), log=self.info(feedback),
             deposits_name=f"INPUT ({deposits_source.sourceName()})",
-            quantities_name=f"QUANTITIES ({quantities_source.sourceName()})", language=user_language())
+            quantities_name=f"QUANTITIES ({quantities_source.sourceName()})", language=user_language(),
+            translate=self.tr)
         self.log_counts(feedback, "deposits", len(deposits), result.deposits_written, 0)
         self.log_counts(feedback, "quantity rows", len(quantities), result.quantities_written, 0)
         return {

@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsFields,
     QgsProcessing,
     QgsProcessingContext,
     QgsProcessingFeedback,
@@ -36,6 +35,7 @@ from ..core.schema import (
     SAMPLE_REJECT_FIELDS,
 )
 from .base import TailingsAlgorithm
+from .field_aliases import apply_aliases, split_aliases
 from .layer_frames import GEOMETRY_COLUMN, fields_for_frame, frame_to_sink, source_to_frame
 from .read_limits import add_limit_parameters, limit_values
 
@@ -160,18 +160,22 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
             geometry_type = QgsWkbTypes.NoGeometry
             feedback.pushInfo(self.tr("The file has no coordinate columns: the samples are written as a table"))
         specs = (*SAMPLE_BASE_FIELDS, *EXTRA_SPECS)
-        fields = fields_for_frame(samples, specs)
+        fields, aliases = split_aliases(fields_for_frame(samples, specs))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, geometry_type, target_crs)
         if sink is None:
             raise TailingsInputError("The samples output cannot be created")
         frame_to_sink(samples, fields, sink, feedback)
 
         rejects = result.rejects_table()
-        reject_fields: QgsFields = fields_for_frame(rejects, specs)
+        reject_fields, reject_aliases = split_aliases(fields_for_frame(rejects, specs))
         reject_sink, reject_id = self.parameterAsSink(parameters, self.REJECTS, context, reject_fields,
                                                       QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem())
         if reject_sink is not None:
             frame_to_sink(rejects, reject_fields, reject_sink, feedback)
+        del sink, reject_sink  # files closed before their aliases are stored
+        apply_aliases(dest_id, aliases, context, feedback, self.tr)
+        if reject_id:
+            apply_aliases(reject_id, reject_aliases, context, feedback, self.tr)
 
         outputs: dict[str, Any] = {self.OUTPUT: dest_id, self.REJECTS: reject_id}
         report_path = self.parameterAsFileOutput(parameters, self.QAQC_REPORT, context)

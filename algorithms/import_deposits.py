@@ -22,7 +22,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -44,6 +43,7 @@ from ..core.errors import TailingsInputError
 from ..core.message import Message
 from ..core.schema import DEFAULT_CRS, DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS, REJECT_REASON_FIELD
 from .base import TailingsAlgorithm
+from .field_aliases import apply_aliases
 from .layer_frames import FID_COLUMN, GEOMETRY_COLUMN, frame_to_sink, qgs_field, source_to_frame
 from .user_language import user_language
 
@@ -385,25 +385,11 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
 
     def _apply_aliases(self, dest_id: str, fields: QgsFields, context: QgsProcessingContext,
                        feedback: QgsProcessingFeedback) -> None:
-        """Field aliases (in the user's language) on the output: in the layer loaded into QGIS
-        (post-processor), and, for a GeoPackage, as its default style, since the file writer of
-        QGIS 3.40 / GDAL 3.6 does not store field aliases itself."""
+        """Field aliases in the user's language on the output (field_aliases.py says why not on the sink)."""
         language = user_language()
         aliases = {s.name: s.alias(language) for s in _SPECS.values()
                    if s.alias(language) and fields.indexOf(s.name) >= 0}
-        if context.willLoadLayerOnCompletion(dest_id):
-            _ALIAS_SETTERS.append(_AliasSetter(aliases))  # must outlive this call; QGIS keeps a raw pointer
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(_ALIAS_SETTERS[-1])
-        path = dest_id.split("|", 1)[0]
-        if not path.lower().endswith(".gpkg") or not Path(path).is_file():
-            return
-        layer = QgsVectorLayer(dest_id, "deposits", "ogr")
-        if not layer.isValid():
-            return
-        _set_aliases(layer, aliases)
-        message = layer.saveStyleToDatabase("default", "Tailings UNFC: field aliases", True, "")
-        if message:
-            feedback.pushWarning(self.tr("Field aliases could not be stored in {0}: {1}").format(path, message))
+        apply_aliases(dest_id, aliases, context, feedback, self.tr)
 
     @staticmethod
     def _output_fields(deposits, source_fields: QgsFields, mapping) -> QgsFields:
@@ -429,24 +415,3 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
             field.setName(name)
             fields.append(field)
         return fields
-
-
-
-def _set_aliases(layer: QgsVectorLayer, aliases: dict[str, str]) -> None:
-    for name, alias in aliases.items():
-        index = layer.fields().indexOf(name)
-        if index >= 0:
-            layer.setFieldAlias(index, alias)
-
-
-class _AliasSetter(QgsProcessingLayerPostProcessorInterface):
-    def __init__(self, aliases: dict[str, str]):
-        super().__init__()
-        self.aliases = aliases
-
-    def postProcessLayer(self, layer, context, feedback) -> None:
-        if isinstance(layer, QgsVectorLayer):
-            _set_aliases(layer, self.aliases)
-
-
-_ALIAS_SETTERS: list[_AliasSetter] = []

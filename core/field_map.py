@@ -37,7 +37,7 @@ def _parse_json(text: str) -> dict[str, str]:
     try:
         loaded = json.loads(text)
     except json.JSONDecodeError as err:
-        raise TailingsInputError(f"FIELD_MAP is not valid JSON: {err.msg} at character {err.pos}",
+        raise TailingsInputError("FIELD_MAP is not valid JSON: {0} at character {1}", err.msg, err.pos,
                                  column="FIELD_MAP", value=text) from None
     if not isinstance(loaded, dict) or not all(isinstance(v, str | type(None)) for v in loaded.values()):
         raise TailingsInputError('FIELD_MAP JSON must be an object of strings, e.g. {"deposit_id": "OBJ_ID"}',
@@ -51,7 +51,6 @@ def parse_field_map(text: str | None, known: Iterable[str]) -> dict[str, str]:
     known_set = set(known)
     unknown = [k for k in pairs if k not in known_set]
     if unknown:
-        raise TailingsInputError(
-            f"FIELD_MAP names unknown canonical field(s) {', '.join(map(repr, unknown))}; known fields: "
-            f"{', '.join(sorted(known_set))}", column="FIELD_MAP")
+        raise TailingsInputError("FIELD_MAP names unknown canonical field(s) {0}; known fields: {1}",
+                                 ", ".join(map(repr, unknown)), ", ".join(sorted(known_set)), column="FIELD_MAP")
     return pairs

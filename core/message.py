@@ -44,6 +44,12 @@ class Message(str):
         return (Message, (self.template, *self.params))
 
 
+def joined(parts: list[object], separator: str = "") -> Message:
+    """The parts one after another as one Message, each part (a Message or not) translated on its own."""
+    template = separator.replace("{", "{{").replace("}", "}}").join(["{}"] * len(parts))
+    return Message(template, *parts)  # i18n: texts extracted from the parts
+
+
 def translated(text: object, tr: Translate = _untranslated) -> str:
     """Any text for the user: a Message in the language of ``tr``, anything else as it is."""
     if isinstance(text, Message):

@@ -31,6 +31,7 @@ from .estimation.deposit_estimates import WARNING_FIELD
 from .estimation.training_data import element_of
 from .export.run import export_run
 from .file_hash import source_sha256
+from .message import Message, joined
 from .proxy_plan import DEFAULT_TARGETS, plan_proxy_models
 from .report_style import untranslated
 from .run_summary import RunSummary, listed
@@ -80,14 +81,14 @@ def load_models_by_commodity(paths: Sequence[str], log: Callable[[str], None]) -
         pipeline, metadata = load_model(path)
         commodity = element_of(metadata["target_column"]).lower()
         if commodity not in COMMODITIES:
-            log(f"{path}: model for {metadata['target_column']} is not for co, cu, zn or tree; not used")
+            log(Message("{0}: model for {1} is not for co, cu, zn or tree; not used", path, metadata["target_column"]))
             continue
         if commodity in models:
-            raise TailingsInputError(f"Two model files for {commodity}: {models[commodity].source} and {path}",
+            raise TailingsInputError("Two model files for {0}: {1} and {2}", commodity, models[commodity].source, path,
                                      file=path)
         models[commodity] = LoadedModel(pipeline, metadata, str(path))
-        log(f"{path}: {metadata['method']} model for {commodity} from {', '.join(metadata['predictors'])} "
-            f"(grouped CV R² {metadata['cv']['grouped']['r2_log']:.3f})")
+        log(Message("{0}: {1} model for {2} from {3} (grouped CV R² {4:.3f})", path, metadata["method"], commodity,
+                    ", ".join(metadata["predictors"]), metadata["cv"]["grouped"]["r2_log"]))
     return models
 
 
@@ -134,20 +135,21 @@ def linkage_message(result: AssayImport) -> str | None:
 
 def _note_assay_file(result: AssayImport, settings: PipelineSettings, linked: int, summary: RunSummary) -> None:
     name = Path(result.file).name
-    summary.other += [f"{name}: {w}" for w in result.warnings]
+    summary.other += [Message("{0}: {1}", name, w) for w in result.warnings]
     if len(result.rejects):
-        summary.rejected.append(f"{name}: {len(result.rejects)} of {result.rows_read} rows rejected")
+        summary.rejected.append(Message("{0}: {1} of {2} rows rejected", name, len(result.rejects), result.rows_read))
     unlinked = len(result.samples) - linked
     if unlinked:
-        summary.unlinked.append(f"{name}: {unlinked} of {len(result.samples)} samples")
+        summary.unlinked.append(Message("{0}: {1} of {2} samples", name, unlinked, len(result.samples)))
     if result.located and not settings.assay_crs:
         why = result.linkage.crs_reason if result.linkage is not None and result.linkage.crs_reason else \
-            "ASSAY_CRS not given"
+            Message("ASSAY_CRS not given")
         switched = result.linkage.switched_from if result.linkage is not None else None
-        summary.assumed_crs.append(f"{name}: coordinates read as {result.source_crs} ({why})"
-                                   + (f", NOT {switched} as first assumed" if switched else "")
-                                   + f"; {linked} of {len(result.samples)} samples linked (the log has the CRSs "
-                                   "tried); set ASSAY_CRS to confirm")
+        read_as = Message("{0} ({1}), NOT {2} as first assumed", result.source_crs, why, switched) if switched \
+            else Message("{0} ({1})", result.source_crs, why)
+        summary.assumed_crs.append(Message("{0}: coordinates read as {1}; {2} of {3} samples linked (the log has the "
+                                           "CRSs tried); set ASSAY_CRS to confirm", name, read_as, linked,
+                                           len(result.samples)))
 
 
 @dataclass
@@ -168,9 +170,9 @@ def import_assay_file(path: str, proxy_only: bool, settings: PipelineSettings, d
     for note in result.notes:
         log(note)
     kinds = ", ".join(f"{v} {k}" for k, v in result.qaqc_summary.counts.items())
-    log(f"{Path(path).name}: {result.rows_read} read = {len(result.samples)} samples + {len(result.qaqc)} "
-        f"QA/QC rows ({kinds or 'none'}) + {len(result.rejects)} rejected; "
-        f"{len(result.cell_issues)} problem cells kept as NULL")
+    log(Message("{0}: {1} read = {2} samples + {3} QA/QC rows ({4}) + {5} rejected; {6} problem cells kept as NULL",
+                Path(path).name, result.rows_read, len(result.samples), len(result.qaqc), kinds or Message("none"),
+                len(result.rejects), len(result.cell_issues)))
     if result.rows_read != len(result.samples) + len(result.qaqc) + len(result.rejects):
         raise RuntimeError(f"{path}: row accounting does not add up; please report this")
     samples = result.samples
@@ -182,13 +184,13 @@ def import_assay_file(path: str, proxy_only: bool, settings: PipelineSettings, d
             if column in samples.columns:
                 dropped = int(samples[column].notna().sum())
                 samples = samples.assign(**{column: float("nan")})
-                log(f"{Path(path).name}: {dropped} {column} readings not used (field/pXRF file; "
-                    f"{target} is predicted from the proxies instead)")
+                log(Message("{0}: {1} {2} readings not used (field/pXRF file; {3} is predicted from the proxies "
+                            "instead)", Path(path).name, dropped, column, target))
     known_ids = set(deposits["deposit_id"].astype(str))
     linked = int(samples["deposit_id"].astype("string").isin(known_ids).sum()) if len(samples) else 0
     diagnosis = linkage_message(result)
     if diagnosis:
-        log(f"{Path(path).name}: {diagnosis}")
+        log(Message("{0}: {1}", Path(path).name, diagnosis))
     return AssayFile(result, samples, linked, proxy_only)
 
 
@@ -207,11 +209,11 @@ def _import_samples(deposits: pd.DataFrame, settings: PipelineSettings, out_dir:
         if len(result.qaqc):
             write_qaqc_report(result, out_dir / "qaqc" / f"qaqc_{i}_{Path(path).stem}.html", settings.translate)
         if done.linked < len(samples):
-            warn(f"{Path(path).name}: {len(samples) - done.linked} of {len(samples)} sample(s) are not linked to "
-                 "any deposit and are not used")
+            warn(Message("{0}: {1} of {2} sample(s) are not linked to any deposit and are not used", Path(path).name,
+                         len(samples) - done.linked, len(samples)))
         diagnosis = linkage_message(result)
         if diagnosis:
-            diagnoses.append(f"{Path(path).name}: {diagnosis}")
+            diagnoses.append(Message("{0}: {1}", Path(path).name, diagnosis))
         _note_assay_file(result, settings, done.linked, summary)
         frames.append(samples)
         steps.next()
@@ -257,21 +259,21 @@ def _train(samples: pd.DataFrame, settings: PipelineSettings, out_dir: Path, ste
         return models, model_files, reports
     plans, skipped = plan_proxy_models(samples)
     for reason in skipped:
-        log(f"No model for {reason}")
+        log(Message("No model for {0}", reason))
     for plan in plans:
         if plan.target in models:
-            log(f"{plan.target}: a given model file is used; not training another")
+            log(Message("{0}: a given model file is used; not training another", plan.target))
             continue
-        log(f"Training {plan.target} from {', '.join(plan.predictors)}: {plan.n_training} training samples, "
-            f"{plan.n_to_predict} to predict")
+        log(Message("Training {0} from {1}: {2} training samples, {3} to predict", plan.target,
+                    ", ".join(plan.predictors), plan.n_training, plan.n_to_predict))
         model = fit_model(samples, ModelSpec(target=plan.target, predictors=plan.predictors, method=method,
                                              group_field="deposit_id", seed=settings.seed),
                           cancel=cancel, progress=steps.inner)
         md = model.metadata
-        log(f"{md['method_label']} for {plan.target}: grouped CV ({md['cv']['grouping_description']}) "
-            f"R² = {model.cv_r2:.3f} (ln), RMSE = {model.cv_rmse:.3f}; random K-fold R² = "
-            f"{md['cv']['random_kfold']['r2_log']:.3f} (comparison only); coverage of the "
-            f"{md['interval']['level']:.0%} interval = {model.coverage:.1%}")
+        log(Message("{0} for {1}: grouped CV ({2}) R² = {3:.3f} (ln), RMSE = {4:.3f}; random K-fold R² = {5:.3f} "
+                    "(comparison only); coverage of the {6:.0%} interval = {7:.1%}", md["method_label"], plan.target,
+                    md["cv"]["grouping_description"], model.cv_r2, model.cv_rmse, md["cv"]["random_kfold"]["r2_log"],
+                    md["interval"]["level"], model.coverage))
         path = out_dir / "models" / f"model_{plan.target}.skops"
         save_model(model, path)
         html, _log = write_fit_report(model, out_dir / "models" / f"model_{plan.target}.html", settings.translate)
@@ -314,7 +316,7 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
         result = _run(deposits, settings, out, summary, constraints=constraints, deposit_sources=deposit_sources,
                       log=log, warn=warn, progress=progress, cancel=cancel)
     except TailingsInputError as err:
-        summary.failure = str(err)
+        summary.failure = Message("{0}{1}", err.text, err.where)
         report_summary(summary, out, log, warn)
         raise
     result.summary_path = report_summary(summary, out, log, warn)
@@ -327,7 +329,7 @@ def report_summary(summary: RunSummary, out: Path, log: Callable[[str], None],
     path = summary.write(out)
     say = warn if summary.needs_attention else log
     say("\n".join(summary.lines()))
-    log(f"Run summary: {path}")
+    log(Message("Run summary: {0}", path))
     return path
 
 
@@ -339,11 +341,11 @@ def _check_linkage(samples: pd.DataFrame, deposits: pd.DataFrame, diagnoses: lis
         linked = int(samples["deposit_id"].astype("string").isin(set(deposits["deposit_id"].astype(str))).sum())
     if linked == 0:
         raise TailingsInputError(
-            f"None of the {len(samples)} samples links to any of the {len(deposits)} deposits, so nothing can be "
-            "estimated. " + (" ".join(diagnoses) + " " if diagnoses else "")
-            + "Check the CRS of the assay coordinates (ASSAY_CRS, e.g. EPSG:25832), the deposit ids in the assay "
-            "files (ASSAY_FIELD_MAP 'deposit_id=<column>') and the deposit layer's ids (DEPOSIT_FIELD_MAP); "
-            "tailingsunfc:checkinputs shows the linkage for each CRS.")
+            "None of the {0} samples links to any of the {1} deposits, so nothing can be estimated. {2}Check the CRS "
+            "of the assay coordinates (ASSAY_CRS, e.g. EPSG:25832), the deposit ids in the assay files "
+            "(ASSAY_FIELD_MAP 'deposit_id=<column>') and the deposit layer's ids (DEPOSIT_FIELD_MAP); "
+            "tailingsunfc:checkinputs shows the linkage for each CRS.", len(samples), len(deposits),
+            joined([*diagnoses, ""], " ") if diagnoses else "")
     return linked
 
 
@@ -353,12 +355,12 @@ def _check_estimates(frame: pd.DataFrame, summary: RunSummary) -> int:
     estimated = (methods.notna() & (methods != "none")).any(axis=1).to_numpy()
     missing = frame.loc[~estimated, "deposit_id"].astype(str).tolist()
     if missing:
-        summary.no_estimate.append(f"{len(missing)} of {len(frame)}: {listed(missing)}")
+        summary.no_estimate.append(Message("{0} of {1}: {2}", len(missing), len(frame), listed(missing)))
     if not estimated.any():
         raise TailingsInputError(
-            f"No deposit got an estimate for any of {', '.join(COMMODITIES)} (x_method is 'none' everywhere): the "
-            "linked samples carry none of these elements and no analogue applies. Check the element columns of "
-            "the assay files (ASSAY_FIELD_MAP) and tailingsunfc:checkinputs.")
+            "No deposit got an estimate for any of {0} (x_method is 'none' everywhere): the linked samples carry none "
+            "of these elements and no analogue applies. Check the element columns of the assay files "
+            "(ASSAY_FIELD_MAP) and tailingsunfc:checkinputs.", ", ".join(COMMODITIES))
     return int(estimated.sum())
 
 
@@ -410,8 +412,8 @@ def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary:
     samples, rejects, assay_hashes, diagnoses = _import_samples(deposits, settings, out, steps, log, warn, summary,
                                                                 cancel)
     linked = _check_linkage(samples, deposits, diagnoses)
-    summary.facts.append(f"Samples: {len(samples)} from {len(settings.assay_files) + len(settings.proxy_files)} "
-                         f"file(s), {linked} linked to a deposit")
+    summary.facts.append(Message("Samples: {0} from {1} file(s), {2} linked to a deposit", len(samples),
+                                 len(settings.assay_files) + len(settings.proxy_files), linked))
     models, model_files, reports = _train(samples, settings, out, steps, log, cancel)
     steps.next()
 
@@ -422,27 +424,27 @@ def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary:
     warned = estimate.frame[WARNING_FIELD].notna()
     for dep_id, text in zip(estimate.frame.loc[warned, "deposit_id"], estimate.frame.loc[warned, WARNING_FIELD]):
         warn(f"{dep_id}: {text}")
-    log(INTERVAL_DESCRIPTION)
+    log(Message(INTERVAL_DESCRIPTION))
     n_estimated = _check_estimates(estimate.frame, summary)
     steps.next()
 
     rules = load_rules(settings.rules_path or None)
-    log(f"Rules: {rules.source} (version {rules.version})")
+    log(Message("Rules: {0} (version {1})", rules.source, rules.version))
     classified = classify_estimates(estimate.frame, rules, constraints=constraints, language=settings.language,
                                     cancel=cancel)
     for warning in classified.warnings:
         warn(warning)
-    log("Deposits per UNFC class (headline commodity):")
+    log(Message("Deposits per UNFC class (headline commodity):"))
     for name, count in sorted(classified.class_counts.items(), key=lambda kv: -kv[1]):
-        log(f"  {count:6d}  {name}")
+        log(Message("  {0:6d}  {1}", count, Message(name)))  # i18n: texts extracted (class names, legend_labels.py)
     is_classified = classified.deposits["unfc_class"].notna().to_numpy()
     n_classified = int(is_classified.sum())
-    summary.facts.append(f"Deposits: {len(deposits)} imported, {n_estimated} with an estimate, "
-                         f"{n_classified} classified under UNFC")
+    summary.facts.append(Message("Deposits: {0} imported, {1} with an estimate, {2} classified under UNFC",
+                                 len(deposits), n_estimated, n_classified))
     unclassified_estimated = int(n_estimated - n_classified) if n_estimated > n_classified else 0
     if unclassified_estimated:
-        summary.other.append(f"{unclassified_estimated} deposit(s) have an estimate but no UNFC class (see "
-                             "unfc_rationale)")
+        summary.other.append(Message("{0} deposit(s) have an estimate but no UNFC class (see unfc_rationale)",
+                                     unclassified_estimated))
     steps.next()
 
     run_metadata = {
@@ -453,7 +455,7 @@ def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary:
     gpkg, workbook = out / GEOPACKAGE_NAME, out / SUMMARY_NAME
     export_run(classified.deposits, classified.quantities, str(gpkg), crs=settings.crs,
                report_path=str(workbook), run_metadata=run_metadata, progress=steps.inner, cancel=cancel, log=log,
-               language=settings.language)
+               language=settings.language, translate=settings.translate)
     steps.next()
     return PipelineResult(geopackage=gpkg, summary=workbook, model_files=model_files, reports=reports,
                           rejects=rejects, class_counts=dict(classified.class_counts), deposit_count=n_classified,

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .message import Message
+
 # Expensive lab elements worth predicting, and the cheap pXRF-type proxies, in order of
 # geochemical relevance (Co pyrite-hosted: S, Fe; REE phosphate-hosted: P, Ca).
 DEFAULT_TARGETS: tuple[str, ...] = ("co", "tree")
@@ -45,7 +47,7 @@ def plan_proxy_models(samples: pd.DataFrame, targets: tuple[str, ...] = DEFAULT_
     for target in targets:
         field = f"{target}_ppm"
         if field not in samples.columns:
-            skipped.append(f"{target}: no {field} column in the samples")
+            skipped.append(Message("{0}: no {1} column in the samples", target, field))
             continue
         has_target = _usable(samples, field)
         lacks_target = ~has_target
@@ -58,11 +60,12 @@ def plan_proxy_models(samples: pd.DataFrame, targets: tuple[str, ...] = DEFAULT_
         )
         n_train, n_predict = int(has_target.sum()), int(lacks_target.sum())
         if not predictors:
-            skipped.append(f"{target}: no proxy is measured on both the lab and the proxy-only samples")
+            skipped.append(Message("{0}: no proxy is measured on both the lab and the proxy-only samples", target))
         elif n_train < MIN_TRAINING_ROWS:
-            skipped.append(f"{target}: only {n_train} samples with a usable {field} (need {MIN_TRAINING_ROWS})")
+            skipped.append(Message("{0}: only {1} samples with a usable {2} (need {3})", target, n_train, field,
+                                   MIN_TRAINING_ROWS))
         elif n_predict == 0:
-            skipped.append(f"{target}: every sample has a measured {field}; no model needed")
+            skipped.append(Message("{0}: every sample has a measured {1}; no model needed", target, field))
         else:
             plans.append(ProxyModelPlan(target, field, predictors, n_train, n_predict))
     return plans, skipped

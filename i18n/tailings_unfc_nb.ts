@@ -192,6 +192,7 @@ Sidene kommer fra en QGIS-utskriftsmal med et atlas over forekomstene. Filene sk
     <message><source>Writing factsheets</source><translation>Skriver faktaark</translation></message>
     <message><source>No deposit in the layer (or none matches the filter): no factsheet written.</source><translation>Ingen forekomst i laget (eller ingen som passer filteret): ingen faktaark skrevet.</translation></message>
     <message><source>Factsheets: {0} deposit(s), {1} file(s) in {2}</source><translation>Faktaark: {0} forekomst(er), {1} fil(er) i {2}</translation></message>
+    <message><source>Field aliases could not be stored in {0}: {1}</source><translation>Feltaliasene kunne ikke lagres i {0}: {1}</translation></message>
     <message><source>Import assay spreadsheet</source><translation>Importer analyseregneark</translation></message>
     <message><source>Reads a lab certificate or field export (xlsx, xlsm, xls, ods, csv, tsv, txt, in any case) into the canonical sample table: one row per sample, grades as &amp;lt;element&amp;gt;_ppm with per-value flags (censored, over_range, sentinel, invalid) and detection limits, oxides as &amp;lt;oxide&amp;gt;_pct, tree_ppm from the REE present, and provenance (file, sheet, row, sha256). CRMs, blanks and duplicates are kept out of the samples and summarised in the QA/QC report (CRM bias against a certified-values sheet). Rows without a sample id or without any usable value go to REJECTS; a bad cell in a good row is listed in REJECTS as a cell-level entry and its value is NULL. With coordinates the output is a point layer in TARGET_CRS (rows without coordinates get NULL geometry); without, a table. DEPOSITS (optional) links samples to deposit_id by id, else by the polygon that contains them. FIELD_MAP names columns the importer does not recognise (target=column; targets sample_id, deposit_id, sample_type, x, y, lon, lat, hole_id, from, to, or an element with its unit such as co:ppm); target= switches a match off. The coordinates' CRS comes from SOURCE_CRS, else from hints in the sheet (EPSG:25832, UTM sone 33, WGS84), and is checked against the data: when few samples fall in a deposit the other Norwegian zones and a lat/lon swap are tried and reported. Advanced limits refuse hostile files with a clear message: MAX_SHEET_MB (uncompressed size of a workbook part), MAX_COMPRESSION_RATIO (zip bombs), MAX_ROWS and TIME_BUDGET_S (wall clock for reading).</source><translation>Leser et analysesertifikat fra laboratoriet eller en felteksport (xlsx, xlsm, xls, ods, csv, tsv, txt, uansett store eller små bokstaver) inn i den kanoniske prøvetabellen: én rad per prøve, gehalter som &amp;lt;element&amp;gt;_ppm med flagg per verdi (censored, over_range, sentinel, invalid) og deteksjonsgrenser, oksider som &amp;lt;oxide&amp;gt;_pct, tree_ppm fra de REE som finnes, og opphav (fil, ark, rad, sha256). CRM-er, blankprøver og duplikater holdes utenfor prøvene og oppsummeres i QA/QC-rapporten (CRM-skjevhet mot et ark med sertifiserte verdier). Rader uten prøve-id eller uten noen brukbar verdi går til REJECTS; en dårlig celle i en god rad listes i REJECTS som en oppføring på cellenivå, og verdien blir NULL. Med koordinater blir utdataene et punktlag i TARGET_CRS (rader uten koordinater får NULL-geometri); uten, en tabell. DEPOSITS (valgfritt) kobler prøver til deposit_id etter id, ellers etter polygonet som inneholder dem. FIELD_MAP navngir kolonner som importen ikke gjenkjenner (mål=kolonne; mål er sample_id, deposit_id, sample_type, x, y, lon, lat, hole_id, from, to, eller et grunnstoff med enhet, som co:ppm); mål= slår av en kobling. Koordinatsystemet for koordinatene kommer fra SOURCE_CRS, ellers fra hint i arket (EPSG:25832, UTM sone 33, WGS84), og kontrolleres mot dataene: når få prøver faller i en forekomst, prøves de andre norske sonene og ombytting av lat/lon, og det rapporteres. Avanserte grenser avviser fiendtlige filer med en tydelig melding: MAX_SHEET_MB (ukomprimert størrelse på en del av arbeidsboka), MAX_COMPRESSION_RATIO (zip-bomber), MAX_ROWS og TIME_BUDGET_S (veggklokketid for lesingen).</translation></message>
     <message><source>Assay file</source><translation>Analysefil</translation></message>
@@ -269,7 +270,6 @@ WFS: INPUT tar 'wfs://url=https://host/ows typename=ns:layer', den rene provider
     <message><source>Field mapping:</source><translation>Feltkobling:</translation></message>
     <message><source>deposit_id from {0}</source><translation>deposit_id fra {0}</translation></message>
     <message><source>Could not create the output layers (check the output paths).</source><translation>Kunne ikke opprette utdatalagene (kontroller utdatastiene).</translation></message>
-    <message><source>Field aliases could not be stored in {0}: {1}</source><translation>Feltaliasene kunne ikke lagres i {0}: {1}</translation></message>
     <message><source>Non-viable projects (E3 F2.2/F2.3)</source><translation>Ikke levedyktige prosjekter (E3 F2.2/F2.3)</translation></message>
     <message><source>Potentially viable projects (E2 F2.1/F2.2)</source><translation>Potensielt levedyktige prosjekter (E2 F2.1/F2.2)</translation></message>
     <message><source>Prospective projects (E3.2 F3 G4)</source><translation>Prospektive prosjekter (E3.2 F3 G4)</translation></message>
@@ -451,8 +451,84 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>Run cancelled after {0:.1f} s; no GeoPackage or workbook was written.</source><translation>Kjøringen ble avbrutt etter {0:.1f} s; ingen GeoPackage eller arbeidsbok ble skrevet.</translation></message>
     <message><source>The run stopped with an error: see the log below and run_summary.txt in {0}.</source><translation>Kjøringen stoppet med en feil: se loggen nedenfor og run_summary.txt i {0}.</translation></message>
     <message><source>Finished in {0:.0f} s: {1} deposits classified. On the map in the group “{2}”; files in {3}.</source><translation>Ferdig på {0:.0f} s: {1} forekomster klassifisert. På kartet i gruppen «{2}»; filer i {3}.</translation></message>
+    <message><source>no extension</source><translation>ingen filendelse</translation></message>
+    <message><source>Not an assay file type ({0}): an assay file must end in {1} (in any case)</source><translation>Ikke en analysefiltype ({0}): en analysefil må ha endelsen {1} (store eller små bokstaver)</translation></message>
+    <message><source>header</source><translation>overskriften</translation></message>
+    <message><source>units row</source><translation>enhetsraden</translation></message>
+    <message><source>assumed</source><translation>antatt</translation></message>
+    <message><source>rule (oxide)</source><translation>regel (oksid)</translation></message>
+    <message><source>column {0}: empty header under a merged cell, taken as {1!r}</source><translation>kolonne {0}: tom overskrift under en flettet celle, tolket som {1!r}</translation></message>
+    <message><source>column {0!r}: header says {1}, units row says {2}; the {3} wins</source><translation>kolonne {0!r}: overskriften sier {1}, enhetsraden sier {2}; {3} går foran</translation></message>
+    <message><source>FIELD_MAP {0}= : column {1!r} not read as {0}</source><translation>FIELD_MAP {0}= : kolonne {1!r} leses ikke som {0}</translation></message>
+    <message><source>FIELD_MAP names column {0!r} (for {1}), which the header does not have. {2}</source><translation>FIELD_MAP angir kolonnen {0!r} (for {1}), som ikke finnes i overskriften. {2}</translation></message>
+    <message><source>column {0!r} read as {1} (FIELD_MAP)</source><translation>kolonne {0!r} lest som {1} (FIELD_MAP)</translation></message>
+    <message><source>Header cells seen: {0}</source><translation>Overskriftsceller funnet: {0}</translation></message>
+    <message><source>Header cells seen: {0}. Closest: {1}</source><translation>Overskriftsceller funnet: {0}. Nærmest: {1}</translation></message>
+    <message><source>other columns that could be the sample id (FIELD_MAP sample_id=&lt;column&gt;): {0}</source><translation>andre kolonner som kan være prøve-id-en (FIELD_MAP sample_id=&lt;column&gt;): {0}</translation></message>
+    <message><source>sheets in the workbook: {0}</source><translation>ark i arbeidsboka: {0}</translation></message>
+    <message><source>reading sheet {0!r}</source><translation>leser arket {0!r}</translation></message>
+    <message><source>reading sheet {0!r} (the one that looks like assay data)</source><translation>leser arket {0!r} (det som ser ut som analysedata)</translation></message>
+    <message><source>No sheet named {0!r}; the workbook has {1}</source><translation>Ingen ark heter {0!r}; arbeidsboka har {1}</translation></message>
+    <message><source>No sheet has element or oxide columns (e.g. Co_ppm, Cu %, Fe2O3); sheets: {0}</source><translation>Ingen ark har element- eller oksidkolonner (f.eks. Co_ppm, Cu %, Fe2O3); ark: {0}</translation></message>
+    <message><source>No sheet has element or oxide columns (e.g. Co_ppm, Cu %, Fe2O3); sheets: {0} {1}</source><translation>Ingen ark har element- eller oksidkolonner (f.eks. Co_ppm, Cu %, Fe2O3); ark: {0} {1}</translation></message>
+    <message><source>certified CRM values read from sheet {0!r}: {1} value(s) for {2} CRM(s)</source><translation>sertifiserte CRM-verdier lest fra arket {0!r}: {1} verdi(er) for {2} CRM</translation></message>
     <message><source>The sheet is empty</source><translation>Arket er tomt</translation></message>
+    <message><source>No sample id column in the header (expected e.g. 'Sample ID', 'Prøve-ID', 'Smp_No', or HoleID + From + To). {0}. Name the column with FIELD_MAP, e.g. FIELD_MAP="sample_id={1}"</source><translation>Ingen prøve-id-kolonne i overskriften (forventet f.eks. 'Sample ID', 'Prøve-ID', 'Smp_No' eller HoleID + From + To). {0}. Angi kolonnen med FIELD_MAP, f.eks. FIELD_MAP="sample_id={1}"</translation></message>
+    <message><source>no sample id column: each sample's id is its drill-hole interval (&lt;hole&gt;_&lt;from&gt;-&lt;to&gt;, e.g. DH01_12.0-13.5)</source><translation>ingen prøve-id-kolonne: hver prøves id er borehullsintervallet (&lt;hole&gt;_&lt;from&gt;-&lt;to&gt;, f.eks. DH01_12.0-13.5)</translation></message>
+    <message><source>column {0!r} also looks like a sample id; the first one is used</source><translation>kolonne {0!r} ser også ut som en prøve-id; den første brukes</translation></message>
+    <message><source>column {0!r}: second {1} column, carried as text</source><translation>kolonne {0!r}: andre {1}-kolonne, beholdt som tekst</translation></message>
+    <message><source>column {0!r} repeats {1}; its fields get the suffix _{2}</source><translation>kolonne {0!r} gjentar {1}; feltene får suffikset _{2}</translation></message>
+    <message><source>column {0!r}: {1}</source><translation>kolonne {0!r}: {1}</translation></message>
+    <message><source>{0}_ppm computed from {1!r} ({2} × {3:.4f} × 10 000)</source><translation>{0}_ppm beregnet fra {1!r} ({2} × {3:.4f} × 10 000)</translation></message>
+    <message><source>tree_ppm = sum of {0} ({1} of 15 REE present)</source><translation>tree_ppm = summen av {0} ({1} av 15 REE finnes)</translation></message>
+    <message><source>{0} samples share a sample_id with another row (kept, flagged)</source><translation>{0} prøver har samme sample_id som en annen rad (beholdt, flagget)</translation></message>
+    <message><source>{0} samples, {1} not linked to a deposit</source><translation>{0} prøver, {1} ikke koblet til en forekomst</translation></message>
+    <message><source>QA/QC rows: {0}</source><translation>QA/QC-rader: {0}</translation></message>
+    <message><source>coordinates: {0!r}/{1!r} in {2} ({3}), reprojected to {4}</source><translation>koordinater: {0!r}/{1!r} i {2} ({3}), reprojisert til {4}</translation></message>
+    <message><source>No element or oxide columns found in the first rows (expected headers such as Co_ppm, Cu %, Fe2O3, or element names with a units row). {0}</source><translation>Fant ingen element- eller oksidkolonner i de første radene (forventet overskrifter som Co_ppm, Cu %, Fe2O3, eller elementnavn med en enhetsrad). {0}</translation></message>
+    <message><source>{0} (row {1}). Name the element columns with FIELD_MAP, e.g. FIELD_MAP="co={2}:ppm"</source><translation>{0} (rad {1}). Angi elementkolonnene med FIELD_MAP, f.eks. FIELD_MAP="co={2}:ppm"</translation></message>
+    <message><source>The workbook's zip directory is damaged ({0}); open it in Excel or LibreOffice and save it again</source><translation>Zip-katalogen i arbeidsboka er skadet ({0}); åpne den i Excel eller LibreOffice og lagre den på nytt</translation></message>
+    <message><source>Refused: the member {0!r} inflates to {1:,.0f} MB, above the limit of {2:,.0f} MB of uncompressed sheet size. If the file is genuine, raise {3} or export the sheet as CSV</source><translation>Avvist: delen {0!r} pakkes ut til {1:,.0f} MB, over grensen på {2:,.0f} MB for ukomprimert arkstørrelse. Hvis filen er ekte, øk {3} eller eksporter arket som CSV</translation></message>
+    <message><source>Refused: the member {0!r} has a compression ratio of {1:,.0f}:1 ({2:,.1f} MB → {3:,.0f} MB), above the limit of {4:,.0f}:1; this is how zip bombs look. If the file is genuine, raise {5}</source><translation>Avvist: delen {0!r} har et komprimeringsforhold på {1:,.0f}:1 ({2:,.1f} MB → {3:,.0f} MB), over grensen på {4:,.0f}:1; slik ser zip-bomber ut. Hvis filen er ekte, øk {5}</translation></message>
+    <message><source>Refused: the sheet has more than {0:,} rows (the MAX_ROWS limit). If the file is genuine, raise {1}, or split it</source><translation>Avvist: arket har mer enn {0:,} rader (grensen MAX_ROWS). Hvis filen er ekte, øk {1} eller del den opp</translation></message>
+    <message><source>Stopped: reading took more than the time budget of {0:g} s ({1:,} rows read in {2:,.1f} s). If the file is genuine, raise {3}, or split it</source><translation>Stoppet: lesingen tok lengre tid enn tidsbudsjettet på {0:g} s ({1:,} rader lest på {2:,.1f} s). Hvis filen er ekte, øk {3} eller del den opp</translation></message>
+    <message><source>SOURCE_CRS (importassays) or ASSAY_CRS (pipeline)</source><translation>SOURCE_CRS (importassays) eller ASSAY_CRS (pipeline)</translation></message>
+    <message><source>coordinates read as {0} ({1})</source><translation>koordinater lest som {0} ({1})</translation></message>
+    <message><source>no coordinates</source><translation>ingen koordinater</translation></message>
+    <message><source>{0} of {1} samples link to a deposit ({2} by deposit id, {3} by location; {4} have coordinates, {5}).</source><translation>{0} av {1} prøver er koblet til en forekomst ({2} via forekomst-id, {3} via plassering; {4} har koordinater, {5}).</translation></message>
+    <message><source> {0} was tried first.</source><translation> {0} ble prøvd først.</translation></message>
+    <message><source>samples fall inside a deposit</source><translation>prøver ligger innenfor en forekomst</translation></message>
+    <message><source> CRSs tried: {0}.</source><translation> Prøvde koordinatsystemer: {0}.</translation></message>
+    <message><source> If the coordinates are in another CRS, set {0}.</source><translation> Hvis koordinatene er i et annet koordinatsystem, angi {0}.</translation></message>
+    <message><source> Without coordinates samples link only by a deposit id column (FIELD_MAP deposit_id=&lt;column&gt;).</source><translation> Uten koordinater kobles prøver bare via en forekomst-id-kolonne (FIELD_MAP deposit_id=&lt;column&gt;).</translation></message>
+    <message><source>{0} (x and y swapped)</source><translation>{0} (x og y byttet om)</translation></message>
+    <message><source>in {0}, {1} of {2} {3}</source><translation>i {0}, {1} av {2} {3}</translation></message>
+    <message><source>0 in {0}</source><translation>0 i {0}</translation></message>
+    <message><source>The sheet names conflicting coordinate systems: {0}. Set {1} to the right one</source><translation>Arket oppgir motstridende koordinatsystemer: {0}. Sett {1} til det riktige</translation></message>
+    <message><source>The sheet names conflicting coordinate systems ({0}); SOURCE_CRS {1} is used</source><translation>Arket oppgir motstridende koordinatsystemer ({0}); SOURCE_CRS {1} brukes</translation></message>
+    <message><source>given as SOURCE_CRS {0}</source><translation>angitt som SOURCE_CRS {0}</translation></message>
+    <message><source>named in the sheet: {0}</source><translation>oppgitt i arket: {0}</translation></message>
+    <message><source>latitude/longitude columns (WGS84)</source><translation>bredde-/lengdegradskolonner (WGS84)</translation></message>
+    <message><source>coordinate values look like degrees: WGS84 assumed</source><translation>koordinatverdiene ser ut som grader: WGS84 antatt</translation></message>
+    <message><source>no CRS given: EUREF89 UTM 33 ({0}) assumed, set {1} if the coordinates are in another zone</source><translation>ingen CRS angitt: EUREF89 UTM 33 ({0}) antatt, angi {1} hvis koordinatene er i en annen sone</translation></message>
+    <message><source>Coordinates without a stated CRS read as {0}: {1}.</source><translation>Koordinater uten oppgitt koordinatsystem lest som {0}: {1}.</translation></message>
+    <message><source>{0} and of every CRS tried</source><translation>{0} og til alle prøvde koordinatsystemer</translation></message>
+    <message><source>The coordinates of all {0} located samples are outside the area of use of {1}; their locations are set to NULL. Check the coordinate columns (FIELD_MAP x=, y=, lon=, lat=) or set {2}.</source><translation>Koordinatene til alle {0} stedfestede prøver ligger utenfor bruksområdet til {1}; plasseringene deres settes til NULL. Kontroller koordinatkolonnene (FIELD_MAP x=, y=, lon=, lat=) eller angi {2}.</translation></message>
+    <message><source>It looks like latitude and longitude are swapped (the two columns exchanged). </source><translation>Det ser ut som bredde- og lengdegrad er byttet om (de to kolonnene er ombyttet). </translation></message>
+    <message><source>It looks like easting and northing (x and y) are swapped. </source><translation>Det ser ut som øst- og nordkoordinat (x og y) er byttet om. </translation></message>
+    <message><source>fall inside a deposit</source><translation>ligger innenfor en forekomst</translation></message>
+    <message><source>lie in Norway</source><translation>ligger i Norge</translation></message>
+    <message><source>located samples {0}</source><translation>stedfestede prøver {0}</translation></message>
+    <message><source>{0} of {1} located samples {2} in it, against {3} in {4}</source><translation>{0} av {1} stedfestede prøver {2} i det, mot {3} i {4}</translation></message>
+    <message><source>{0}COORDINATES READ AS {1}, not {2} ({3}): in {1}, {4} of {5} located samples {6}, in {2} {7}. Other CRSs tried: {8}. Set {9} to confirm, or to choose another.</source><translation>{0}COORDINATES READ AS {1}, ikke {2} ({3}): i {1}: {4} av {5} stedfestede prøver {6}, i {2}: {7}. Andre prøvde koordinatsystemer: {8}. Angi {9} for å bekrefte, eller for å velge et annet.</translation></message>
+    <message><source>{0}Only {1} of {2} located samples {3} with the coordinates read as {4} ({5}). Other CRSs tried: {6}. Set {7} if the coordinates are in another CRS.</source><translation>{0}Bare {1} av {2} stedfestede prøver {3} når koordinatene leses som {4} ({5}). Andre prøvde koordinatsystemer: {6}. Angi {7} hvis koordinatene er i et annet koordinatsystem.</translation></message>
+    <message><source>the coordinates lie outside Norway in every CRS tried ({0})</source><translation>koordinatene ligger utenfor Norge i alle prøvde koordinatsystemer ({0})</translation></message>
+    <message><source>Unknown coordinate reference system {0!r}</source><translation>Ukjent koordinatsystem {0!r}</translation></message>
     <message><source>The DEPOSITS layer has no deposit_id field (run importdeposits first)</source><translation>DEPOSITS-laget har ikke noe deposit_id-felt (kjør importdeposits først)</translation></message>
+    <message><source>{0} sample(s) name a deposit that is not in DEPOSITS: {1}</source><translation>{0} prøve(r) oppgir en forekomst som ikke finnes i DEPOSITS: {1}</translation></message>
+    <message><source>{0} point(s) fall in more than one deposit polygon; the first in layer order was used</source><translation>{0} punkt(er) ligger i mer enn ett forekomstpolygon; det første i lagrekkefølgen ble brukt</translation></message>
+    <message><source>FIELD_MAP: {0!r} is not a unit (use ppm, ppb, %, g/t, ...)</source><translation>FIELD_MAP: {0!r} er ikke en enhet (bruk ppm, ppb, %, g/t, ...)</translation></message>
+    <message><source>FIELD_MAP entry {0}={1}: neither side is a known target ({2})</source><translation>FIELD_MAP-oppføringen {0}={1}: ingen av sidene er en kjent målvariabel ({2})</translation></message>
     <message><source>rows read</source><translation>rader lest</translation></message>
     <message><source>samples</source><translation>prøver</translation></message>
     <message><source>blank rows ignored</source><translation>tomme rader ignorert</translation></message>
@@ -493,24 +569,126 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>QA/QC results as reported (ppm, oxides in %)</source><translation>QA/QC-resultater som rapportert (ppm, oksider i %)</translation></message>
     <message><source>none</source><translation>ingen</translation></message>
     <message><source>Notes</source><translation>Merknader</translation></message>
+    <message><source>Cannot open the assay file: {0}</source><translation>Kan ikke åpne analysefilen: {0}</translation></message>
     <message><source>The file is empty (0 bytes)</source><translation>Filen er tom (0 byte)</translation></message>
     <message><source>The workbook is password-protected (encrypted Office file); open it in Excel, remove the password and save it again as .xlsx</source><translation>Arbeidsboka er passordbeskyttet (kryptert Office-fil); åpne den i Excel, fjern passordet og lagre den på nytt som .xlsx</translation></message>
+    <message><source>The file looks like a ZIP archive but is damaged ({0}); open it in Excel or LibreOffice and save it again</source><translation>Filen ser ut som et ZIP-arkiv, men er skadet ({0}); åpne den i Excel eller LibreOffice og lagre den på nytt</translation></message>
     <message><source>The file is a ZIP archive but not a spreadsheet (no xl/workbook.xml or ODS content)</source><translation>Filen er et ZIP-arkiv, men ikke et regneark (ingen xl/workbook.xml eller ODS-innhold)</translation></message>
     <message><source>The file is neither a spreadsheet (xlsx, xlsm, ods) nor a text table (csv, txt)</source><translation>Filen er verken et regneark (xlsx, xlsm, ods) eller en teksttabell (csv, txt)</translation></message>
+    <message><source>large workbook ({0:.0f} MB of sheet XML): streaming it with openpyxl read-only mode so memory stays bounded</source><translation>stor arbeidsbok ({0:.0f} MB ark-XML): leses strømmende med openpyxl i skrivebeskyttet modus slik at minnebruken holdes begrenset</translation></message>
     <message><source>Legacy .xls workbooks need python-calamine; save the file as .xlsx</source><translation>Gamle .xls-arbeidsbøker krever python-calamine; lagre filen som .xlsx</translation></message>
+    <message><source>The workbook cannot be read: {0}. Open it in Excel or LibreOffice and save it again (repairing it if asked), or export the sheet as CSV</source><translation>Arbeidsboka kan ikke leses: {0}. Åpne den i Excel eller LibreOffice og lagre den på nytt (reparer den hvis du blir spurt), eller eksporter arket som CSV</translation></message>
+    <message><source>sheet {0!r} has Excel error cells (#N/A, #DIV/0!, ...): read with openpyxl so that each is reported</source><translation>arket {0!r} har Excel-feilceller (#N/A, #DIV/0!, ...): leses med openpyxl slik at hver av dem rapporteres</translation></message>
+    <message><source>a text encoding error in the sheet ({0})</source><translation>en tegnkodingsfeil i arket ({0})</translation></message>
+    <message><source>the compressed sheet data is corrupt ({0})</source><translation>de komprimerte arkdataene er ødelagt ({0})</translation></message>
+    <message><source>the sheet is too large for the memory available</source><translation>arket er for stort for tilgjengelig minne</translation></message>
+    <message><source>damaged XML or an unreadable part ({0})</source><translation>skadet XML eller en uleselig del ({0})</translation></message>
+    <message><source>The sheet cannot be read: {0}. Open the workbook in Excel or LibreOffice and save it again (repairing it if asked), or export the sheet as CSV</source><translation>Arket kan ikke leses: {0}. Åpne arbeidsboka i Excel eller LibreOffice og lagre den på nytt (reparer den hvis du blir spurt), eller eksporter arket som CSV</translation></message>
     <message><source>The text file has no table in it (only comments or blank lines)</source><translation>Tekstfilen inneholder ingen tabell (bare kommentarer eller tomme linjer)</translation></message>
+    <message><source>The text table is malformed ({0})</source><translation>Teksttabellen er feilformatert ({0})</translation></message>
+    <message><source>The text table is not valid {0} after line {1} ({2}); save it again as UTF-8</source><translation>Teksttabellen er ikke gyldig {0} etter linje {1} ({2}); lagre den på nytt som UTF-8</translation></message>
+    <message><source>text table: encoding {0}, separator {1!r}, decimal {2}, {3} comment line(s) skipped</source><translation>teksttabell: tegnkoding {0}, skilletegn {1!r}, desimaltegn {2}, {3} kommentarlinje(r) hoppet over</translation></message>
+    <message><source>comma</source><translation>komma</translation></message>
+    <message><source>point</source><translation>punktum</translation></message>
+    <message><source>{0} line(s) with an unbalanced quote (lines {1}): the file is read line by line and those rows rejected</source><translation>{0} linje(r) med et ubalansert anførselstegn (linje {1}): filen leses linje for linje, og disse radene avvises</translation></message>
+    <message><source>The text table cannot be read: {0}. Save it again as UTF-8 CSV</source><translation>Teksttabellen kan ikke leses: {0}. Lagre den på nytt som UTF-8 CSV</translation></message>
+    <message><source>{0} censored cell(s) without a stated limit given the column's most common detection limit {1:g}</source><translation>{0} sensurert(e) celle(r) uten oppgitt grense fikk kolonnens vanligste deteksjonsgrense {1:g}</translation></message>
+    <message><source>{0} (same name, {1} values)</source><translation>{0} (samme navn, {1} verdier)</translation></message>
+    <message><source>FIELD_MAP maps {0!r} to a field the layer does not have; the layer's fields are: {1}</source><translation>FIELD_MAP kobler {0!r} til et felt som laget ikke har; lagets felt er: {1}</translation></message>
+    <message><source>{0} (empty)</source><translation>{0} (tom)</translation></message>
+    <message><source>{0} ({1} repeated values, so not an id)</source><translation>{0} ({1} gjentatte verdier, altså ikke en id)</translation></message>
+    <message><source>{0} (also id-like, {1} values)</source><translation>{0} (ser også ut som en id, {1} verdier)</translation></message>
+    <message><source>the name field {0!r} (no id field found; FALLBACK ids)</source><translation>navnefeltet {0!r} (fant intet id-felt; FALLBACK-id-er)</translation></message>
+    <message><source>field {0!r} ({1})</source><translation>feltet {0!r} ({1})</translation></message>
+    <message><source>id-like name, values unique</source><translation>id-lignende navn, unike verdier</translation></message>
+    <message><source>{0}: no field looks like a deposit id or name. Fields seen: {1}. Name them with FIELD_MAP, e.g. 'deposit_id=OBJ_ID;name=NAVN'.</source><translation>{0}: ingen felt ser ut som en forekomst-id eller et navn. Felt funnet: {1}. Angi dem med FIELD_MAP, f.eks. 'deposit_id=OBJ_ID;name=NAVN'.</translation></message>
+    <message><source>(none)</source><translation>(ingen)</translation></message>
+    <message><source>field {0!r} is a truncated name that could be any of {1}; it is kept as it is. Map it with FIELD_MAP if it is one of the canonical fields.</source><translation>feltet {0!r} er et avkortet navn som kan være hvilket som helst av {1}; det beholdes som det er. Koble det med FIELD_MAP hvis det er et av de kanoniske feltene.</translation></message>
+    <message><source>FALLBACK IDS: no deposit id field; the name field {0!r} is used as deposit_id, so two deposits with the same name cannot both be kept (id-like fields seen: {1}). Name the id field with FIELD_MAP, e.g. 'deposit_id=&lt;field&gt;'.</source><translation>FALLBACK IDS: intet id-felt for forekomster; navnefeltet {0!r} brukes som deposit_id, så to forekomster med samme navn kan ikke begge beholdes (id-lignende felt funnet: {1}). Angi id-feltet med FIELD_MAP, f.eks. 'deposit_id=&lt;field&gt;'.</translation></message>
+    <message><source>deposit_kind: values read as 'other': {0}</source><translation>deposit_kind: verdier lest som 'other': {0}</translation></message>
+    <message><source>setting: unrecognised values left empty (expected land, lake or sea): {0}</source><translation>setting: ukjente verdier latt stå tomme (forventet land, lake eller sea): {0}</translation></message>
+    <message><source>density_t_m3 outside {0}-{1} t/m³ for {2} deposit(s) (unit error?): {3}</source><translation>density_t_m3 utenfor {0}-{1} t/m³ for {2} forekomst(er) (enhetsfeil?): {3}</translation></message>
+    <message><source>recorded tonnage differs from volume × density by more than a factor 2 for: {0}</source><translation>registrert tonnasje avviker fra volum × tetthet med mer enn en faktor 2 for: {0}</translation></message>
+    <message><source>repaired invalid geometries (make_valid) of: {0}</source><translation>reparerte ugyldige geometrier (make_valid) for: {0}</translation></message>
+    <message><source>{0} tonnage(s) use the default dry density {1} t/m³ (tonnage_source = volume_x_default_density)</source><translation>{0} tonnasje(r) bruker standard tørr tetthet {1} t/m³ (tonnage_source = volume_x_default_density)</translation></message>
+    <message><source>FALLBACK IDS: {0} feature(s) rejected because their name, used as deposit_id, occurs more than once with different content</source><translation>FALLBACK IDS: {0} objekt(er) avvist fordi navnet, brukt som deposit_id, finnes mer enn én gang med ulikt innhold</translation></message>
     <message><source>The deposit layer has no deposit_id field</source><translation>Forekomstlaget har ikke noe deposit_id-felt</translation></message>
     <message><source>The sample table has no deposit_id field</source><translation>Prøvetabellen har ikke noe deposit_id-felt</translation></message>
     <message><source>MIN_SAMPLES must be ≥ 1 and ITERATIONS ≥ 100</source><translation>MIN_SAMPLES må være ≥ 1 og ITERATIONS ≥ 100</translation></message>
     <message><source>deposit_id must be non-empty and unique in the deposit layer</source><translation>deposit_id må være utfylt og unik i forekomstlaget</translation></message>
+    <message><source>samples: {0} read = {1} linked to a deposit + {2} unlinked + {3} with a deposit_id not in the deposit layer (the last two are not used)</source><translation>prøver: {0} lest = {1} koblet til en forekomst + {2} uten kobling + {3} med en deposit_id som ikke finnes i forekomstlaget (de to siste brukes ikke)</translation></message>
+    <message><source>samples: none of the grade fields {0} is in the sample table, so no deposit is estimated from its samples (is ASSAYS the output of importassays?)</source><translation>prøver: ingen av gehaltsfeltene {0} finnes i prøvetabellen, så ingen forekomst estimeres fra sine prøver (er ASSAYS resultatet fra importassays?)</translation></message>
+    <message><source>The {0} model needs predictor(s) missing in the sample table: {1}</source><translation>{0}-modellen trenger prediktor(er) som mangler i prøvetabellen: {1}</translation></message>
+    <message><source>{0} estimators: {1}</source><translation>{0} estimatorer: {1}</translation></message>
+    <message><source>Optimiser warning during fitting: {0}.</source><translation>Advarsel fra optimereren under tilpasningen: {0}.</translation></message>
+    <message><source>CV_FOLDS must be at least 2, got {0}</source><translation>CV_FOLDS må være minst 2, fikk {0}</translation></message>
+    <message><source>Only {0} training samples (fewer than about 30): treat the model as indicative.</source><translation>Bare {0} treningsprøver (færre enn omtrent 30): betrakt modellen som veiledende.</translation></message>
+    <message><source>auto: {0} fitted on a seeded sample of {1} of the {2} usable rows; choose METHOD={0} to fit them all.</source><translation>auto: {0} tilpasset på et reproduserbart tilfeldig utvalg på {1} av de {2} brukbare radene; velg METHOD={0} for å tilpasse på alle.</translation></message>
+    <message><source>auto: candidates compared on a seeded sample of {0} of the {1} usable rows.</source><translation>auto: kandidatene sammenlignet på et reproduserbart tilfeldig utvalg på {0} av de {1} brukbare radene.</translation></message>
+    <message><source>Only {0} groups, so {0} folds instead of {1}.</source><translation>Bare {0} grupper, så {0} fold i stedet for {1}.</translation></message>
+    <message><source>Gaussian process (RBF + white noise)</source><translation>gaussisk prosess (RBF + hvit støy)</translation></message>
+    <message><source>best of the candidate methods by grouped CV</source><translation>beste av kandidatmetodene etter gruppert kryssvalidering</translation></message>
+    <message><source>gradient boosting</source><translation>gradient boosting</translation></message>
+    <message><source>ordinary least squares on logs</source><translation>vanlig minste kvadraters metode på logaritmer</translation></message>
+    <message><source>random forest</source><translation>random forest</translation></message>
+    <message><source>ridge regression on logs</source><translation>ridge-regresjon på logaritmer</translation></message>
+    <message><source>cross-conformal on grouped out-of-fold ln residuals</source><translation>kryss-konform på gruppert utelatte ln-residualer</translation></message>
     <message><source>No group field and fewer than 2 samples with x/y coordinates: cannot form spatial cross-validation blocks</source><translation>Intet gruppefelt og færre enn 2 prøver med x/y-koordinater: kan ikke danne romlige blokker for kryssvalidering</translation></message>
+    <message><source>Group field {0!r} is not in the sample table</source><translation>Gruppefeltet {0!r} finnes ikke i prøvetabellen</translation></message>
+    <message><source>grouped by {0!r}</source><translation>gruppert etter {0!r}</translation></message>
+    <message><source>automatic spatial blocks of {0:,.0f} m</source><translation>automatiske romlige blokker på {0:,.0f} m</translation></message>
     <message><source>No group field, no deposit_id and no x/y coordinates: grouped or spatial cross-validation is impossible. Choose GROUP_FIELD.</source><translation>Intet gruppefelt, ingen deposit_id og ingen x/y-koordinater: gruppert eller romlig kryssvalidering er umulig. Velg GROUP_FIELD.</translation></message>
+    <message><source>Only {0} cross-validation group: grouped CV needs at least 2 groups (deposits or spatial blocks)</source><translation>Bare {0} kryssvalideringsgruppe: gruppert CV krever minst 2 grupper (forekomster eller romlige blokker)</translation></message>
+    <message><source>Mean grade: {0} value(s) are not between {1:g} and {2:g} (zero, negative, missing or infinite grades and detection limits must be left out before estimating)</source><translation>Middelgehalt: {0} verdi(er) ligger ikke mellom {1:g} og {2:g} (null, negative, manglende eller uendelige gehalter og deteksjonsgrenser må utelates før estimering)</translation></message>
+    <message><source>Unknown method {0!r}; use one of {1}</source><translation>Ukjent metode {0!r}; bruk en av {1}</translation></message>
+    <message><source>{0} samples is too many for a Gaussian process (limit {1}, its cost grows with n³); use random_forest or gradient_boosting</source><translation>{0} prøver er for mange for en gaussisk prosess (grense {1}, kostnaden vokser med n³); bruk random_forest eller gradient_boosting</translation></message>
+    <message><source>Model file is corrupted (member {0} fails its checksum)</source><translation>Modellfilen er skadet (arkivdelen {0} har feil kontrollsum)</translation></message>
+    <message><source>Not a readable Tailings UNFC model file (corrupted or not skops: {0})</source><translation>Ikke en lesbar Tailings UNFC-modellfil (skadet eller ikke skops: {0})</translation></message>
     <message><source>Not a Tailings UNFC model file (no format_version)</source><translation>Ikke en Tailings UNFC-modellfil (ingen format_version)</translation></message>
     <message><source>Model file not found</source><translation>Fant ikke modellfilen</translation></message>
+    <message><source>Model file format version {0} is newer than this plugin understands ({1}); update Tailings UNFC</source><translation>Modellfilen har formatversjon {0}, som er nyere enn dette programtillegget forstår ({1}); oppdater Tailings UNFC</translation></message>
+    <message><source>Model file cannot be inspected: {0}</source><translation>Modellfilen kan ikke undersøkes: {0}</translation></message>
+    <message><source>Model file refused: it contains types that are not on the trusted list and could run code when loaded: {0}</source><translation>Modellfilen avvist: den inneholder typer som ikke står på listen over godkjente typer og kan kjøre kode når den lastes: {0}</translation></message>
+    <message><source>Model file is corrupted: {0}: {1}</source><translation>Modellfilen er skadet: {0}: {1}</translation></message>
     <message><source>Model file holds no fitted model</source><translation>Modellfilen inneholder ingen tilpasset modell</translation></message>
+    <message><source>Model file lacks metadata {0!r}</source><translation>Modellfilen mangler metadataene {0!r}</translation></message>
+    <message><source> ({0:,} of {1:,} points drawn)</source><translation> ({0:,} av {1:,} punkter tegnet)</translation></message>
+    <message><source>The scatter plots draw a seeded sample{0}; every figure and table uses all the points.</source><translation>Spredningsplottene viser et reproduserbart tilfeldig utvalg{0}; alle tallverdier og tabeller bruker alle punktene.</translation></message>
+    <message><source>{0:.0%} interval</source><translation>{0:.0%}-intervall</translation></message>
+    <message><source>predicted ln {0} (held-out fold)</source><translation>predikert ln {0} (utelatt fold)</translation></message>
+    <message><source>observed ln {0}</source><translation>observert ln {0}</translation></message>
+    <message><source>Observed vs predicted, grouped CV (colour = fold)</source><translation>Observert mot predikert, gruppert CV (farge = fold)</translation></message>
+    <message><source>predicted (ln)</source><translation>predikert (ln)</translation></message>
+    <message><source>residual (ln)</source><translation>residual (ln)</translation></message>
+    <message><source>Residuals vs predicted</source><translation>Residualer mot predikert</translation></message>
+    <message><source>residual (ln); red = interval bounds</source><translation>residual (ln); rødt = intervallgrenser</translation></message>
+    <message><source>Residual distribution</source><translation>Fordeling av residualer</translation></message>
+    <message><source>permutation importance (drop in R², training data)</source><translation>permutasjonsbetydning (fall i R², treningsdata)</translation></message>
+    <message><source>nominal {0:.0%}</source><translation>nominell {0:.0%}</translation></message>
+    <message><source>overall {0:.1%}</source><translation>samlet {0:.1%}</translation></message>
+    <message><source>held-out fold</source><translation>utelatt fold</translation></message>
+    <message><source>share of samples inside interval</source><translation>andel prøver innenfor intervallet</translation></message>
+    <message><source>coverage</source><translation>dekning</translation></message>
+    <message><source>cross-validation</source><translation>kryssvalidering</translation></message>
+    <message><source>fold</source><translation>fold</translation></message>
+    <message><source>groups</source><translation>grupper</translation></message>
+    <message><source>method</source><translation>metode</translation></message>
+    <message><source>predictor</source><translation>prediktor</translation></message>
+    <message><source>rows</source><translation>rader</translation></message>
+    <message><source>status</source><translation>status</translation></message>
+    <message><source>count</source><translation>antall</translation></message>
+    <message><source>a seeded sample of {0} of the {1} usable rows</source><translation>et reproduserbart tilfeldig utvalg på {0} av de {1} brukbare radene</translation></message>
+    <message><source>all {0} usable rows</source><translation>alle de {0} brukbare radene</translation></message>
+    <message><source>Every candidate was cross-validated on the same {0} grouped folds of {1}. Score: {2}; of the candidates within {3} of the best, the cheapest to apply (the first in this table) is selected. The selected method was then cross-validated afresh on the rows it was fitted on: those are the figures of the Cross-validation section.</source><translation>Hver kandidat ble kryssvalidert på de samme {0} grupperte foldene av {1}. Poengsum: {2}; blant kandidatene innenfor {3} fra den beste velges den som er billigst å bruke (den første i denne tabellen). Den valgte metoden ble deretter kryssvalidert på nytt på radene den ble tilpasset på: det er disse tallene som står i avsnittet Kryssvalidering.</translation></message>
+    <message><source>r2_log is the pooled out-of-fold R²; fold_r2_mean and fold_r2_sd are the mean and SD of the per-fold R².</source><translation>r2_log er samlet R² utenfor fold; fold_r2_mean og fold_r2_sd er gjennomsnitt og SD av R² per fold.</translation></message>
     <message><source>Method selection (METHOD=auto)</source><translation>Valg av metode (METHOD=auto)</translation></message>
+    <message><source>Predictors: {0}; transform &lt;b&gt;{1}&lt;/b&gt;, target ln(ppm); censored target values: {2}; seed {3}; {4} training samples; training data sha256 &lt;code&gt;{5}&lt;/code&gt;.</source><translation>Prediktorer: {0}; transformasjon &lt;b&gt;{1}&lt;/b&gt;, målvariabel ln(ppm); sensurerte målverdier: {2}; seed {3}; {4} treningsprøver; sha256 for treningsdataene &lt;code&gt;{5}&lt;/code&gt;.</translation></message>
+    <message><source>CV R² (grouped, ln space): pooled out-of-fold = &lt;b&gt;{0:.3f}&lt;/b&gt; (CV_R2: one R² over all held-out predictions together); per fold = &lt;b&gt;{1:.3f} ± {2:.3f}&lt;/b&gt; (CV_R2_FOLD_MEAN ± CV_R2_FOLD_SD: each fold's R² about its own mean, then their mean and SD; usually lower than the pooled figure because it does not credit the differences between folds). Empirical coverage of the {3:.0%} interval on held-out folds = &lt;b&gt;{4:.1%}&lt;/b&gt; (nominal {3:.0%}, {5}). ppm figures back-transform with exp(), the conditional median, so a negative ppm bias is expected.</source><translation>CV R² (gruppert, ln-rom): samlet utenfor fold = &lt;b&gt;{0:.3f}&lt;/b&gt; (CV_R2: én R² over alle prediksjonene for utelatte fold samlet); per fold = &lt;b&gt;{1:.3f} ± {2:.3f}&lt;/b&gt; (CV_R2_FOLD_MEAN ± CV_R2_FOLD_SD: hver folds R² beregnet mot foldens eget gjennomsnitt, deretter gjennomsnitt og SD av disse; vanligvis lavere enn det samlede tallet fordi forskjellene mellom foldene ikke regnes med). Empirisk dekning for {3:.0%}-intervallet på utelatte fold = &lt;b&gt;{4:.1%}&lt;/b&gt; (nominell {3:.0%}, {5}). ppm-tallene tilbaketransformeres med exp(), den betingede medianen, så en negativ skjevhet i ppm er forventet.</translation></message>
+    <message><source>grouped ({0}, {1} folds)</source><translation>gruppert ({0}, {1} fold)</translation></message>
+    <message><source>random K-fold (comparison only: overstates skill)</source><translation>tilfeldig K-fold (bare til sammenligning: overvurderer treffsikkerheten)</translation></message>
     <message><source>Model for {0}: {1}</source><translation>Modell for {0}: {1}</translation></message>
     <message><source> (selected by METHOD=auto)</source><translation> (valgt av METHOD=auto)</translation></message>
+    <message><source>Created {0}.</source><translation>Opprettet {0}.</translation></message>
     <message><source>Cross-validation</source><translation>Kryssvalidering</translation></message>
     <message><source>Per fold</source><translation>Per fold</translation></message>
     <message><source>Observed vs predicted (held-out)</source><translation>Målt mot predikert (holdt utenfor)</translation></message>
@@ -518,30 +696,133 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>Feature importance</source><translation>Betydning av prediktorene</translation></message>
     <message><source>Interval coverage per held-out fold</source><translation>Intervallets dekning per utelatt fold</translation></message>
     <message><source>Data summary</source><translation>Datasammendrag</translation></message>
+    <message><source>Training range of the predictors (predictions outside are flagged as extrapolation):</source><translation>Prediktorenes verdiområde i treningsdataene (prediksjoner utenfor flagges som ekstrapolasjon):</translation></message>
+    <message><source>Hyper-parameters:</source><translation>Hyperparametre:</translation></message>
     <message><source>Reproducibility</source><translation>Reproduserbarhet</translation></message>
+    <message><source>Packages:</source><translation>Pakker:</translation></message>
     <message><source>Tailings UNFC model report: {0}</source><translation>Tailings UNFC modellrapport: {0}</translation></message>
+    <message><source>pooled grouped out-of-fold R² (ln)</source><translation>samlet gruppert R² utenfor fold (ln)</translation></message>
+    <message><source>compared</source><translation>sammenlignet</translation></message>
+    <message><source>not compared: more than {0} rows (its cost grows with n³)</source><translation>ikke sammenlignet: mer enn {0} rader (kostnaden vokser med n³)</translation></message>
+    <message><source>not compared: gradient boosting gained nothing over the linear fits</source><translation>ikke sammenlignet: gradient boosting ga ingen gevinst over de lineære tilpasningene</translation></message>
+    <message><source>selected</source><translation>valgt</translation></message>
+    <message><source>Target/predictor {0!r} is not a column of the sample table (looked for {1!r} and {2!r})</source><translation>Målvariabelen/prediktoren {0!r} er ikke en kolonne i prøvetabellen (så etter {1!r} og {2!r})</translation></message>
+    <message><source>sample {0!r}</source><translation>prøve {0!r}</translation></message>
+    <message><source>row {0}</source><translation>rad {0}</translation></message>
+    <message><source>Predictor column(s) missing in the sample table: {0}. Available columns: {1}</source><translation>Prediktorkolonne(r) mangler i prøvetabellen: {0}. Tilgjengelige kolonner: {1}</translation></message>
+    <message><source>Infinite value in predictor {0!r} at {1}: fix the source (a division by zero in a spreadsheet formula?)</source><translation>Uendelig verdi i prediktoren {0!r} i {1}: rett opp kilden (en divisjon med null i en regnearkformel?)</translation></message>
+    <message><source>Unknown transform {0!r}; use one of {1}</source><translation>Ukjent transformasjon {0!r}; bruk en av {1}</translation></message>
+    <message><source>Unknown censored-value policy {0!r}; use one of {1}</source><translation>Ukjent regel for sensurerte verdier {0!r}; bruk en av {1}</translation></message>
     <message><source>Choose at least one predictor field</source><translation>Velg minst ett prediktorfelt</translation></message>
+    <message><source>The target {0!r} is also listed as a predictor</source><translation>Målvariabelen {0!r} er også oppført som prediktor</translation></message>
+    <message><source>Infinite value in target {0!r} at {1}</source><translation>Uendelig verdi i målvariabelen {0!r} i {1}</translation></message>
+    <message><source>The target column {0!r} holds no values</source><translation>Målkolonnen {0!r} inneholder ingen verdier</translation></message>
+    <message><source>All {0} values of the target {1!r} are censored (below detection): there is nothing to calibrate a model on</source><translation>Alle {0} verdiene av målvariabelen {1!r} er sensurert (under deteksjonsgrensen): det finnes ingenting å kalibrere en modell på</translation></message>
+    <message><source>rows in</source><translation>rader inn</translation></message>
+    <message><source>no target value (not used for fitting)</source><translation>ingen målverdi (ikke brukt i tilpasningen)</translation></message>
+    <message><source>target censored, excluded (policy 'exclude')</source><translation>målverdi sensurert, utelatt (regel 'exclude')</translation></message>
+    <message><source>target censored, half-DL substitute used</source><translation>målverdi sensurert, erstatning med halv deteksjonsgrense brukt</translation></message>
+    <message><source>target not positive (cannot take log)</source><translation>målverdi ikke positiv (kan ikke ta logaritmen)</translation></message>
+    <message><source>a predictor missing (NaN)</source><translation>en prediktor mangler (NaN)</translation></message>
+    <message><source>predictor not valid for the {0} transform (≤ 0, or parts sum over 100 %)</source><translation>prediktor ugyldig for {0}-transformasjonen (≤ 0, eller delene summerer til over 100 %)</translation></message>
+    <message><source>used for fitting</source><translation>brukt i tilpasningen</translation></message>
+    <message><source>Only {0} usable samples for {1} predictor(s): a model needs more samples than predictors + 1 (exclusions: {2})</source><translation>Bare {0} brukbare prøver for {1} prediktor(er): en modell trenger flere prøver enn prediktorer + 1 (utelatelser: {2})</translation></message>
+    <message><source>Predictor(s) constant over the {0} usable samples, so they carry no information: {1}</source><translation>Prediktor(er) er konstante over de {0} brukbare prøvene og gir derfor ingen informasjon: {1}</translation></message>
+    <message><source>{0} ({1} rows in all)</source><translation>{0} ({1} rader totalt)</translation></message>
+    <message><source>{0}: not a number where {1} is expected</source><translation>{0}: ikke et tall der {1} forventes</translation></message>
+    <message><source>{0}: infinite value</source><translation>{0}: uendelig verdi</translation></message>
+    <message><source>{0}: negative quantity ({1})</source><translation>{0}: negativ mengde ({1})</translation></message>
+    <message><source>{0}: not a whole number</source><translation>{0}: ikke et heltall</translation></message>
+    <message><source>{0}: not a date/time</source><translation>{0}: ikke en dato/tid</translation></message>
+    <message><source>{0}: must be one of {1}</source><translation>{0}: må være en av {1}</translation></message>
+    <message><source>{0}: the field deposit_id is missing</source><translation>{0}: feltet deposit_id mangler</translation></message>
+    <message><source>{0}: deposit_id is NULL or empty</source><translation>{0}: deposit_id er NULL eller tom</translation></message>
+    <message><source>{0}: two fields differ only in letter case: {1!r} and {2!r}</source><translation>{0}: to felt skiller seg bare i store/små bokstaver: {1!r} og {2!r}</translation></message>
+    <message><source>{0}: deposit_id occurs more than once</source><translation>{0}: deposit_id finnes mer enn én gang</translation></message>
+    <message><source>{0}: required fields missing: {1}</source><translation>{0}: påkrevde felt mangler: {1}</translation></message>
+    <message><source>{0}: quantity row for a deposit that is not in the deposits input</source><translation>{0}: mengderad for en forekomst som ikke finnes i forekomstinndataene</translation></message>
+    <message><source>{0}: quantity_t is NULL</source><translation>{0}: quantity_t er NULL</translation></message>
+    <message><source>{0}: the same deposit, commodity and G increment occurs twice</source><translation>{0}: samme forekomst, råstoff og G-inkrement finnes to ganger</translation></message>
     <message><source>Unknown coordinate reference system</source><translation>Ukjent koordinatsystem</translation></message>
+    <message><source>The existing layer {0!r} of the destination is in another coordinate reference system; export to a new file or reproject</source><translation>Det eksisterende laget {0!r} i målet har et annet koordinatsystem; eksporter til en ny fil eller reprojiser</translation></message>
     <message><source>The destination folder does not exist</source><translation>Målmappen finnes ikke</translation></message>
     <message><source>The destination folder is not a folder</source><translation>Målmappen er ikke en mappe</translation></message>
+    <message><source>Cannot write in the destination folder: {0}</source><translation>Kan ikke skrive i målmappen: {0}</translation></message>
     <message><source>The destination exists and is not a file</source><translation>Målet finnes og er ikke en fil</translation></message>
     <message><source>The destination exists and is not a GeoPackage; choose another file name (nothing was changed)</source><translation>Målet finnes og er ikke en GeoPackage; velg et annet filnavn (ingenting ble endret)</translation></message>
+    <message><source>Writing the GeoPackage failed, the destination is unchanged: {0}{1}</source><translation>Skriving av GeoPackage mislyktes, målet er uendret: {0}{1}</translation></message>
+    <message><source>the disk is full (no space left on device)</source><translation>disken er full (ingen ledig plass på enheten)</translation></message>
+    <message><source>{0} without a message</source><translation>{0} uten melding</translation></message>
     <message><source>The destination contains a password. Store credentials in a QGIS authentication configuration and give its id as authcfg=… instead</source><translation>Målet inneholder et passord. Lagre påloggingsopplysningene i en QGIS-autentiseringskonfigurasjon og oppgi id-en som authcfg=… i stedet</translation></message>
     <message><source>The destination URL contains a password (user:password@host). Use a QGIS authentication configuration (authcfg=…) instead</source><translation>Mål-URL-en inneholder et passord (bruker:passord@vert). Bruk en QGIS-autentiseringskonfigurasjon (authcfg=…) i stedet</translation></message>
+    <message><source>The PostGIS destination cannot be read: {0}</source><translation>PostGIS-målet kan ikke leses: {0}</translation></message>
     <message><source>A PostGIS destination needs a QGIS authentication config (authcfg=…) or a PostgreSQL service name (service=…)</source><translation>Et PostGIS-mål trenger en QGIS-autentiseringskonfigurasjon (authcfg=…) eller et PostgreSQL-tjenestenavn (service=…)</translation></message>
     <message><source>The schema name may hold letters, digits and _ only</source><translation>Skjemanavnet kan bare inneholde bokstaver, sifre og _</translation></message>
+    <message><source>{0} in the PostGIS destination must be a number of seconds between 0 and 86400</source><translation>{0} i PostGIS-målet må være et antall sekunder mellom 0 og 86400</translation></message>
+    <message><source>Cannot connect to PostgreSQL ({0}): {1}. Nothing was changed</source><translation>Kan ikke koble til PostgreSQL ({0}): {1}. Ingenting ble endret</translation></message>
+    <message><source>Another export is writing to {0}.{1} ({2}); waited {3:g} s (lock_timeout). Nothing was changed: run again when it has finished, or give a longer lock_timeout=&lt;seconds&gt; in the destination</source><translation>En annen eksport skriver til {0}.{1} ({2}); ventet {3:g} s (lock_timeout). Ingenting ble endret: kjør på nytt når den er ferdig, eller angi en lengre lock_timeout=&lt;seconds&gt; i målet</translation></message>
+    <message><source>Warning: the layer style could not be stored in public.layer_styles ({0}); the data were written. Load resources/styles/unfc_class_{1}.qml by hand.</source><translation>Advarsel: lagstilen kunne ikke lagres i public.layer_styles ({0}); dataene ble skrevet. Last inn resources/styles/unfc_class_{1}.qml manuelt.</translation></message>
     <message><source>PostGIS export needs an EPSG coordinate reference system</source><translation>PostGIS-eksport krever et EPSG-koordinatsystem</translation></message>
+    <message><source>The database has no PostGIS extension ({0}). Ask the database administrator to run CREATE EXTENSION postgis; nothing was changed</source><translation>Databasen har ikke PostGIS-utvidelsen ({0}). Be databaseadministratoren kjøre CREATE EXTENSION postgis; ingenting ble endret</translation></message>
+    <message><source>PostGIS export failed and was rolled back, nothing was changed ({0}): {1}</source><translation>PostGIS-eksporten mislyktes og ble rullet tilbake, ingenting ble endret ({0}): {1}</translation></message>
+    <message><source>RUN_METADATA must not contain secrets (key {0!r} in {1})</source><translation>RUN_METADATA kan ikke inneholde hemmeligheter (nøkkel {0!r} i {1})</translation></message>
     <message><source>RUN_METADATA is neither a JSON object nor an existing .json file</source><translation>RUN_METADATA er verken et JSON-objekt eller en eksisterende .json-fil</translation></message>
+    <message><source>RUN_METADATA is not valid JSON: {0} at line {1} column {2}</source><translation>RUN_METADATA er ikke gyldig JSON: {0} på linje {1} kolonne {2}</translation></message>
     <message><source>RUN_METADATA must be a JSON object</source><translation>RUN_METADATA må være et JSON-objekt</translation></message>
     <message><source>DESTINATION is empty: give a .gpkg file or a PostGIS connection</source><translation>DESTINATION er tom: oppgi en .gpkg-fil eller en PostGIS-tilkobling</translation></message>
     <message><source>The destination file must end in .gpkg (GeoPackage)</source><translation>Målfilen må slutte på .gpkg (GeoPackage)</translation></message>
+    <message><source>{0}: {1} deposits read, all accepted; {2}: {3} quantity rows read, all accepted</source><translation>{0}: {1} forekomster lest, alle godtatt; {2}: {3} mengderader lest, alle godtatt</translation></message>
+    <message><source>Run {0}, content sha256 {1}</source><translation>Kjøring {0}, innholdets sha256 {1}</translation></message>
+    <message><source>Wrote {0} deposits and {1} quantity rows to {2}</source><translation>Skrev {0} forekomster og {1} mengderader til {2}</translation></message>
     <message><source>TABLE_PREFIX may hold letters, digits and _ only, and must not start with a digit</source><translation>TABLE_PREFIX kan bare inneholde bokstaver, sifre og _, og kan ikke begynne med et siffer</translation></message>
+    <message><source>known G1+G2+G3 (t)</source><translation>kjent G1+G2+G3 (t)</translation></message>
+    <message><source>potential G4.1+G4.2+G4.3 (t)</source><translation>potensiell G4.1+G4.2+G4.3 (t)</translation></message>
+    <message><source>All classes</source><translation>Alle klasser</translation></message>
+    <message><source>UNFC quantities (contained tonnes per G increment), run {0}</source><translation>UNFC-mengder (inneholdte tonn per G-inkrement), kjøring {0}</translation></message>
+    <message><source>Intervals: {0}. Known (G1–G3) and potential (G4) are totalled apart: adding them would mix a known source with a potential one.</source><translation>Intervaller: {0}. Kjent (G1–G3) og potensiell (G4) summeres hver for seg: å legge dem sammen ville blande en kjent kilde med en potensiell.</translation></message>
+    <message><source>{0} ({1}) per deposit, run {2}. Intervals: {3}.</source><translation>{0} ({1}) per forekomst, kjøring {2}. Intervaller: {3}.</translation></message>
+    <message><source>contained P50 (t)</source><translation>inneholdt P50 (t)</translation></message>
+    <message><source>contained high P10 (t)</source><translation>inneholdt høy P10 (t)</translation></message>
+    <message><source>contained low P90 (t)</source><translation>inneholdt lav P90 (t)</translation></message>
+    <message><source>deposit_id</source><translation>deposit_id</translation></message>
+    <message><source>grade P50 (ppm)</source><translation>gehalt P50 (ppm)</translation></message>
+    <message><source>grade high P10 (ppm)</source><translation>gehalt høy P10 (ppm)</translation></message>
+    <message><source>grade low P90 (ppm)</source><translation>gehalt lav P90 (ppm)</translation></message>
+    <message><source>municipality</source><translation>kommune</translation></message>
+    <message><source>name</source><translation>navn</translation></message>
+    <message><source>samples (n)</source><translation>prøver (n)</translation></message>
+    <message><source>tonnage (t)</source><translation>tonnasje (t)</translation></message>
     <message><source>The report folder does not exist</source><translation>Rapportmappen finnes ikke</translation></message>
+    <message><source>Writing the summary workbook failed: {0}</source><translation>Skriving av sammendragsarbeidsboka mislyktes: {0}</translation></message>
     <message><source>FIELD_MAP entries must look like canonical=source, separated by ';'</source><translation>Oppføringer i FIELD_MAP må se ut som kanonisk=kilde, skilt med ';'</translation></message>
     <message><source>FIELD_MAP entry without a name before '='</source><translation>Oppføring i FIELD_MAP uten navn foran '='</translation></message>
+    <message><source>FIELD_MAP is not valid JSON: {0} at character {1}</source><translation>FIELD_MAP er ikke gyldig JSON: {0} ved tegn {1}</translation></message>
     <message><source>FIELD_MAP JSON must be an object of strings, e.g. {"deposit_id": "OBJ_ID"}</source><translation>FIELD_MAP-JSON må være et objekt med strenger, f.eks. {"deposit_id": "OBJ_ID"}</translation></message>
+    <message><source>FIELD_MAP names unknown canonical field(s) {0}; known fields: {1}</source><translation>FIELD_MAP angir ukjente kanoniske felt {0}; kjente felt: {1}</translation></message>
+    <message><source>{0}: model for {1} is not for co, cu, zn or tree; not used</source><translation>{0}: modellen for {1} gjelder ikke co, cu, zn eller tree; ikke brukt</translation></message>
+    <message><source>Two model files for {0}: {1} and {2}</source><translation>To modellfiler for {0}: {1} og {2}</translation></message>
+    <message><source>{0}: {1} model for {2} from {3} (grouped CV R² {4:.3f})</source><translation>{0}: {1}-modell for {2} fra {3} (gruppert CV R² {4:.3f})</translation></message>
+    <message><source>{0}: {1} of {2} rows rejected</source><translation>{0}: {1} av {2} rader avvist</translation></message>
+    <message><source>{0}: {1} of {2} samples</source><translation>{0}: {1} av {2} prøver</translation></message>
+    <message><source>ASSAY_CRS not given</source><translation>ASSAY_CRS ikke angitt</translation></message>
+    <message><source>{0} ({1}), NOT {2} as first assumed</source><translation>{0} ({1}), IKKE {2} som først antatt</translation></message>
+    <message><source>{0}: coordinates read as {1}; {2} of {3} samples linked (the log has the CRSs tried); set ASSAY_CRS to confirm</source><translation>{0}: koordinatene lest som {1}; {2} av {3} prøver koblet (loggen viser koordinatsystemene som ble prøvd); sett ASSAY_CRS for å bekrefte</translation></message>
+    <message><source>{0}: {1} read = {2} samples + {3} QA/QC rows ({4}) + {5} rejected; {6} problem cells kept as NULL</source><translation>{0}: {1} lest = {2} prøver + {3} QA/QC-rader ({4}) + {5} avvist; {6} problemceller beholdt som NULL</translation></message>
+    <message><source>{0}: {1} {2} readings not used (field/pXRF file; {3} is predicted from the proxies instead)</source><translation>{0}: {1} {2}-målinger ikke brukt (felt-/pXRF-fil; {3} predikeres fra proxyene i stedet)</translation></message>
+    <message><source>{0}: {1} of {2} sample(s) are not linked to any deposit and are not used</source><translation>{0}: {1} av {2} prøve(r) er ikke koblet til noen forekomst og brukes ikke</translation></message>
+    <message><source>No model for {0}</source><translation>Ingen modell for {0}</translation></message>
+    <message><source>{0}: a given model file is used; not training another</source><translation>{0}: en oppgitt modellfil brukes; trener ikke en ny</translation></message>
+    <message><source>Training {0} from {1}: {2} training samples, {3} to predict</source><translation>Trener {0} fra {1}: {2} treningsprøver, {3} skal predikeres</translation></message>
+    <message><source>{0} for {1}: grouped CV ({2}) R² = {3:.3f} (ln), RMSE = {4:.3f}; random K-fold R² = {5:.3f} (comparison only); coverage of the {6:.0%} interval = {7:.1%}</source><translation>{0} for {1}: gruppert CV ({2}) R² = {3:.3f} (ln), RMSE = {4:.3f}; tilfeldig K-fold R² = {5:.3f} (bare til sammenligning); dekning for {6:.0%}-intervallet = {7:.1%}</translation></message>
+    <message><source>Run summary: {0}</source><translation>Kjøringssammendrag: {0}</translation></message>
+    <message><source>None of the {0} samples links to any of the {1} deposits, so nothing can be estimated. {2}Check the CRS of the assay coordinates (ASSAY_CRS, e.g. EPSG:25832), the deposit ids in the assay files (ASSAY_FIELD_MAP 'deposit_id=&lt;column&gt;') and the deposit layer's ids (DEPOSIT_FIELD_MAP); tailingsunfc:checkinputs shows the linkage for each CRS.</source><translation>Ingen av de {0} prøvene er koblet til noen av de {1} forekomstene, så ingenting kan estimeres. {2}Kontroller koordinatsystemet for analysekoordinatene (ASSAY_CRS, f.eks. EPSG:25832), forekomst-id-ene i analysefilene (ASSAY_FIELD_MAP 'deposit_id=&lt;column&gt;') og id-ene i forekomstlaget (DEPOSIT_FIELD_MAP); tailingsunfc:checkinputs viser koblingen for hvert koordinatsystem.</translation></message>
+    <message><source>{0} of {1}: {2}</source><translation>{0} av {1}: {2}</translation></message>
+    <message><source>No deposit got an estimate for any of {0} (x_method is 'none' everywhere): the linked samples carry none of these elements and no analogue applies. Check the element columns of the assay files (ASSAY_FIELD_MAP) and tailingsunfc:checkinputs.</source><translation>Ingen forekomst fikk et estimat for noen av {0} (x_method er 'none' overalt): de koblede prøvene inneholder ingen av disse elementene, og ingen analog kan brukes. Kontroller elementkolonnene i analysefilene (ASSAY_FIELD_MAP) og tailingsunfc:checkinputs.</translation></message>
     <message><source>No assay file given (ASSAYS or PROXY_ASSAYS)</source><translation>Ingen analysefil angitt (ASSAYS eller PROXY_ASSAYS)</translation></message>
     <message><source>The file does not exist</source><translation>Filen finnes ikke</translation></message>
+    <message><source>Samples: {0} from {1} file(s), {2} linked to a deposit</source><translation>Prøver: {0} fra {1} fil(er), {2} koblet til en forekomst</translation></message>
+    <message><source>Deposits: {0} imported, {1} with an estimate, {2} classified under UNFC</source><translation>Forekomster: {0} importert, {1} med estimat, {2} klassifisert etter UNFC</translation></message>
+    <message><source>{0} deposit(s) have an estimate but no UNFC class (see unfc_rationale)</source><translation>{0} forekomst(er) har et estimat, men ingen UNFC-klasse (se unfc_rationale)</translation></message>
     <message><source>No tonnage is known for this deposit, so there is no contained metal to show.</source><translation>Tonnasjen for denne forekomsten er ukjent, så det er ikke noe metallinnhold å vise.</translation></message>
     <message><source>This deposit is not classified and has no contained-metal estimate.</source><translation>Denne forekomsten er ikke klassifisert og har ikke noe estimat for metallinnhold.</translation></message>
     <message><source>No grade estimate for this deposit (no samples and no analogue), so no contained metal to show.</source><translation>Ingen gehaltsestimat for denne forekomsten (ingen prøver og ingen analog), så det er ikke noe metallinnhold å vise.</translation></message>
@@ -566,7 +847,6 @@ søyle P90–P10, punkt P50</translation></message>
     <message><source>  flagged values (censored, over_range, sentinel, invalid):</source><translation>  flaggede verdier (sensurert, over måleområdet, plassholder, ugyldig):</translation></message>
     <message><source>  problem cells per column:</source><translation>  problemceller per kolonne:</translation></message>
     <message><source>  QA/QC rows: {0}</source><translation>  QA/QC-rader: {0}</translation></message>
-    <message><source>no coordinates</source><translation>ingen koordinater</translation></message>
     <message><source>  CRS of the coordinates: {0}; linked: {1} of {2} samples</source><translation>  koordinatsystem for koordinatene: {0}; koblet: {1} av {2} prøver</translation></message>
     <message><source>  CRS of the coordinates: {0}; linked: {1} of {2} samples ({3:.0%})</source><translation>  koordinatsystem for koordinatene: {0}; koblet: {1} av {2} prøver ({3:.0%})</translation></message>
     <message><source>{0} from {1}</source><translation>{0} fra {1}</translation></message>
@@ -578,6 +858,10 @@ søyle P90–P10, punkt P50</translation></message>
     <message><source>deposit ids repeat across layers: the run would fail</source><translation>forekomst-id-er gjentas på tvers av lag: kjøringen ville mislykkes</translation></message>
     <message><source>What the run would do</source><translation>Hva kjøringen ville gjøre</translation></message>
     <message><source>What the run would do (per deposit: measured / regression / analogue / none)</source><translation>Hva kjøringen ville gjøre (per forekomst: målt / regresjon / analog / ingen)</translation></message>
+    <message><source>{0}: no {1} column in the samples</source><translation>{0}: ingen {1}-kolonne i prøvene</translation></message>
+    <message><source>{0}: no proxy is measured on both the lab and the proxy-only samples</source><translation>{0}: ingen proxy er målt både på laboratorieprøvene og på prøvene som bare har proxyer</translation></message>
+    <message><source>{0}: only {1} samples with a usable {2} (need {3})</source><translation>{0}: bare {1} prøver med brukbar {2} (trenger {3})</translation></message>
+    <message><source>{0}: every sample has a measured {1}; no model needed</source><translation>{0}: alle prøvene har målt {1}; ingen modell trengs</translation></message>
     <message><source>{0}, … (and {1} more)</source><translation>{0}, … (og {1} til)</translation></message>
     <message><source>Tailings UNFC run</source><translation>Tailings UNFC-kjøring</translation></message>
     <message><source>RUN FAILED: </source><translation>KJØRINGEN MISLYKTES: </translation></message>
@@ -589,9 +873,57 @@ søyle P90–P10, punkt P50</translation></message>
     <message><source>Other warnings</source><translation>Andre advarsler</translation></message>
     <message><source>Rejected rows and features (see the rejects folder)</source><translation>Avviste rader og objekter (se mappen rejects)</translation></message>
     <message><source>Samples not linked to any deposit (not used)</source><translation>Prøver som ikke er koblet til noen forekomst (ikke brukt)</translation></message>
+    <message><source>{0} part: {1!r} is a {2} category, not an {0} category</source><translation>{0}-delen: {1!r} er en {2}-kategori, ikke en {0}-kategori</translation></message>
+    <message><source>{0} part: unknown UNFC {0} category {1!r} (valid: {2})</source><translation>{0}-delen: ukjent UNFC {0}-kategori {1!r} (gyldige: {2})</translation></message>
+    <message><source>add it to [e.permit_status] in the rules file</source><translation>legg den til i [e.permit_status] i regelfilen</translation></message>
     <message><source>The input has no deposit_id field (is it the output of the estimate step?)</source><translation>Inndataene har ikke noe deposit_id-felt (er det utdataene fra estimeringstrinnet?)</translation></message>
+    <message><source>{0} deposit x commodity estimate(s) from the deposit's own samples were set to G4 by an expert override or the CRIRSCO/PERC bridge: UNFC counts a sampled deposit as a known source (G1-G3); check those overrides or categories.</source><translation>{0} estimat(er) for forekomst x råstoff fra forekomstens egne prøver ble satt til G4 av en ekspertoverstyring eller CRIRSCO/PERC-broen: UNFC regner en prøvetatt forekomst som en kjent kilde (G1-G3); kontroller disse overstyringene eller kategoriene.</translation></message>
+    <message><source>add it to [f.project_status] in the rules file</source><translation>legg den til i [f.project_status] i regelfilen</translation></message>
+    <message><source>{0} estimate(s) not ordered x_t_lo &lt;= x_t &lt;= x_t_hi: clamped.</source><translation>{0} estimat(er) er ikke ordnet som x_t_lo &lt;= x_t &lt;= x_t_hi: avkortet.</translation></message>
+    <message><source>Unrecognised {0} value for deposit {1!r}; {2}</source><translation>Ukjent {0}-verdi for forekomst {1!r}; {2}</translation></message>
     <message><source>Not a number</source><translation>Ikke et tall</translation></message>
+    <message><source>Invalid expert override: {0}</source><translation>Ugyldig ekspertoverstyring: {0}</translation></message>
     <message><source>The input has no estimate fields (x_method, x_t, x_t_lo, x_t_hi for co, cu, zn, tree): run the estimate step first</source><translation>Inndataene har ingen estimatfelt (x_method, x_t, x_t_lo, x_t_hi for co, cu, zn, tree): kjør estimeringstrinnet først</translation></message>
+    <message><source>No estimate fields for {0}: treated as x_method none.</source><translation>Ingen estimatfelt for {0}: behandlet som x_method none.</translation></message>
+    <message><source>expected measured, regression, analogue or none</source><translation>forventet measured, regression, analogue eller none</translation></message>
+    <message><source>{0} deposit x commodity estimate(s) have a method but missing or negative x_t/x_t_lo/x_t_hi: no quantities for them.</source><translation>{0} estimat(er) for forekomst x råstoff har en metode, men manglende eller negative x_t/x_t_lo/x_t_hi: ingen mengder for dem.</translation></message>
+    <message><source>use a CRIRSCO/PERC/JORC category ({0}) or leave it empty</source><translation>bruk en CRIRSCO/PERC/JORC-kategori ({0}) eller la den stå tom</translation></message>
+    <message><source>expected land, lake or sea, or add it to [setting_names] in the rules file</source><translation>forventet land, lake eller sea, eller legg den til i [setting_names] i regelfilen</translation></message>
+    <message><source>{0} (line {1})</source><translation>{0} (linje {1})</translation></message>
+    <message><source>Rules file: unknown key '{0}' (allowed here: {1})</source><translation>Regelfil: ukjent nøkkel '{0}' (tillatt her: {1})</translation></message>
+    <message><source>Rules file: '{0}' must be a table</source><translation>Regelfil: '{0}' må være en tabell</translation></message>
+    <message><source>Rules file: '{0}' must be an array of tables</source><translation>Regelfil: '{0}' må være en liste med tabeller</translation></message>
+    <message><source>Rules file: '{0}' must be a number</source><translation>Regelfil: '{0}' må være et tall</translation></message>
+    <message><source>Rules file: '{0}' must be a finite number, not {1}</source><translation>Regelfil: '{0}' må være et endelig tall, ikke {1}</translation></message>
+    <message><source>Rules file: '{0}' must be a whole number</source><translation>Regelfil: '{0}' må være et heltall</translation></message>
+    <message><source>Rules file: '{0}' must be text</source><translation>Regelfil: '{0}' må være tekst</translation></message>
+    <message><source>Rules file: missing '{0}'</source><translation>Regelfil: '{0}' mangler</translation></message>
+    <message><source>Rules file: {0}</source><translation>Regelfil: {0}</translation></message>
+    <message><source>Rules file: '{0}' must be F4.1, F4.2 or F4.3</source><translation>Regelfil: '{0}' må være F4.1, F4.2 eller F4.3</translation></message>
+    <message><source>Rules file: TOML syntax error: {0}</source><translation>Regelfil: syntaksfeil i TOML: {0}</translation></message>
+    <message><source>Rules file: prices.currency must be USD or NOK, not {0!r}</source><translation>Regelfil: prices.currency må være USD eller NOK, ikke {0!r}</translation></message>
+    <message><source>Rules file: prices.usd_nok must be positive</source><translation>Regelfil: prices.usd_nok må være positiv</translation></message>
+    <message><source>Rules file: missing price for commodity '{0}' (add 'prices.{0}')</source><translation>Regelfil: pris mangler for råstoffet '{0}' (legg til 'prices.{0}')</translation></message>
+    <message><source>Rules file: price of {0} must not be negative</source><translation>Regelfil: prisen på {0} kan ikke være negativ</translation></message>
+    <message><source>Rules file: missing recovery factor for commodity '{0}' (add 'recovery.{0}')</source><translation>Regelfil: utbyttefaktor mangler for råstoffet '{0}' (legg til 'recovery.{0}')</translation></message>
+    <message><source>Rules file: recovery of {0} must be a fraction between 0 and 1</source><translation>Regelfil: utbyttet for {0} må være en andel mellom 0 og 1</translation></message>
+    <message><source>Rules file: thresholds not monotonic: {0} min_samples ({1}) is below {2} min_samples ({3}); {0} must be at least as strict</source><translation>Regelfil: tersklene er ikke monotone: {0} min_samples ({1}) er lavere enn {2} min_samples ({3}); {0} må være minst like streng</translation></message>
+    <message><source>Rules file: thresholds not monotonic: {0} max_relative_half_width ({1}) is above {2} ({3}); {0} must be at least as strict</source><translation>Regelfil: tersklene er ikke monotone: {0} max_relative_half_width ({1}) er høyere enn {2} ({3}); {0} må være minst like streng</translation></message>
+    <message><source>Rules file: {0} thresholds must not be negative</source><translation>Regelfil: {0}-tersklene kan ikke være negative</translation></message>
+    <message><source>Rules file: g.max_confidence.{0} must be G1, G2 or G3: an estimate from the deposit's own samples is a known source in UNFC, and G4 is for potential sources only</source><translation>Regelfil: g.max_confidence.{0} må være G1, G2 eller G3: et estimat fra forekomstens egne prøver er en kjent kilde i UNFC, og G4 gjelder bare potensielle kilder</translation></message>
+    <message><source>Rules file: g.max_confidence.analogue must be G4: an analogue or mass-balance estimate rests on indirect evidence, so the deposit is a potential source in UNFC</source><translation>Regelfil: g.max_confidence.analogue må være G4: et analogi- eller massebalanseestimat bygger på indirekte holdepunkter, så forekomsten er en potensiell kilde i UNFC</translation></message>
+    <message><source>Rules file: missing technology maturity for commodity '{0}'</source><translation>Regelfil: teknologimodenhet mangler for råstoffet '{0}'</translation></message>
+    <message><source>Rules file: setting.{0}: factor must be positive and steps not negative</source><translation>Regelfil: setting.{0}: faktoren må være positiv og trinnene kan ikke være negative</translation></message>
+    <message><source>Rules file: setting_names: {0!r} must map to one of {1}</source><translation>Regelfil: setting_names: {0!r} må tilordnes en av {1}</translation></message>
+    <message><source>Rules file: e.value_currency must be USD or NOK</source><translation>Regelfil: e.value_currency må være USD eller NOK</translation></message>
+    <message><source>Rules file: E thresholds not monotonic: need e1_min_value ({0}) &gt;= e2_min_value ({1}) &gt;= e3_3_max_value ({2}) &gt;= 0</source><translation>Regelfil: E-tersklene er ikke monotone: krever e1_min_value ({0}) &gt;= e2_min_value ({1}) &gt;= e3_3_max_value ({2}) &gt;= 0</translation></message>
+    <message><source>Rules file: e.without_project must be an E category or 'screening': {0}</source><translation>Regelfil: e.without_project må være en E-kategori eller 'screening': {0}</translation></message>
+    <message><source>Rules file: e.permit_status: {0!r} must map to one of {1}</source><translation>Regelfil: e.permit_status: {0!r} må tilordnes en av {1}</translation></message>
+    <message><source>Rules file: constraint effect must be E3.2 or E3.3</source><translation>Regelfil: virkningen av en restriksjon må være E3.2 eller E3.3</translation></message>
+    <message><source>Rules file: constraint layer entry needs a non-empty 'match'</source><translation>Regelfil: en oppføring for et restriksjonslag trenger en ikke-tom 'match'</translation></message>
+    <message><source>Rules file: e.constraints.default_effect must be E3.2 or E3.3</source><translation>Regelfil: e.constraints.default_effect må være E3.2 eller E3.3</translation></message>
+    <message><source>Rules file: version must not be empty</source><translation>Regelfil: versjonen kan ikke være tom</translation></message>
     <message><source>Rules file not found</source><translation>Fant ikke regelfilen</translation></message>
+    <message><source>Rules file is not UTF-8 text ({0})</source><translation>Regelfilen er ikke UTF-8-tekst ({0})</translation></message>
 </context>
 </TS>

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import TailingsInputError
+from ..message import Message
 
 SPREADSHEET_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
@@ -25,10 +26,9 @@ def check_assay_file_name(path: str | Path) -> None:
     """Raise TailingsInputError naming the file unless its extension is an accepted one (any case)."""
     name = Path(path).name
     if not is_assay_file_name(path):
-        suffix = Path(path).suffix or "no extension"
-        raise TailingsInputError(
-            f"Not an assay file type ({suffix}): an assay file must end in {', '.join(ASSAY_EXTENSIONS)} "
-            "(in any case)", file=name)
+        suffix = Path(path).suffix or Message("no extension")
+        raise TailingsInputError("Not an assay file type ({0}): an assay file must end in {1} (in any case)", suffix,
+                                 ", ".join(ASSAY_EXTENSIONS), file=name)
 
 
 def filter_patterns() -> str:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TailingsInputError
+from ..message import Message
 from .chemistry import ELEMENT_BY_LOWER, UNIT_ALTERNATION, UNIT_TO_PPM, Oxide, canonical_unit, parse_oxide
 from .crs_hints import CrsHint, find_hint, strip_hint
 from .overrides import Override
@@ -31,6 +32,10 @@ KEY_ROLES = ("sample_id", "deposit", "sample_type", "easting", "northing", "lati
 _BRACKETED = re.compile(r"[\(\[]\s*([^\)\]]*)\s*[\)\]]")
 _UNIT_TOKEN = re.compile(rf"(?:(?<=^)|(?<=[\s_\-\(\[]))({UNIT_ALTERNATION})(?=$|[\s_\-\)\]])", re.IGNORECASE)
 _SPLIT = re.compile(r"[\s_\-\(\)\[\]:]+")
+
+# How a column's unit was decided, in words for the notes (the keys are the values of Column.unit_source).
+UNIT_SOURCE_TEXT = {"header": Message("header"), "units row": Message("units row"),
+                    "rule (oxide)": Message("rule (oxide)"), "assumed": Message("assumed")}
 
 
 @dataclass
@@ -190,8 +195,8 @@ def _fill_merged(header_cells: list[object], units_cells: list[object], notes: l
     for i, cell in enumerate(header_cells):
         if not clean_header(cell) and i > 0 and canonical_unit(clean_header(units_cells[i]) or "-"):
             header_cells[i] = header_cells[i - 1]
-            notes.append(f"column {i + 1}: empty header under a merged cell, "
-                         f"taken as {clean_header(header_cells[i])!r}")
+            notes.append(Message("column {0}: empty header under a merged cell, taken as {1!r}", i + 1,
+                                 clean_header(header_cells[i])))
 
 
 def _apply_units_row(columns: list[Column], units_cells: list[object], units_offset: int | None,
@@ -210,8 +215,8 @@ def _apply_units_row(columns: list[Column], units_cells: list[object], units_off
         if unit and column.unit_source in ("", "rule (oxide)"):
             column.unit, column.unit_source = unit, "units row"
         elif unit and unit != column.unit:
-            notes.append(f"column {column.header!r}: header says {column.unit}, units row says {unit}; "
-                         f"the {column.unit_source} wins")
+            notes.append(Message("column {0!r}: header says {1}, units row says {2}; the {3} wins", column.header,
+                                 column.unit, unit, UNIT_SOURCE_TEXT.get(column.unit_source, column.unit_source)))
 
 
 def apply_overrides(columns: list[Column], overrides: list[Override]) -> list[str]:
@@ -222,17 +227,18 @@ def apply_overrides(columns: list[Column], overrides: list[Override]) -> list[st
         if not override.column:
             for column in columns:
                 if not column.overridden and override.matches(column.role, column.element):
-                    notes.append(f"FIELD_MAP {override.target}= : column {column.header!r} not read as "
-                                 f"{override.target}")
+                    notes.append(Message("FIELD_MAP {0}= : column {1!r} not read as {0}", override.target,
+                                         column.header))
                     column.role, column.element, column.oxide = "other", None, None
             continue
         column = _column_named(columns, by_header, override.column)
         if column is None:
             raise TailingsInputError(
-                f"FIELD_MAP names column {override.column!r} (for {override.target}), which the header does not "
-                f"have. {seen_and_closest([c.header for c in columns], override.role)}",
+                "FIELD_MAP names column {0!r} (for {1}), which the header does not have. {2}", override.column,
+                override.target, seen_and_closest([c.header for c in columns], override.role),
                 column=override.column)
-        notes.append(f"column {column.header or '#' + str(column.index + 1)!r} read as {override.target} (FIELD_MAP)")
+        notes.append(Message("column {0!r} read as {1} (FIELD_MAP)", column.header or "#" + str(column.index + 1),
+                             override.target))
         _take_role(columns, column, override)
     return notes
 
@@ -265,14 +271,14 @@ def _take_role(columns: list[Column], column: Column, override: Override) -> Non
             column.unit, column.unit_source = "%", "rule (oxide)"
 
 
-def seen_and_closest(cells: list[str], role: str) -> str:
+def seen_and_closest(cells: list[str], role: str) -> Message:
     """The header cells seen and those closest to ``role``'s vocabulary, for an error message."""
     shown = [c for c in cells if c]
-    text = "Header cells seen: " + ", ".join(repr(c) for c in shown[:40]) + (" ..." if len(shown) > 40 else "")
-    if role in ("element", "oxide", "off"):
-        return text
-    close = closest_cells(shown, role)
-    return text + (f". Closest: {', '.join(map(repr, close))}" if close else "")
+    seen = ", ".join(repr(c) for c in shown[:40]) + (" ..." if len(shown) > 40 else "")
+    close = [] if role in ("element", "oxide", "off") else closest_cells(shown, role)
+    if not close:
+        return Message("Header cells seen: {0}", seen)
+    return Message("Header cells seen: {0}. Closest: {1}", seen, ", ".join(map(repr, close)))
 
 
 def _resolve_coordinate_words(columns: list[Column]) -> None:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..errors import TailingsInputError
 from ..file_hash import file_sha256
+from ..message import Message
 from ..schema import DEFAULT_CRS, REE_ELEMENTS
 from .header import Column, HeaderLayout, clean_header, find_header, header_score, seen_and_closest, snake
 from .limits import (
@@ -54,7 +55,7 @@ from .values import (
     parse_cells,
     parse_plain_numbers,
 )
-from .vocabulary import fold, non_sample_labels
+from .vocabulary import closest_cells, fold, non_sample_labels
 
 KEY_ROLES = ("sample_id", "deposit", "sample_type", "hole_id")
 COORDINATE_ROLES = ("easting", "northing", "latitude", "longitude")
@@ -125,9 +126,10 @@ class AssayImport:
             lines.append(f"{c.header or '#' + str(c.index + 1)} → {what}, {how}")
         # Alternatives for the sample id: the text columns closest to the vocabulary.
         texts = [c.header for c in self.columns if c.role == "other" and c.header]
-        close = seen_and_closest(texts, "sample_id").partition("Closest: ")[2]
+        close = closest_cells(texts, "sample_id")
         if close:
-            lines.append(f"other columns that could be the sample id (FIELD_MAP sample_id=<column>): {close}")
+            lines.append(Message("other columns that could be the sample id (FIELD_MAP sample_id=<column>): {0}",
+                                 ", ".join(map(repr, close))))
         return lines
 
     @property
@@ -179,9 +181,10 @@ def import_assays(path: str | Path, options: ImportOptions | None = None) -> Ass
         engine = book.engine
         if book.engine_note:
             notes.append(book.engine_note)
-        notes.append(f"sheets in the workbook: {describe_sheet_list(sheets)}")
+        notes.append(Message("sheets in the workbook: {0}", describe_sheet_list(sheets)))
         name = _choose_sheet(book, options.sheet, path, overrides, notes)
-        notes.append(f"reading sheet {name!r}" + ("" if options.sheet else " (the one that looks like assay data)"))
+        notes.append(Message("reading sheet {0!r}", name) if options.sheet
+                     else Message("reading sheet {0!r} (the one that looks like assay data)", name))
         certified = _find_certified(book, name, notes)
         source = SheetRows(name, book.chunks(name, options.chunk_rows), engine, merges=book.merges(name))
         notes.extend(book.notes)
@@ -230,8 +233,8 @@ def _choose_sheet(book: Workbook, wanted: str | None, path: Path, overrides: lis
         for name in book.sheet_names:
             if name == wanted or name.casefold() == wanted.strip().casefold():
                 return name
-        raise TailingsInputError(f"No sheet named {wanted!r}; the workbook has {describe_sheet_list(book.sheet_names)}",
-                                 file=path.name, sheet=wanted)
+        raise TailingsInputError("No sheet named {0!r}; the workbook has {1}", wanted,
+                                 describe_sheet_list(book.sheet_names), file=path.name, sheet=wanted)
     best, best_score = None, 0
     named = frozenset(o.column.casefold() for o in overrides if o.column)
     damaged: list[TailingsInputError] = []
@@ -247,10 +250,12 @@ def _choose_sheet(book: Workbook, wanted: str | None, path: Path, overrides: lis
     if best is None:
         heads = (book.head(name, 60) for name in book.sheet_names)
         first = next((h for h in heads if not h.empty), None)
-        hint = f" {_field_map_hint(first, np.arange(1, len(first) + 1))}" if first is not None else ""
-        raise TailingsInputError(
-            "No sheet has element or oxide columns (e.g. Co_ppm, Cu %, Fe2O3); sheets: "
-            + describe_sheet_list(book.sheet_names) + hint, file=path.name)
+        sheets = describe_sheet_list(book.sheet_names)
+        if first is None:
+            raise TailingsInputError("No sheet has element or oxide columns (e.g. Co_ppm, Cu %, Fe2O3); sheets: {0}",
+                                     sheets, file=path.name)
+        raise TailingsInputError("No sheet has element or oxide columns (e.g. Co_ppm, Cu %, Fe2O3); sheets: {0} {1}",
+                                 sheets, _field_map_hint(first, np.arange(1, len(first) + 1)), file=path.name)
     return best
 
 
@@ -263,8 +268,8 @@ def _find_certified(book: Workbook, data_sheet: str, notes: list[str]) -> pd.Dat
             continue
         table = read_certified_values(head)
         if table is not None and len(table):
-            notes.append(f"certified CRM values read from sheet {name!r}: {len(table)} value(s) for "
-                         f"{table['crm'].nunique()} CRM(s)")
+            notes.append(Message("certified CRM values read from sheet {0!r}: {1} value(s) for {2} CRM(s)", name,
+                                 len(table), table["crm"].nunique()))
             return table
     return None
 
@@ -330,25 +335,25 @@ def _check_layout(layout: HeaderLayout, path: Path, sheet: str, row_numbers: np.
     if "sample_id" not in roles and not all(r in roles for r in ("hole_id", *DEPTH_ROLES)):
         cells = [c.header for c in layout.columns]
         candidates = [c.header for c in layout.columns if c.role == "other"]
-        example = (seen_and_closest(candidates, "sample_id").partition("Closest: ")[2].split(",")[0].strip("'")
-                   or (candidates[0] if candidates else "<column>"))
+        example = next(iter(closest_cells(candidates, "sample_id")), candidates[0] if candidates else "<column>")
         raise TailingsInputError(
-            f"No sample id column in the header (expected e.g. 'Sample ID', 'Prøve-ID', 'Smp_No', or HoleID + "
-            f"From + To). {seen_and_closest(cells, 'sample_id')}. Name the column with FIELD_MAP, e.g. "
-            f'FIELD_MAP="sample_id={example}"', file=path.name, sheet=sheet, row=header_row)
+            "No sample id column in the header (expected e.g. 'Sample ID', 'Prøve-ID', 'Smp_No', or HoleID + "
+            'From + To). {0}. Name the column with FIELD_MAP, e.g. FIELD_MAP="sample_id={1}"',
+            seen_and_closest(cells, "sample_id"), example, file=path.name, sheet=sheet, row=header_row)
     if "sample_id" not in roles:
-        layout.notes.append("no sample id column: each sample's id is its drill-hole interval "
-                            "(<hole>_<from>-<to>, e.g. DH01_12.0-13.5)")
+        layout.notes.append(Message("no sample id column: each sample's id is its drill-hole interval "
+                                    "(<hole>_<from>-<to>, e.g. DH01_12.0-13.5)"))
     if roles.count("sample_id") > 1:
         extra = [c for c in layout.columns if c.role == "sample_id"][1:]
         for column in extra:
             column.role = "other"
-            layout.notes.append(f"column {column.header!r} also looks like a sample id; the first one is used")
+            layout.notes.append(Message("column {0!r} also looks like a sample id; the first one is used",
+                                        column.header))
     for role in ("deposit", "sample_type", "hole_id", *NUMERIC_ROLES):
         same = [c for c in layout.columns if c.role == role]
         for column in same[1:]:
             column.role = "other"
-            layout.notes.append(f"column {column.header!r}: second {role} column, carried as text")
+            layout.notes.append(Message("column {0!r}: second {1} column, carried as text", column.header, role))
     # Output names: first column of an element gets <el>, later ones <el>..._2, _3 (duplicate
     # or method-variant columns; logged).
     seen: dict[str, int] = {}
@@ -363,7 +368,8 @@ def _check_layout(layout: HeaderLayout, path: Path, sheet: str, row_numbers: np.
         seen[base] = seen.get(base, 0) + 1
         column.name = base if seen[base] == 1 else f"{base}#{seen[base]}"
         if seen[base] > 1:
-            layout.notes.append(f"column {column.header!r} repeats {base}; its fields get the suffix _{seen[base]}")
+            layout.notes.append(Message("column {0!r} repeats {1}; its fields get the suffix _{2}", column.header,
+                                        base, seen[base]))
         used_names.add(column.name)
     for column in layout.columns:
         if column.role in ("other", "hole_id", *DEPTH_ROLES):
@@ -483,7 +489,7 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
         parsed = ParsedCells.concat(acc.analytes.get(column.index, []))
         max_value = 1e6 if column.role == "element" else 100.0
         done = finalise(parsed, options.censored_substitution, max_value)
-        notes.extend(f"column {column.header!r}: {note}" for note in done.notes)
+        notes.extend(Message("column {0!r}: {1}", column.header, note) for note in done.notes)
         usable_any |= done.usable
         issues.append(_issue_frame(file_name, sheet, rows, sample_id, column.header, done))
         base, _, repeat = column.name.partition("#")
@@ -509,8 +515,8 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
         analyte_blocks[f"{element}_flag"] = done.flag
         analyte_blocks[f"{element}_dl"] = done.dl * factor
         elements_present.append(element)
-        notes.append(f"{element}_ppm computed from {column.header!r} ({column.oxide.formula} × "
-                     f"{column.oxide.element_fraction:.4f} × 10 000)")
+        notes.append(Message("{0}_ppm computed from {1!r} ({2} × {3:.4f} × 10 000)", element, column.header,
+                             column.oxide.formula, column.oxide.element_fraction))
     tree_elements = [e for e in REE_ELEMENTS if e in elements_present]
     if tree_elements:
         ree_values = np.column_stack([analyte_blocks[f"{e}_ppm"] for e in tree_elements])
@@ -523,8 +529,8 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
         tree_flag[(ree_flags == "censored").any(axis=1)] = "censored"
         tree_flag[incomplete] = "invalid"
         analyte_blocks["tree_flag"] = tree_flag
-        notes.append(f"tree_ppm = sum of {', '.join(e.capitalize() for e in tree_elements)} "
-                     f"({len(tree_elements)} of 15 REE present)")
+        notes.append(Message("tree_ppm = sum of {0} ({1} of 15 REE present)",
+                             ", ".join(e.capitalize() for e in tree_elements), len(tree_elements)))
 
     # Row decisions.
     no_id = pd.isna(sample_id)
@@ -575,7 +581,7 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
             "sample_id": frame.loc[repeated, "sample_id"].to_numpy(), "column": by_role["sample_id"].header,
             "value": frame.loc[repeated, "sample_id"].to_numpy(), "reject_reason": warning.to_numpy(),
             "action": "row kept, flagged in sample_warning"}))
-        notes.append(f"{int(repeated.sum())} samples share a sample_id with another row (kept, flagged)")
+        notes.append(Message("{0} samples share a sample_id with another row (kept, flagged)", int(repeated.sum())))
 
     suspect_rows = np.concatenate(acc.suspect_rows) if acc.suspect_rows else np.array([], dtype=np.int64)
     suspect_text = np.concatenate(acc.suspect_text) if acc.suspect_text else np.array([], dtype=object)
@@ -596,9 +602,9 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     cell_issues = cell_issues[CELL_ISSUE_COLUMNS].sort_values("src_row", kind="stable").reset_index(drop=True)
     summary = summarise(qaqc, samples, elements_present, certified)
     unlinked = int(samples["deposit_id"].isna().sum())
-    notes.append(f"{len(samples)} samples, {unlinked} not linked to a deposit")
+    notes.append(Message("{0} samples, {1} not linked to a deposit", len(samples), unlinked))
     if len(qaqc):
-        notes.append("QA/QC rows: " + ", ".join(f"{k} {v}" for k, v in summary.counts.items()))
+        notes.append(Message("QA/QC rows: {0}", ", ".join(f"{k} {v}" for k, v in summary.counts.items())))
     result = AssayImport(samples, qaqc, rejects, cell_issues, file_name, sheet, sheets, engine, header_row, n,
                          blank_rows, elements_present, tree_elements, located, source_crs_text, summary, notes,
                          src_hash, warnings, linkage, layout.columns)
@@ -671,8 +677,8 @@ def _locate(file_name: str, sheet: str, rows: np.ndarray, sample_id: np.ndarray,
                                options.source_crs, options.target_crs, deposits_ids, options.deposits, is_sample)
     except TailingsInputError as err:
         raise _with_place(err, file=file_name, sheet=sheet) from None
-    notes.append(f"coordinates: {x_col.header!r}/{y_col.header!r} in {placed.source_crs} ({placed.reason}), "
-                 f"reprojected to {options.target_crs}")
+    notes.append(Message("coordinates: {0!r}/{1!r} in {2} ({3}), reprojected to {4}", x_col.header, y_col.header,
+                         placed.source_crs, placed.reason, options.target_crs))
     notes.extend(placed.notes)
     notes.extend(placed.link.notes)
     warnings.extend(placed.warnings)
@@ -718,16 +724,14 @@ def _cell_text(value: object) -> str:
 
 
 def _with_place(err: TailingsInputError, **where) -> TailingsInputError:
-    """The same error, also naming the file (and sheet)."""
-    own = str(TailingsInputError("", column=err.column, value=err.value))
-    message = str(err)[:len(str(err)) - len(own)] if own and str(err).endswith(own) else str(err)
-    return TailingsInputError(message, column=err.column, value=err.value, **where)
+    """The same error (its template extracted where it was raised), also naming the file (and sheet)."""
+    return TailingsInputError(err.text, column=err.column, value=err.value, **where)  # i18n: texts extracted
 
 
 def _no_analytes(frame: pd.DataFrame, row_numbers: np.ndarray, path: Path, sheet: str) -> TailingsInputError:
     return TailingsInputError(
         "No element or oxide columns found in the first rows (expected headers such as Co_ppm, Cu %, Fe2O3, or "
-        f"element names with a units row). {_field_map_hint(frame, row_numbers)}", file=path.name, sheet=sheet)
+        "element names with a units row). {0}", _field_map_hint(frame, row_numbers), file=path.name, sheet=sheet)
 
 
 def _field_map_hint(frame: pd.DataFrame, row_numbers: np.ndarray) -> str:
@@ -737,5 +741,5 @@ def _field_map_hint(frame: pd.DataFrame, row_numbers: np.ndarray) -> str:
     best = int(np.argmax(texts)) if texts else 0
     cells = [clean_header(c) for c in rows[best]] if rows else []
     example = next((c for c in reversed(cells) if c), "<column>")
-    return (f"{seen_and_closest(cells, 'element')} (row {int(row_numbers[best])}). Name the element columns "
-            f'with FIELD_MAP, e.g. FIELD_MAP="co={example}:ppm"')
+    return Message('{0} (row {1}). Name the element columns with FIELD_MAP, e.g. FIELD_MAP="co={2}:ppm"',
+                   seen_and_closest(cells, "element"), int(row_numbers[best]), example)

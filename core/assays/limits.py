@@ -46,22 +46,22 @@ def check_archive(path: Path, limits: ReadLimits) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (OSError, zipfile.BadZipFile) as err:
-        raise TailingsInputError(f"The workbook's zip directory is damaged ({err}); open it in Excel or "
-                                 "LibreOffice and save it again", file=path.name) from None
+        raise TailingsInputError("The workbook's zip directory is damaged ({0}); open it in Excel or "
+                                 "LibreOffice and save it again", err, file=path.name) from None
     limit_bytes = limits.max_sheet_mb * 1e6
     for info in members:
         if info.file_size > limit_bytes:
             raise TailingsInputError(
-                f"Refused: the member {info.filename!r} inflates to {info.file_size / 1e6:,.0f} MB, above the "
-                f"limit of {limits.max_sheet_mb:,.0f} MB of uncompressed sheet size. If the file is genuine, "
-                f"raise {PARAMETERS['size']} or export the sheet as CSV", file=path.name)
+                "Refused: the member {0!r} inflates to {1:,.0f} MB, above the limit of {2:,.0f} MB of uncompressed "
+                "sheet size. If the file is genuine, raise {3} or export the sheet as CSV", info.filename,
+                info.file_size / 1e6, limits.max_sheet_mb, PARAMETERS["size"], file=path.name)
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > RATIO_CHECKED_ABOVE_BYTES and ratio > limits.max_compression_ratio:
             raise TailingsInputError(
-                f"Refused: the member {info.filename!r} has a compression ratio of {ratio:,.0f}:1 "
-                f"({info.compress_size / 1e6:,.1f} MB → {info.file_size / 1e6:,.0f} MB), above the limit of "
-                f"{limits.max_compression_ratio:,.0f}:1; this is how zip bombs look. If the file is genuine, "
-                f"raise {PARAMETERS['ratio']}", file=path.name)
+                "Refused: the member {0!r} has a compression ratio of {1:,.0f}:1 ({2:,.1f} MB → {3:,.0f} MB), "
+                "above the limit of {4:,.0f}:1; this is how zip bombs look. If the file is genuine, raise {5}",
+                info.filename, ratio, info.compress_size / 1e6, info.file_size / 1e6, limits.max_compression_ratio,
+                PARAMETERS["ratio"], file=path.name)
 
 
 @dataclass
@@ -77,11 +77,11 @@ class ReadBudget:
         self.rows += rows
         if self.rows > self.limits.max_rows:
             raise TailingsInputError(
-                f"Refused: the sheet has more than {self.limits.max_rows:,} rows (the MAX_ROWS limit). If the "
-                f"file is genuine, raise {PARAMETERS['rows']}, or split it", file=self.file, sheet=self.sheet)
+                "Refused: the sheet has more than {0:,} rows (the MAX_ROWS limit). If the file is genuine, raise "
+                "{1}, or split it", self.limits.max_rows, PARAMETERS["rows"], file=self.file, sheet=self.sheet)
         elapsed = time.monotonic() - self.started
         if elapsed > self.limits.time_budget_s:
             raise TailingsInputError(
-                f"Stopped: reading took more than the time budget of {self.limits.time_budget_s:g} s "
-                f"({self.rows:,} rows read in {elapsed:,.1f} s). If the file is genuine, raise "
-                f"{PARAMETERS['time']}, or split it", file=self.file, sheet=self.sheet)
+                "Stopped: reading took more than the time budget of {0:g} s ({1:,} rows read in {2:,.1f} s). If the "
+                "file is genuine, raise {3}, or split it", self.limits.time_budget_s, self.rows, elapsed,
+                PARAMETERS["time"], file=self.file, sheet=self.sheet)

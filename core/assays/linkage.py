@@ -17,6 +17,7 @@ import pandas as pd
 import shapely
 
 from ..errors import TailingsInputError
+from ..message import Message, joined
 from .crs_hints import CrsHint
 from .location import (
     DEFAULT_SOURCE_CRS,
@@ -28,7 +29,7 @@ from .location import (
     trial_crs,
 )
 
-CRS_PARAMETERS = "SOURCE_CRS (importassays) or ASSAY_CRS (pipeline)"
+CRS_PARAMETERS = Message("SOURCE_CRS (importassays) or ASSAY_CRS (pipeline)")
 # A candidate CRS is applied only when it links (or places in Norway) at least this share of
 # the located samples, and every other candidate reaches at most this share of its count.
 MIN_SHARE = 0.5
@@ -46,20 +47,24 @@ class LinkageDiagnosis:
     crs_reason: str = ""
     switched_from: str | None = None              # the CRS first assumed, when a candidate replaced it
 
-    def message(self) -> str:
-        where = f"coordinates read as {self.crs_used} ({self.crs_reason})" if self.crs_used else "no coordinates"
-        text = (f"{self.linked} of {self.total} samples link to a deposit ({self.by_id} by deposit id, "
-                f"{self.linked - self.by_id} by location; {self.located} have coordinates, {where}).")
+    def message(self) -> Message:
+        where = Message("coordinates read as {0} ({1})", self.crs_used, self.crs_reason) if self.crs_used \
+            else Message("no coordinates")
+        # the sentences are Messages joined by a template without words, so each is translated
+        parts: list[object] = [Message("{0} of {1} samples link to a deposit ({2} by deposit id, {3} by location; "
+                                       "{4} have coordinates, {5}).", self.linked, self.total, self.by_id,
+                                       self.linked - self.by_id, self.located, where)]
         if self.switched_from:
-            text += f" {self.switched_from} was tried first."
+            parts.append(Message(" {0} was tried first.", self.switched_from))
         if self.candidates:
-            tried = summarise_trials(self.candidates, self.total, "samples fall inside a deposit")
-            text += f" CRSs tried: {tried}."
+            tried = summarise_trials(self.candidates, self.total, Message("samples fall inside a deposit"))
+            parts.append(Message(" CRSs tried: {0}.", tried))
         if self.linked < self.total and self.located:
-            text += f" If the coordinates are in another CRS, set {CRS_PARAMETERS}."
+            parts.append(Message(" If the coordinates are in another CRS, set {0}.", CRS_PARAMETERS))
         elif not self.located and self.linked < self.total:
-            text += " Without coordinates samples link only by a deposit id column (FIELD_MAP deposit_id=<column>)."
-        return text
+            parts.append(Message(" Without coordinates samples link only by a deposit id column "
+                                 "(FIELD_MAP deposit_id=<column>)."))
+        return joined(parts)
 
 
 @dataclass
@@ -88,14 +93,15 @@ class _Trial:
 
     @property
     def label(self) -> str:
-        return f"{self.crs} (x and y swapped)" if self.swapped else self.crs
+        return Message("{0} (x and y swapped)", self.crs) if self.swapped else self.crs
 
 
-def summarise_trials(results: list[tuple[str, int]], of: int, what: str) -> str:
+def summarise_trials(results: list[tuple[str, int]], of: int, what: str) -> Message:
     """``in EPSG:25832, 60 of 72 samples fall inside a deposit; 0 in EPSG:25835, EPSG:4326``."""
-    hits = [f"in {crs}, {n} of {of} {what}" for crs, n in results if n]
+    hits = [Message("in {0}, {1} of {2} {3}", crs, n, of, what) for crs, n in results if n]
     misses = [crs for crs, n in results if not n]
-    return "; ".join(hits + ([f"0 in {', '.join(misses)}"] if misses else []))
+    parts = hits + ([Message("0 in {0}", ", ".join(misses))] if misses else [])
+    return joined(parts, "; ")
 
 
 def choose_crs(kind: str, column_hints: list[CrsHint], sheet_hints: list[CrsHint], override: str | None,
@@ -110,21 +116,22 @@ def choose_crs(kind: str, column_hints: list[CrsHint], sheet_hints: list[CrsHint
         first = {(h.text, h.epsg): h for h in reversed(relevant)}  # one mention of each hint text
         listed = "; ".join(h.describe() for h in reversed(first.values()))
         if not override:
-            raise TailingsInputError(f"The sheet names conflicting coordinate systems: {listed}. "
-                                     f"Set {CRS_PARAMETERS} to the right one")
-        warnings.append(f"The sheet names conflicting coordinate systems ({listed}); SOURCE_CRS {override} is used")
+            raise TailingsInputError("The sheet names conflicting coordinate systems: {0}. Set {1} to the right one",
+                                     listed, CRS_PARAMETERS)
+        warnings.append(Message("The sheet names conflicting coordinate systems ({0}); SOURCE_CRS {1} is used",
+                                listed, override))
     if override:
-        return override, f"given as SOURCE_CRS {override}", warnings
+        return override, Message("given as SOURCE_CRS {0}", override), warnings
     if codes:
         first = next(h for h in relevant if h.epsg == codes[0])
-        return first.crs, f"named in the sheet: {first.describe()}", warnings
+        return first.crs, Message("named in the sheet: {0}", first.describe()), warnings
     if geographic:
-        return WGS84, "latitude/longitude columns (WGS84)", warnings
+        return WGS84, Message("latitude/longitude columns (WGS84)"), warnings
     finite = np.isfinite(x) & np.isfinite(y)
     if finite.any() and np.all(np.abs(x[finite]) <= 180) and np.all(np.abs(y[finite]) <= 90):
-        return WGS84, "coordinate values look like degrees: WGS84 assumed", warnings
-    reason = (f"no CRS given: EUREF89 UTM 33 ({DEFAULT_SOURCE_CRS}) assumed, set {CRS_PARAMETERS} if the "
-              "coordinates are in another zone")
+        return WGS84, Message("coordinate values look like degrees: WGS84 assumed"), warnings
+    reason = Message("no CRS given: EUREF89 UTM 33 ({0}) assumed, set {1} if the coordinates are in another zone",
+                     DEFAULT_SOURCE_CRS, CRS_PARAMETERS)
     return DEFAULT_SOURCE_CRS, reason, warnings
 
 
@@ -184,14 +191,14 @@ def place_samples(kind: str, sx: np.ndarray, sy: np.ndarray, column_hints: list[
     warnings += verdict.warnings
     guessed = not override and not any((*column_hints, *sheet_hints)) and kind != "latlon"
     if guessed and verdict.switched_from is None and with_xy.any():
-        warnings.append(f"Coordinates without a stated CRS read as {crs}: {reason}.")
+        warnings.append(Message("Coordinates without a stated CRS read as {0}: {1}.", crs, reason))
     chosen = verdict.chosen
     implausible = int((chosen.outside & is_sample).sum())
     if with_xy.any() and implausible == int(with_xy.sum()) and all((t.outside | ~with_xy).all() for t in trials):
-        warnings.append(f"The coordinates of all {implausible} located samples are outside the area of use of "
-                        f"{chosen.label}{' and of every CRS tried' if trials else ''}; their locations are set to "
-                        f"NULL. Check the coordinate columns (FIELD_MAP x=, y=, lon=, lat=) or set "
-                        f"{CRS_PARAMETERS}.")
+        where = Message("{0} and of every CRS tried", chosen.label) if trials else chosen.label
+        warnings.append(Message("The coordinates of all {0} located samples are outside the area of use of {1}; their "
+                                "locations are set to NULL. Check the coordinate columns (FIELD_MAP x=, y=, lon=, "
+                                "lat=) or set {2}.", implausible, where, CRS_PARAMETERS))
     diagnosis = None
     if deposits is not None:
         diagnosis = LinkageDiagnosis(
@@ -206,8 +213,8 @@ def swap_phrase(trial: _Trial) -> str:
     if not trial.swapped:
         return ""
     if trial.crs == WGS84:
-        return "It looks like latitude and longitude are swapped (the two columns exchanged). "
-    return "It looks like easting and northing (x and y) are swapped. "
+        return Message("It looks like latitude and longitude are swapped (the two columns exchanged). ")
+    return Message("It looks like easting and northing (x and y) are swapped. ")
 
 
 def _judge(current: _Trial, trials: list[_Trial], score, located: int, reason: str, override: str | None,
@@ -218,20 +225,22 @@ def _judge(current: _Trial, trials: list[_Trial], score, located: int, reason: s
     best = max(trials, key=score)
     clear = (score(best) >= max(1.0, MIN_SHARE * located) and score(best) > score(current)
              and all(score(t) <= MIN_SHARE * score(best) for t in trials if t is not best))
-    measure = "fall inside a deposit" if polygons else "lie in Norway"
-    results = summarise_trials([(t.label, score(t)) for t in trials], located, f"located samples {measure}")
+    measure = Message("fall inside a deposit") if polygons else Message("lie in Norway")
+    results = summarise_trials([(t.label, score(t)) for t in trials], located,
+                               Message("located samples {0}", measure))
     if clear and not override:
         return _Judgement(
-            best, f"{score(best)} of {located} located samples {measure} in it, against {score(current)} in "
-                  f"{current.crs}", current.crs,
-            [swap_phrase(best) + f"COORDINATES READ AS {best.label}, not {current.crs} ({reason}): in "
-             f"{best.label}, {score(best)} of "
-             f"{located} located samples {measure}, in {current.crs} {score(current)}. Other CRSs tried: {results}. "
-             f"Set {CRS_PARAMETERS} to confirm, or to choose another."])
+            best, Message("{0} of {1} located samples {2} in it, against {3} in {4}", score(best), located, measure,
+                          score(current), current.crs), current.crs,
+            [Message("{0}COORDINATES READ AS {1}, not {2} ({3}): in {1}, {4} of {5} located samples {6}, in {2} {7}. "
+                     "Other CRSs tried: {8}. Set {9} to confirm, or to choose another.", swap_phrase(best),
+                     best.label, current.crs, reason, score(best), located, measure, score(current), results,
+                     CRS_PARAMETERS)])
     if polygons or current.in_norway == 0 < sum(t.in_norway for t in trials):
         return _Judgement(current, reason, warnings=[
-            (swap_phrase(best) if score(best) > score(current) else "")
-            + f"Only {score(current)} of {located} located samples {measure} with the coordinates read as "
-            f"{current.crs} ({reason}). Other CRSs tried: {results}. Set {CRS_PARAMETERS} if the coordinates are "
-            "in another CRS."])
-    return _Judgement(current, reason, notes=[f"the coordinates lie outside Norway in every CRS tried ({results})"])
+            Message("{0}Only {1} of {2} located samples {3} with the coordinates read as {4} ({5}). Other CRSs "
+                    "tried: {6}. Set {7} if the coordinates are in another CRS.",
+                    swap_phrase(best) if score(best) > score(current) else "", score(current), located, measure,
+                    current.crs, reason, results, CRS_PARAMETERS)])
+    return _Judgement(current, reason, notes=[Message("the coordinates lie outside Norway in every CRS tried ({0})",
+                                                      results)])

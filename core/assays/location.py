@@ -23,6 +23,7 @@ import pandas as pd
 import shapely
 
 from ..errors import TailingsInputError
+from ..message import Message
 
 WGS84 = "EPSG:4326"
 DEFAULT_SOURCE_CRS = "EPSG:25833"
@@ -48,7 +49,7 @@ def _spatial_ref(text: str):
 
     ref = osr.SpatialReference()
     if ref.SetFromUserInput(str(text)) != 0:
-        raise TailingsInputError(f"Unknown coordinate reference system {text!r}")
+        raise TailingsInputError("Unknown coordinate reference system {0!r}", text)
     # x = easting/longitude, y = northing/latitude, whatever the CRS's official axis order.
     ref.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return ref
@@ -218,8 +219,8 @@ def link_to_deposits(sheet_ids: pd.Series, x: np.ndarray, y: np.ndarray,
     notes = []
     if unknown.any():
         missing = sorted({str(v) for v in ids[unknown]})
-        notes.append(f"{int(unknown.sum())} sample(s) name a deposit that is not in DEPOSITS: "
-                     + ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else ""))
+        notes.append(Message("{0} sample(s) name a deposit that is not in DEPOSITS: {1}", int(unknown.sum()),
+                             ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")))
     need = pd.isna(matched) & np.isfinite(x) & np.isfinite(y)
     if need.any() and "geometry" in deposits.columns:
         geoms = shapely.from_wkb(deposits["geometry"].to_numpy(dtype=object), on_invalid="ignore")
@@ -236,8 +237,8 @@ def link_to_deposits(sheet_ids: pd.Series, x: np.ndarray, y: np.ndarray,
             first = np.r_[True, sample_pos[1:] != sample_pos[:-1]] if len(sample_pos) else np.array([], bool)
             overlapping = len(sample_pos) - int(first.sum())
             if overlapping:
-                notes.append(f"{overlapping} point(s) fall in more than one deposit polygon; "
-                             "the first in layer order was used")
+                notes.append(Message("{0} point(s) fall in more than one deposit polygon; the first in layer order "
+                                     "was used", overlapping))
             hit_rows = wanted[sample_pos[first]]
             hit_ids = deposits["deposit_id"].to_numpy(dtype=object)[poly_index[tree_pos[first]]]
             matched[hit_rows] = hit_ids

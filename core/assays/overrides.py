@@ -58,7 +58,7 @@ def parse_target(text: str) -> Override | None:
     key = name.strip().lower()
     unit = canonical_unit(unit_text) if unit_text.strip() else None
     if unit_text.strip() and unit is None:
-        raise TailingsInputError(f"FIELD_MAP: {unit_text.strip()!r} is not a unit (use ppm, ppb, %, g/t, ...)",
+        raise TailingsInputError("FIELD_MAP: {0!r} is not a unit (use ppm, ppb, %, g/t, ...)", unit_text.strip(),
                                  column="FIELD_MAP", value=text)
     if key in ROLE_TARGETS and not unit_text:
         return Override(text.strip(), ROLE_TARGETS[key], "")
@@ -84,6 +84,6 @@ def parse_assay_field_map(text: str | None) -> list[Override]:
         elif not value:
             out.append(Override(key, "off", key))
         else:
-            raise TailingsInputError(f"FIELD_MAP entry {key}={value}: neither side is a known target ({TARGET_HELP})",
-                                     column="FIELD_MAP", value=f"{key}={value}")
+            raise TailingsInputError("FIELD_MAP entry {0}={1}: neither side is a known target ({2})", key, value,
+                                     TARGET_HELP, column="FIELD_MAP", value=f"{key}={value}")
     return out

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..atomic_file import write_text
+from ..message import translated
 from ..report_style import Translate, compact, fixed, limit_text, none_paragraph, page, significant, table, untranslated
 from .chemistry import ELEMENT_BY_LOWER, parse_oxide
 from .importer import AssayImport
@@ -151,7 +152,8 @@ def render_html(result: AssayImport, tr: Translate = untranslated) -> str:
         if explanation:
             parts.append(f"<p>{html.escape(explanation)}</p>")
         parts.append(_section_html(name, frame, tr))
-    notes = "".join(f"<li>{html.escape(n)}</li>" for n in result.notes) or f"<li>{html.escape(tr('none'))}</li>"
+    notes = "".join(f"<li>{html.escape(translated(n, tr))}</li>" for n in result.notes) \
+        or f"<li>{html.escape(tr('none'))}</li>"
     parts.append(f"<h2>{html.escape(tr('Notes'))}</h2><ul>{notes}</ul>")
     return page(title, "\n".join(parts))
 

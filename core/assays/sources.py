@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import OperationCancelled, TailingsInputError
+from ..message import Message
 from .extensions import is_tab_separated_name
 from .limits import ReadLimits, check_archive
 from .sheet_xml import DamagedMemberError, OdsScan, SheetScan, scan_ods, scan_sheet, sheet_members
@@ -63,7 +64,7 @@ def detect_format(path: Path) -> str:
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise TailingsInputError(f"Cannot open the assay file: {err.strerror}", file=name) from None
+        raise TailingsInputError("Cannot open the assay file: {0}", err.strerror, file=name) from None
     if size == 0:
         raise TailingsInputError("The file is empty (0 bytes)", file=name)
     with path.open("rb") as handle:
@@ -85,8 +86,8 @@ def detect_format(path: Path) -> str:
                 mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
             # zipfile raises these for damaged directories (offsets past the end, bad method).
-            raise TailingsInputError(f"The file looks like a ZIP archive but is damaged ({_cause(err)}); open it in "
-                                     "Excel or LibreOffice and save it again", file=name) from None
+            raise TailingsInputError("The file looks like a ZIP archive but is damaged ({0}); open it in "
+                                     "Excel or LibreOffice and save it again", _cause(err), file=name) from None
         if "xl/workbook.xml" in names:
             return "xlsx"
         if mimetype == ODS_MIMETYPE:
@@ -130,8 +131,8 @@ class Workbook:
             size = worksheet_xml_bytes(path) if kind in ("xlsx", "xlsm") and engine == "calamine" else 0
             if size > stream_above:
                 engine = "openpyxl"
-                self.engine_note = (f"large workbook ({size / 1e6:.0f} MB of sheet XML): streaming it with "
-                                    "openpyxl read-only mode so memory stays bounded")
+                self.engine_note = Message("large workbook ({0:.0f} MB of sheet XML): streaming it with "
+                                           "openpyxl read-only mode so memory stays bounded", size / 1e6)
         if kind in ("xls",) and engine != "calamine":
             raise TailingsInputError(
                 "Legacy .xls workbooks need python-calamine; save the file as .xlsx", file=path.name)
@@ -156,9 +157,9 @@ class Workbook:
         except TailingsInputError:
             raise
         except Exception as err:  # the parsers raise many types for corrupt files
-            raise TailingsInputError(f"The workbook cannot be read: {_cause(err)}. Open it in Excel or LibreOffice "
+            raise TailingsInputError("The workbook cannot be read: {0}. Open it in Excel or LibreOffice "
                                      "and save it again (repairing it if asked), or export the sheet as CSV",
-                                     file=path.name) from None
+                                     _cause(err), file=path.name) from None
 
     def chunks(self, sheet: str, chunk_rows: int) -> Iterator[tuple[int, pd.DataFrame]]:
         """``(first_row_number, frame)`` blocks of at most ``chunk_rows`` rows (1-based numbers).
@@ -232,8 +233,8 @@ class Workbook:
                 import openpyxl
 
                 self._fallback = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
-                self.notes.append(f"sheet {sheet!r} has Excel error cells (#N/A, #DIV/0!, ...): read with "
-                                  "openpyxl so that each is reported")
+                self.notes.append(Message("sheet {0!r} has Excel error cells (#N/A, #DIV/0!, ...): read with "
+                                          "openpyxl so that each is reported", sheet))
             yield from _list_chunks(_openpyxl_rows(self._fallback[sheet]), 1, chunk_rows)
         elif self.engine == "calamine":
             calamine_sheet = self._calamine_sheet(sheet)
@@ -288,24 +289,24 @@ def _openpyxl_rows(worksheet) -> Iterator[tuple]:
     return worksheet.iter_rows(values_only=True)
 
 
-def _cause(err: Exception) -> str:
+def _cause(err: Exception) -> Message:
     """The cause of a parser's failure in words a user can act on."""
     text = f"{type(err).__name__}: {err}"
     lowered = text.casefold()
     if isinstance(err, UnicodeError) or "utf" in lowered or "encod" in lowered:
-        return f"a text encoding error in the sheet ({text})"
+        return Message("a text encoding error in the sheet ({0})", text)
     if isinstance(err, (zipfile.BadZipFile, EOFError)) or any(w in lowered for w in ("zip", "crc", "deflat",
                                                                                         "inflat", "size")):
-        return f"the compressed sheet data is corrupt ({text})"
+        return Message("the compressed sheet data is corrupt ({0})", text)
     if isinstance(err, MemoryError):
-        return "the sheet is too large for the memory available"
-    return f"damaged XML or an unreadable part ({text})"
+        return Message("the sheet is too large for the memory available")
+    return Message("damaged XML or an unreadable part ({0})", text)
 
 
 def _damaged(path: Path, sheet: str, cause: str) -> TailingsInputError:
     return TailingsInputError(
-        f"The sheet cannot be read: {cause}. Open the workbook in Excel or LibreOffice and save it again "
-        "(repairing it if asked), or export the sheet as CSV", file=path.name, sheet=sheet)
+        "The sheet cannot be read: {0}. Open the workbook in Excel or LibreOffice and save it again "
+        "(repairing it if asked), or export the sheet as CSV", cause, file=path.name, sheet=sheet)
 
 
 # --------------------------------------------------------------------------- text tables
@@ -404,11 +405,11 @@ def text_chunks(path: Path, dialect: TextDialect, chunk_rows: int) -> Iterator[t
             yield line, chunk.astype(object).reset_index(drop=True)
             line += len(chunk)
     except pd.errors.ParserError as err:
-        raise TailingsInputError(f"The text table is malformed ({err})", file=path.name) from None
+        raise TailingsInputError("The text table is malformed ({0})", err, file=path.name) from None
     except UnicodeDecodeError as err:
         raise TailingsInputError(
-            f"The text table is not valid {dialect.encoding} after line {line} ({err.reason}); save it again as "
-            "UTF-8", file=path.name) from None
+            "The text table is not valid {0} after line {1} ({2}); save it again as UTF-8", dialect.encoding, line,
+            err.reason, file=path.name) from None
 
 
 UNBALANCED_QUOTE = ("unbalanced quote (\") on this line: its fields cannot be split reliably, row rejected; "
@@ -462,15 +463,17 @@ def describe_sheet_list(names: list[str]) -> str:
 def open_text(path: Path, chunk_rows: int) -> SheetRows:
     """The text table as one pseudo-sheet named after the file."""
     dialect = sniff_text(path)
-    notes = [f"text table: encoding {dialect.encoding}, separator {dialect.separator!r}, "
-             f"decimal {'comma' if dialect.decimal_comma else 'point'}, "
-             f"{dialect.comment_lines} comment line(s) skipped"]
+    notes: list[str] = [Message("text table: encoding {0}, separator {1!r}, decimal {2}, {3} comment line(s) skipped",
+                                dialect.encoding, dialect.separator,
+                                Message("comma") if dialect.decimal_comma else Message("point"),
+                                dialect.comment_lines)]
     bad_lines = unbalanced_quote_lines(path, dialect)
     if not bad_lines:
         return SheetRows(path.stem, _guarded_text(text_chunks(path, dialect, chunk_rows), path), "pandas-csv",
                          dialect.decimal_comma, notes)
-    notes.append(f"{len(bad_lines)} line(s) with an unbalanced quote (lines {', '.join(map(str, bad_lines[:10]))}"
-                 f"{', ...' if len(bad_lines) > 10 else ''}): the file is read line by line and those rows rejected")
+    notes.append(Message("{0} line(s) with an unbalanced quote (lines {1}): the file is read line by line and those "
+                         "rows rejected", len(bad_lines),
+                         ", ".join(map(str, bad_lines[:10])) + (", ..." if len(bad_lines) > 10 else "")))
     problems: dict[int, str] = {}
     return SheetRows(path.stem, _guarded_text(line_chunks(path, dialect, chunk_rows, problems, bad_lines), path),
                      "csv-lines", dialect.decimal_comma, notes, row_problems=problems)
@@ -483,7 +486,7 @@ def _guarded_text(chunks: Iterator[tuple[int, pd.DataFrame]], path: Path) -> Ite
     except (TailingsInputError, OperationCancelled):
         raise
     except Exception as err:  # (pandas and the OS raise many types)
-        raise TailingsInputError(f"The text table cannot be read: {_cause(err)}. Save it again as UTF-8 CSV",
+        raise TailingsInputError("The text table cannot be read: {0}. Save it again as UTF-8 CSV", _cause(err),
                                  file=path.name) from None
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..message import Message
 from .chemistry import UNIT_ALTERNATION, UNIT_TO_PPM, canonical_unit
 
 # Cell codes (int8), chosen so that "usable" is 1..3.
@@ -334,8 +335,8 @@ def finalise(parsed: ParsedCells, substitution: str, max_in_output_unit: float) 
             limits, counts = np.unique(known, return_counts=True)
             modal = float(limits[np.argmax(counts)])
             number[unknown_limit] = modal
-            notes.append(f"{int(unknown_limit.sum())} censored cell(s) without a stated limit given the "
-                         f"column's most common detection limit {modal:g}")
+            notes.append(Message("{0} censored cell(s) without a stated limit given the column's most common "
+                                 "detection limit {1:g}", int(unknown_limit.sum()), modal))
     dl = np.where(censored, number, np.nan)
     value = np.where(_HAS_VALUE[code], number, np.nan)
     if censored.any():

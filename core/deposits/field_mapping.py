@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..errors import TailingsInputError
 from ..field_map import parse_field_map as shared_parse_field_map
+from ..message import Message
 from ..schema import COMMODITIES, DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS
 from .vocabulary import field_candidates, fold, id_pattern, non_canonical_names
 
@@ -164,7 +165,7 @@ def _pick(found: list[str], frame: pd.DataFrame | None) -> tuple[str, list[str]]
     if len(found) == 1:
         return found[0], []
     best = max(found, key=lambda s: _non_empty(frame, s))  # max keeps the first on ties
-    return best, [f"{s} (same name, {_non_empty(frame, s)} values)" for s in found if s != best]
+    return best, [Message("{0} (same name, {1} values)", s, _non_empty(frame, s)) for s in found if s != best]
 
 
 def _apply_overrides(mapping: FieldMapping, overrides: dict[str, str], source_fields: Sequence[str]) -> set[str]:
@@ -175,9 +176,8 @@ def _apply_overrides(mapping: FieldMapping, overrides: dict[str, str], source_fi
             continue  # "canonical=" means: do not map this field at all
         actual = by_lower.get(source.lower())
         if actual is None:
-            raise TailingsInputError(
-                f"FIELD_MAP maps {canonical!r} to a field the layer does not have; the layer's fields are: "
-                f"{', '.join(source_fields)}", column=source)
+            raise TailingsInputError("FIELD_MAP maps {0!r} to a field the layer does not have; the layer's fields "
+                                     "are: {1}", canonical, ", ".join(source_fields), column=source)
         mapping.matches[canonical] = FieldMatch(canonical, actual, "override", _unit_for(canonical, actual))
         taken.add(actual)
     return taken
@@ -200,16 +200,16 @@ def _id_by_pattern(mapping: FieldMapping, source_fields: Sequence[str], taken: s
         values = values[values != ""]
         repeated = int(values.duplicated().sum())
         if values.empty:
-            notes.append(f"{source} (empty)")
+            notes.append(Message("{0} (empty)", source))
         elif repeated:
-            notes.append(f"{source} ({repeated} repeated values, so not an id)")
+            notes.append(Message("{0} ({1} repeated values, so not an id)", source, repeated))
         else:
             usable.append(source)
     if usable:
         best = max(usable, key=lambda s: _non_empty(frame, s))
         mapping.matches["deposit_id"] = FieldMatch("deposit_id", best, "pattern")
         taken.add(best)
-        notes += [f"{s} (also id-like, {_non_empty(frame, s)} values)" for s in usable if s != best]
+        notes += [Message("{0} (also id-like, {1} values)", s, _non_empty(frame, s)) for s in usable if s != best]
     if notes:
         mapping.alternatives.setdefault("deposit_id", []).extend(notes)
 

@@ -14,6 +14,7 @@ import pandas as pd
 import shapely
 
 from ..errors import TailingsInputError
+from ..message import Message, joined
 from ..schema import DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS, REJECT_REASON_FIELD, field_names
 from .field_mapping import FieldMapping, match_fields
 from .geometry import check_geometries, outside_extent, polygon_areas
@@ -57,9 +58,10 @@ class DepositImport:
         """Where deposit_id came from, for logs and run summaries."""
         source = self.mapping.source_of("deposit_id") or self.mapping.source_of("name")
         if self.id_from_name:
-            return f"the name field {source!r} (no id field found; FALLBACK ids)"
+            return Message("the name field {0!r} (no id field found; FALLBACK ids)", source)
         how = self.mapping.matches["deposit_id"].how
-        return f"field {source!r} ({'id-like name, values unique' if how == 'pattern' else how})"
+        return Message("field {0!r} ({1})", source, Message("id-like name, values unique") if how == "pattern"
+                       else how)
 
 
 def _text(series: pd.Series) -> pd.Series:
@@ -117,14 +119,15 @@ def import_deposits(frame: pd.DataFrame, *, field_map: dict[str, str] | None = N
     id_source, name_source = mapping.source_of("deposit_id"), mapping.source_of("name")
     if id_source is None and name_source is None:
         raise TailingsInputError(
-            f"{source_name}: no field looks like a deposit id or name. Fields seen: "
-            f"{', '.join(source_columns) or '(none)'}. Name them with FIELD_MAP, e.g. "
-            f"'deposit_id=OBJ_ID;name=NAVN'.", file=source_name)
+            "{0}: no field looks like a deposit id or name. Fields seen: {1}. Name them with FIELD_MAP, e.g. "
+            "'deposit_id=OBJ_ID;name=NAVN'.", source_name, ", ".join(source_columns) or Message("(none)"),
+            file=source_name)
     if FID_COLUMN not in frame:  # frames built outside QGIS: number the rows 1..n
         frame = frame.assign(**{FID_COLUMN: np.arange(1, len(frame) + 1)})
     warnings: list[str] = [
-        f"field {src!r} is a truncated name that could be any of {', '.join(options)}; it is kept as it is. "
-        f"Map it with FIELD_MAP if it is one of the canonical fields." for src, options in mapping.ambiguous.items()]
+        Message("field {0!r} is a truncated name that could be any of {1}; it is kept as it is. Map it with FIELD_MAP "
+                "if it is one of the canonical fields.", src, ", ".join(options))
+        for src, options in mapping.ambiguous.items()]
     index = frame.index
     reasons = pd.Series(None, index=index, dtype=object)
     out = pd.DataFrame(index=index)
@@ -135,11 +138,11 @@ def import_deposits(frame: pd.DataFrame, *, field_map: dict[str, str] | None = N
 
     # Identity.
     if id_source is None:
-        alternatives = "; ".join(mapping.alternatives.get("deposit_id", [])) or "none"
-        warnings.append(
-            f"FALLBACK IDS: no deposit id field; the name field {name_source!r} is used as deposit_id, so two "
-            f"deposits with the same name cannot both be kept (id-like fields seen: {alternatives}). Name the id "
-            f"field with FIELD_MAP, e.g. 'deposit_id=<field>'.")
+        alternatives = joined(mapping.alternatives.get("deposit_id", []), "; ") or Message("none")
+        warnings.append(Message(
+            "FALLBACK IDS: no deposit id field; the name field {0!r} is used as deposit_id, so two deposits with the "
+            "same name cannot both be kept (id-like fields seen: {1}). Name the id field with FIELD_MAP, e.g. "
+            "'deposit_id=<field>'.", name_source, alternatives))
         out["deposit_id"] = _text(frame[name_source])
     else:
         out["deposit_id"] = _text(frame[id_source])
@@ -159,14 +162,14 @@ def import_deposits(frame: pd.DataFrame, *, field_map: dict[str, str] | None = N
         out["deposit_kind"] = normalise_vocabulary(kind_src, KIND_WORDS, other="other")
         odd = unrecognised_values(kind_src, KIND_WORDS)
         if odd:
-            warnings.append(f"deposit_kind: values read as 'other': {', '.join(odd)}")
+            warnings.append(Message("deposit_kind: values read as 'other': {0}", ", ".join(odd)))
     setting_src = column("setting")
     if setting_src is not None:
         out["setting"] = normalise_vocabulary(setting_src, SETTING_WORDS)
         odd = unrecognised_values(setting_src, SETTING_WORDS)
         if odd:
-            warnings.append(f"setting: unrecognised values left empty (expected land, lake or sea): "
-                            f"{', '.join(odd)}")
+            warnings.append(Message("setting: unrecognised values left empty (expected land, lake or sea): {0}",
+                                    ", ".join(odd)))
 
     # Numbers: a value that is not a number, or a negative quantity, rejects the row (fix and re-run).
     numeric = [n for n in _SPECS if _SPECS[n].type in ("double", "int") and mapping.source_of(n)]
@@ -192,8 +195,8 @@ def import_deposits(frame: pd.DataFrame, *, field_map: dict[str, str] | None = N
         low, high = PLAUSIBLE_DENSITY_T_M3
         odd = out["density_t_m3"].notna() & ~out["density_t_m3"].between(low, high)
         if odd.any():
-            warnings.append(f"density_t_m3 outside {low}-{high} t/m³ for {int(odd.sum())} deposit(s) "
-                            f"(unit error?): {', '.join(out.loc[odd, 'deposit_id'].astype(str))}")
+            warnings.append(Message("density_t_m3 outside {0}-{1} t/m³ for {2} deposit(s) (unit error?): {3}", low,
+                                    high, int(odd.sum()), ", ".join(out.loc[odd, "deposit_id"].astype(str))))
     if cancel:
         cancel()
 
@@ -256,8 +259,8 @@ def import_deposits(frame: pd.DataFrame, *, field_map: dict[str, str] | None = N
     disagree = tonnage_disagreement(numeric_or_nan("tonnage_t"), numeric_or_nan("volume_m3"),
                                     numeric_or_nan("density_t_m3")) & accepted
     if disagree.any():
-        warnings.append("recorded tonnage differs from volume × density by more than a factor 2 for: "
-                        + ", ".join(out.loc[disagree, "deposit_id"].astype(str)))
+        warnings.append(Message("recorded tonnage differs from volume × density by more than a factor 2 for: {0}",
+                                ", ".join(out.loc[disagree, "deposit_id"].astype(str))))
     out["tonnage_t"], out["tonnage_source"] = tonnage, tonnage_source
 
     # Assemble: canonical fields, optional fields found, then the source's other fields.
@@ -287,14 +290,15 @@ def import_deposits(frame: pd.DataFrame, *, field_map: dict[str, str] | None = N
     rejects[REJECT_REASON_FIELD.name] = reasons[~accepted]
     repaired_ids = out.loc[checked.repaired & accepted, "deposit_id"].astype(str).tolist()
     if repaired_ids:
-        warnings.append(f"repaired invalid geometries (make_valid) of: {', '.join(repaired_ids)}")
+        warnings.append(Message("repaired invalid geometries (make_valid) of: {0}", ", ".join(repaired_ids)))
     sources = tonnage_source[accepted].value_counts().to_dict()
     if sources.get("volume_x_default_density"):
-        warnings.append(f"{sources['volume_x_default_density']} tonnage(s) use the default dry density "
-                        f"{DEFAULT_DRY_DENSITY_T_M3} t/m³ (tonnage_source = volume_x_default_density)")
+        warnings.append(Message("{0} tonnage(s) use the default dry density {1} t/m³ (tonnage_source = "
+                                "volume_x_default_density)", sources["volume_x_default_density"],
+                                DEFAULT_DRY_DENSITY_T_M3))
     if name_duplicates:
-        warnings.append(f"FALLBACK IDS: {name_duplicates} feature(s) rejected because their name, used as "
-                        f"deposit_id, occurs more than once with different content")
+        warnings.append(Message("FALLBACK IDS: {0} feature(s) rejected because their name, used as deposit_id, "
+                                "occurs more than once with different content", name_duplicates))
     return DepositImport(deposits=deposits, rejects=rejects, mapping=mapping, warnings=warnings,
                          repaired_ids=repaired_ids, tonnage_sources={str(k): int(v) for k, v in sources.items()},
                          id_from_name=id_source is None, name_duplicates=name_duplicates)

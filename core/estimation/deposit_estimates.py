@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TailingsInputError
+from ..message import Message
 from ..schema import COMMODITIES, ESTIMATE_EXTRA_FIELDS, INTERVAL_LEVEL
 from .censored_mle import censored_moments
 from .lognormal_mean import mean_grade_draws, pooled_variance
@@ -257,19 +258,19 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
     messages = []
     unlinked = int(sample_ids.isna().sum())
     unknown = int(((position < 0) & sample_ids.notna().to_numpy()).sum())
-    messages.append(f"samples: {len(samples)} read = {len(samples) - unlinked - unknown} linked to a deposit "
-                    f"+ {unlinked} unlinked + {unknown} with a deposit_id not in the deposit layer "
-                    "(the last two are not used)")
+    messages.append(Message("samples: {0} read = {1} linked to a deposit + {2} unlinked + {3} with a deposit_id not "
+                            "in the deposit layer (the last two are not used)", len(samples),
+                            len(samples) - unlinked - unknown, unlinked, unknown))
     grade_columns = [f"{c}_ppm" for c in COMMODITIES]
     if len(samples) and not models and not set(grade_columns) & set(samples.columns):
-        messages.append(f"samples: none of the grade fields {', '.join(grade_columns)} is in the sample table, "
-                        "so no deposit is estimated from its samples (is ASSAYS the output of importassays?)")
+        messages.append(Message("samples: none of the grade fields {0} is in the sample table, so no deposit is "
+                                "estimated from its samples (is ASSAYS the output of importassays?)",
+                                ", ".join(grade_columns)))
     for commodity, model in models.items():
         missing = [p for p in model.metadata["predictors"] if p not in samples.columns]
         if missing:
-            raise TailingsInputError(
-                f"The {commodity} model needs predictor(s) missing in the sample table: {', '.join(missing)}",
-                file=model.source or None, column=missing[0])
+            raise TailingsInputError("The {0} model needs predictor(s) missing in the sample table: {1}", commodity,
+                                     ", ".join(missing), file=model.source or None, column=missing[0])
 
     source, inputs, warnings = tonnage_basis(out)
     basis = pd.Series("", index=out.index, dtype=object)
@@ -352,7 +353,8 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
         messages.append(f"{commodity}: " + ", ".join(f"{m} {int(counts.get(m, 0))}"
                                                     for m in ("measured", "regression", "analogue", "none")))
         used = out[f"{commodity}_estimator"].value_counts()
-        messages.append(f"{commodity} estimators: " + (", ".join(f"{k} {int(v)}" for k, v in used.items()) or "none"))
+        messages.append(Message("{0} estimators: {1}", commodity,
+                                ", ".join(f"{k} {int(v)}" for k, v in used.items()) or Message("none")))
     return EstimateResult(out, messages)
 
 

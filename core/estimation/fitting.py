@@ -17,6 +17,7 @@ from sklearn.inspection import permutation_importance
 from sklearn.pipeline import Pipeline
 
 from ..errors import TailingsInputError
+from ..message import Message
 from ..schema import INTERVAL_LEVEL
 from ..version import plugin_version
 from .conformal import conformal_bounds, held_out_coverage, residual_structure
@@ -131,13 +132,13 @@ def train_model(frame: pd.DataFrame, spec: ModelSpec, *, cancel: CancelHook | No
         if not issubclass(w.category, ConvergenceWarning):
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     for message in messages:
-        model.notes.append(f"Optimiser warning during fitting: {message}.")
+        model.notes.append(Message("Optimiser warning during fitting: {0}.", message))
     return model
 
 
 def _prepare(frame: pd.DataFrame, spec: ModelSpec) -> tuple[TrainingSet, Grouping, list[str]]:
     if spec.cv_folds < 2:
-        raise TailingsInputError(f"CV_FOLDS must be at least 2, got {spec.cv_folds}", value=spec.cv_folds)
+        raise TailingsInputError("CV_FOLDS must be at least 2, got {0}", spec.cv_folds, value=spec.cv_folds)
     training = build_training_set(frame, spec.target, spec.predictors, transform=spec.transform,
                                   censored_policy=spec.censored_policy)
     grouping = make_grouping(frame.loc[training.index], spec.group_field, spec.cv_folds)
@@ -146,7 +147,7 @@ def _prepare(frame: pd.DataFrame, spec: ModelSpec) -> tuple[TrainingSet, Groupin
     n = len(training.y)
     if n < 30:
         # DOMAIN.md §4: warn below about 30 samples.
-        notes.append(f"Only {n} training samples (fewer than about 30): treat the model as indicative.")
+        notes.append(Message("Only {0} training samples (fewer than about 30): treat the model as indicative.", n))
     return training, grouping, notes
 
 
@@ -180,10 +181,11 @@ def _train_auto(training: TrainingSet, grouping: Grouping, notes: list[str], spe
         # A forest or boosting fit (x11 with both CVs) on all rows of a national run would
         # take minutes; a seeded sample bounds it. Ask for the method to fit every row.
         training, grouping = _subset(training, grouping, evaluation_rows(n, spec.seed, MAX_NONLINEAR_FIT_ROWS))
-        notes.append(f"auto: {selection.method} fitted on a seeded sample of {MAX_NONLINEAR_FIT_ROWS} of the "
-                     f"{n} usable rows; choose METHOD={selection.method} to fit them all.")
+        notes.append(Message("auto: {0} fitted on a seeded sample of {1} of the {2} usable rows; choose METHOD={0} to "
+                             "fit them all.", selection.method, MAX_NONLINEAR_FIT_ROWS, n))
     if selection.n_rows < n:
-        notes.append(f"auto: candidates compared on a seeded sample of {selection.n_rows} of the {n} usable rows.")
+        notes.append(Message("auto: candidates compared on a seeded sample of {0} of the {1} usable rows.",
+                             selection.n_rows, n))
     rest = (lambda f: progress(0.3 + 0.7 * f)) if progress is not None else None
     model = _fit(training, grouping, notes, chosen, cancel, rest)
     model.metadata["method_requested"] = AUTO
@@ -218,7 +220,7 @@ def _fit(training: TrainingSet, grouping: Grouping, notes: list[str], spec: Mode
     n = len(training.y)
     splits = grouped_splits(grouping.labels, spec.cv_folds)
     if len(splits) < spec.cv_folds:
-        notes.append(f"Only {len(splits)} groups, so {len(splits)} folds instead of {spec.cv_folds}.")
+        notes.append(Message("Only {0} groups, so {0} folds instead of {1}.", len(splits), spec.cv_folds))
     pipeline = make_pipeline(spec.method, len(training.predictors), spec.seed)
     X, y = training.X, training.y
     oof, fold_of = _cross_validate(pipeline, X, y, splits, cancel, progress, (0.0, 0.45))
@@ -252,7 +254,7 @@ def _fit(training: TrainingSet, grouping: Grouping, notes: list[str], spec: Mode
         "target_transform": "ln(ppm)",
         "method": spec.method,
         "method_requested": spec.method,
-        "method_label": METHOD_LABELS[spec.method],
+        "method_label": Message(METHOD_LABELS[spec.method]),
         "hyperparameters": json_params(final),
         "seed": int(spec.seed),
         "censored_policy": training.censored_policy,
@@ -263,7 +265,7 @@ def _fit(training: TrainingSet, grouping: Grouping, notes: list[str], spec: Mode
         "training_sha256": training_hash(training, grouping.labels),
         "interval": {
             "level": float(spec.interval_level),
-            "method": "cross-conformal on grouped out-of-fold ln residuals",
+            "method": Message("cross-conformal on grouped out-of-fold ln residuals"),
             "residual_lo": lo, "residual_hi": hi,
             "group_bias": group_bias, "within_sd": within_sd,
         },

@@ -14,6 +14,7 @@ import pandas as pd
 from sklearn.model_selection import GroupKFold, KFold
 
 from ..errors import TailingsInputError
+from ..message import Message
 
 DEPOSIT_FIELD = "deposit_id"
 X_FIELD, Y_FIELD = "x", "y"
@@ -58,19 +59,19 @@ def make_grouping(frame: pd.DataFrame, group_field: str | None, n_folds: int) ->
     """Groups for ``frame`` (the usable training rows): the field, else deposit_id, else x/y blocks."""
     if group_field:
         if group_field not in frame.columns:
-            raise TailingsInputError(f"Group field {group_field!r} is not in the sample table",
+            raise TailingsInputError("Group field {0!r} is not in the sample table", group_field,
                                      column=group_field)
         labels = _labels_from_field(frame[group_field])
-        return Grouping(labels, f"field:{group_field}", f"grouped by {group_field!r}")
+        return Grouping(labels, f"field:{group_field}", Message("grouped by {0!r}", group_field))
     if DEPOSIT_FIELD in frame.columns and frame[DEPOSIT_FIELD].notna().sum() > 0 \
             and frame[DEPOSIT_FIELD].nunique() >= 2:
         labels = _labels_from_field(frame[DEPOSIT_FIELD])
-        return Grouping(labels, f"field:{DEPOSIT_FIELD}", f"grouped by {DEPOSIT_FIELD!r}")
+        return Grouping(labels, f"field:{DEPOSIT_FIELD}", Message("grouped by {0!r}", DEPOSIT_FIELD))
     if X_FIELD in frame.columns and Y_FIELD in frame.columns:
         x = pd.to_numeric(frame[X_FIELD], errors="coerce").to_numpy(dtype=float)
         y = pd.to_numeric(frame[Y_FIELD], errors="coerce").to_numpy(dtype=float)
         labels, size = spatial_blocks(x, y, min_blocks=3 * n_folds)
-        return Grouping(labels, "spatial_blocks", f"automatic spatial blocks of {size:,.0f} m", size)
+        return Grouping(labels, "spatial_blocks", Message("automatic spatial blocks of {0:,.0f} m", size), size)
     raise TailingsInputError("No group field, no deposit_id and no x/y coordinates: grouped or "
                              "spatial cross-validation is impossible. Choose GROUP_FIELD.")
 
@@ -79,8 +80,8 @@ def grouped_splits(groups: np.ndarray, n_folds: int) -> list[tuple[np.ndarray, n
     n_groups = pd.unique(pd.Series(groups, dtype=object)).size
     if n_groups < 2:
         raise TailingsInputError(
-            f"Only {n_groups} cross-validation group: grouped CV needs at least 2 groups "
-            "(deposits or spatial blocks)")
+            "Only {0} cross-validation group: grouped CV needs at least 2 groups (deposits or spatial blocks)",
+            n_groups)
     folds = min(n_folds, n_groups)
     # GroupKFold is deterministic (balances group sizes), so no seed is needed here. It is
     # given integer codes in the sorted order of the labels: the same folds as the labels

@@ -253,8 +253,8 @@ def _check_values(values: np.ndarray) -> None:
     bad = np.flatnonzero(~((values >= MIN_VALUE) & (values <= MAX_VALUE)))  # NaN fails both
     if len(bad):
         raise TailingsInputError(
-            f"Mean grade: {len(bad)} value(s) are not between {MIN_VALUE:g} and {MAX_VALUE:g} (zero, negative, "
-            f"missing or infinite grades and detection limits must be left out before estimating)",
+            "Mean grade: {0} value(s) are not between {1:g} and {2:g} (zero, negative, missing or infinite grades and "
+            "detection limits must be left out before estimating)", len(bad), MIN_VALUE, MAX_VALUE,
             row=int(bad[0]), value=float(values[bad[0]]))
 
 

@@ -56,16 +56,15 @@ def make_pipeline(method: str, n_predictors: int, seed: int) -> Pipeline:
         model = GaussianProcessRegressor(kernel=kernel, normalize_y=True, n_restarts_optimizer=0,
                                          random_state=seed)
     else:
-        raise TailingsInputError(f"Unknown method {method!r}; use one of {', '.join(CANDIDATES)}", value=method)
+        raise TailingsInputError("Unknown method {0!r}; use one of {1}", method, ", ".join(CANDIDATES), value=method)
     return Pipeline([("scale", StandardScaler()), ("model", model)])
 
 
 def check_size(method: str, n_samples: int) -> None:
     if method == "gaussian_process" and n_samples > GAUSSIAN_PROCESS_MAX_SAMPLES:
         raise TailingsInputError(
-            f"{n_samples} samples is too many for a Gaussian process (limit "
-            f"{GAUSSIAN_PROCESS_MAX_SAMPLES}, its cost grows with n³); use random_forest or "
-            "gradient_boosting", value=n_samples)
+            "{0} samples is too many for a Gaussian process (limit {1}, its cost grows with n³); use random_forest or "
+            "gradient_boosting", n_samples, GAUSSIAN_PROCESS_MAX_SAMPLES, value=n_samples)
 
 
 def json_params(pipeline: Pipeline) -> dict[str, Any]:

@@ -50,11 +50,11 @@ def _schema(path: Path) -> dict[str, Any]:
         with zipfile.ZipFile(path) as archive:
             bad = archive.testzip()  # CRC check of every member
             if bad is not None:
-                raise TailingsInputError(f"Model file is corrupted (member {bad} fails its checksum)",
+                raise TailingsInputError("Model file is corrupted (member {0} fails its checksum)", bad,
                                          file=str(path))
             return json.loads(archive.read("schema.json"))
     except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, EOFError) as err:
-        raise TailingsInputError(f"Not a readable Tailings UNFC model file (corrupted or not skops: {err})",
+        raise TailingsInputError("Not a readable Tailings UNFC model file (corrupted or not skops: {0})", err,
                                  file=str(path)) from None
 
 
@@ -75,18 +75,17 @@ def load_model(path: str | Path) -> tuple[Any, dict[str, Any]]:
     schema = _schema(path)
     version = _format_version(schema, path)
     if version > FORMAT_VERSION:
-        raise TailingsInputError(
-            f"Model file format version {version} is newer than this plugin understands "
-            f"({FORMAT_VERSION}); update Tailings UNFC", file=str(path), value=version)
+        raise TailingsInputError("Model file format version {0} is newer than this plugin understands ({1}); update "
+                                 "Tailings UNFC", version, FORMAT_VERSION, file=str(path), value=version)
     try:
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as err:  # any parse failure means a bad file
-        raise TailingsInputError(f"Model file cannot be inspected: {err}", file=str(path)) from None
+        raise TailingsInputError("Model file cannot be inspected: {0}", err, file=str(path)) from None
     refused = sorted(set(untrusted) - set(TRUSTED_TYPES))
     if refused:
         raise TailingsInputError(
             "Model file refused: it contains types that are not on the trusted list and "
-            f"could run code when loaded: {', '.join(refused)}", file=str(path))
+            "could run code when loaded: {0}", ", ".join(refused), file=str(path))
     try:
         payload = sio.load(path, trusted=list(untrusted))
         metadata = json.loads(payload["metadata_json"])
@@ -94,11 +93,11 @@ def load_model(path: str | Path) -> tuple[Any, dict[str, Any]]:
     except TailingsInputError:
         raise
     except Exception as err:  # skops/zip/json errors all mean "corrupted"
-        raise TailingsInputError(f"Model file is corrupted: {type(err).__name__}: {err}",
+        raise TailingsInputError("Model file is corrupted: {0}: {1}", type(err).__name__, err,
                                  file=str(path)) from None
     if not hasattr(pipeline, "predict"):
         raise TailingsInputError("Model file holds no fitted model", file=str(path))
     for key in ("target_column", "predictors", "transform", "interval", "training_range"):
         if key not in metadata:
-            raise TailingsInputError(f"Model file lacks metadata {key!r}", file=str(path))
+            raise TailingsInputError("Model file lacks metadata {0!r}", key, file=str(path))
     return pipeline, metadata

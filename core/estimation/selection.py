@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 from sklearn.base import clone
 
+from ..message import Message
 from .grouping import grouped_splits
 from .methods import CANDIDATES, make_pipeline
 from .metrics import fold_r2_spread, skill
@@ -47,7 +48,7 @@ class Selection:
     candidates: list[dict[str, Any]] = field(default_factory=list)
 
     def as_metadata(self) -> dict[str, Any]:
-        return {"selected": self.method, "score": "pooled grouped out-of-fold R² (ln)",
+        return {"selected": self.method, "score": Message("pooled grouped out-of-fold R² (ln)"),
                 "tolerance": PARSIMONY_TOLERANCE, "n_rows": self.n_rows, "n_available": self.n_available,
                 "subsampled": self.n_rows < self.n_available, "n_folds": self.n_folds,
                 "candidates": self.candidates}
@@ -74,7 +75,7 @@ def _score(method: str, X: np.ndarray, y: np.ndarray, splits: list, seed: int,
             fold_done((k + 1) / len(splits))
     pooled = skill(y, oof)
     mean, sd = fold_r2_spread(y, oof, splits)
-    return {"method": method, "status": "compared", "r2_log": pooled["r2_log"], "rmse_log": pooled["rmse_log"],
+    return {"method": method, "status": Message("compared"), "r2_log": pooled["r2_log"], "rmse_log": pooled["rmse_log"],
             "fold_r2_mean": mean, "fold_r2_sd": sd}
 
 
@@ -89,12 +90,12 @@ def _skip_reason(method: str, n_rows: int, scored: list[dict[str, Any]]) -> str 
     that bends; when it gains nothing over the straight lines, the dearer forest and
     Gaussian process are not fitted either (at national scale that is most of the cost)."""
     if method == "gaussian_process" and n_rows > GAUSSIAN_PROCESS_MAX_ROWS:
-        return f"not compared: more than {GAUSSIAN_PROCESS_MAX_ROWS} rows (its cost grows with n³)"
+        return Message("not compared: more than {0} rows (its cost grows with n³)", GAUSSIAN_PROCESS_MAX_ROWS)
     by_method = {c["method"]: c["r2_log"] for c in scored}
     if method in NON_LINEAR_GATED and "gradient_boosting" in by_method:
         linear = max(by_method[m] for m in LINEAR)
         if by_method["gradient_boosting"] <= linear + PARSIMONY_TOLERANCE:
-            return "not compared: gradient boosting gained nothing over the linear fits"
+            return Message("not compared: gradient boosting gained nothing over the linear fits")
     return None
 
 
@@ -116,5 +117,5 @@ def select_method(X: np.ndarray, y: np.ndarray, groups: np.ndarray, n_folds: int
     chosen = _pick([c for c in candidates if c["status"] == "compared"])
     for c in candidates:
         if c["method"] == chosen:
-            c["status"] = "selected"
+            c["status"] = Message("selected")
     return Selection(chosen, len(rows), len(y), len(splits), candidates)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TailingsInputError
+from ..message import Message, joined
 from .transforms import TRANSFORMS, transform_predictors
 
 CENSORED_POLICIES: tuple[str, ...] = ("substituted", "exclude")
@@ -29,9 +30,8 @@ def grade_column(name: str, columns: Sequence[str]) -> str:
     for candidate in (key, f"{key}_ppm"):
         if candidate in lower:
             return lower[candidate]
-    raise TailingsInputError(
-        f"Target/predictor {name!r} is not a column of the sample table "
-        f"(looked for {key!r} and {key + '_ppm'!r})", column=name)
+    raise TailingsInputError("Target/predictor {0!r} is not a column of the sample table (looked for {1!r} and {2!r})",
+                             name, key, key + "_ppm", column=name)
 
 
 def element_of(column: str) -> str:
@@ -60,26 +60,24 @@ def censored_mask(frame: pd.DataFrame, column: str) -> pd.Series:
 
 def _row_label(frame: pd.DataFrame, position: int) -> str:
     if SAMPLE_ID in frame.columns:
-        return f"sample {frame[SAMPLE_ID].iloc[position]!r}"
-    return f"row {position + 1}"
+        return Message("sample {0!r}", frame[SAMPLE_ID].iloc[position])
+    return Message("row {0}", position + 1)
 
 
 def predictor_matrix(frame: pd.DataFrame, predictors: Sequence[str]) -> np.ndarray:
     """Raw predictor values (rows × predictors); infinities are bad input, not missing data."""
     missing = [p for p in predictors if p not in frame.columns]
     if missing:
-        raise TailingsInputError(
-            f"Predictor column(s) missing in the sample table: {', '.join(missing)}. "
-            f"Available columns: {', '.join(map(str, frame.columns))}", column=missing[0])
+        raise TailingsInputError("Predictor column(s) missing in the sample table: {0}. Available columns: {1}",
+                                 ", ".join(missing), ", ".join(map(str, frame.columns)), column=missing[0])
     raw = np.column_stack([clean_grades(frame, p).to_numpy(dtype=float) for p in predictors]) \
         if predictors else np.empty((len(frame), 0))
     infinite = np.isinf(raw)
     if infinite.any():
         r, c = np.argwhere(infinite)[0]
         raise TailingsInputError(
-            f"Infinite value in predictor {predictors[c]!r} at {_row_label(frame, int(r))}: "
-            "fix the source (a division by zero in a spreadsheet formula?)",
-            column=predictors[c], value=float(raw[r, c]))
+            "Infinite value in predictor {0!r} at {1}: fix the source (a division by zero in a spreadsheet formula?)",
+            predictors[c], _row_label(frame, int(r)), column=predictors[c], value=float(raw[r, c]))
     return raw
 
 
@@ -101,71 +99,71 @@ def build_training_set(frame: pd.DataFrame, target: str, predictors: Sequence[st
                        transform: str = "log", censored_policy: str = "substituted") -> TrainingSet:
     """Usable rows for fitting ln(target) from transformed predictors, with counted exclusions."""
     if transform not in TRANSFORMS:
-        raise TailingsInputError(f"Unknown transform {transform!r}; use one of {', '.join(TRANSFORMS)}",
+        raise TailingsInputError("Unknown transform {0!r}; use one of {1}", transform, ", ".join(TRANSFORMS),
                                  value=transform)
     if censored_policy not in CENSORED_POLICIES:
-        raise TailingsInputError(
-            f"Unknown censored-value policy {censored_policy!r}; use one of {', '.join(CENSORED_POLICIES)}",
-            value=censored_policy)
+        raise TailingsInputError("Unknown censored-value policy {0!r}; use one of {1}", censored_policy,
+                                 ", ".join(CENSORED_POLICIES), value=censored_policy)
     predictors = list(dict.fromkeys(predictors))
     if not predictors:
         raise TailingsInputError("Choose at least one predictor field")
     target_column = grade_column(target, frame.columns)
     if target_column in predictors:
-        raise TailingsInputError(f"The target {target_column!r} is also listed as a predictor",
+        raise TailingsInputError("The target {0!r} is also listed as a predictor", target_column,
                                  column=target_column)
     raw_all = predictor_matrix(frame, predictors)
     y_raw = clean_grades(frame, target_column).to_numpy(dtype=float)
     if np.isinf(y_raw).any():
         r = int(np.flatnonzero(np.isinf(y_raw))[0])
-        raise TailingsInputError(f"Infinite value in target {target_column!r} at {_row_label(frame, r)}",
+        raise TailingsInputError("Infinite value in target {0!r} at {1}", target_column, _row_label(frame, r),
                                  column=target_column, value=float(y_raw[r]))
     censored = censored_mask(frame, target_column).to_numpy()
     has_target = ~np.isnan(y_raw)
     if not has_target.any():
-        raise TailingsInputError(f"The target column {target_column!r} holds no values", column=target_column)
+        raise TailingsInputError("The target column {0!r} holds no values", target_column, column=target_column)
     if (censored[has_target]).all():
-        raise TailingsInputError(
-            f"All {int(has_target.sum())} values of the target {target_column!r} are censored "
-            "(below detection): there is nothing to calibrate a model on", column=target_column)
+        raise TailingsInputError("All {0} values of the target {1!r} are censored (below detection): there is "
+                                 "nothing to calibrate a model on", int(has_target.sum()), target_column,
+                                 column=target_column)
 
-    counts = {"rows in": len(frame), "no target value (not used for fitting)": int((~has_target).sum())}
+    # The reasons are Messages (equal to their English text), so that the report can show them translated.
+    counts = {Message("rows in"): len(frame),
+              Message("no target value (not used for fitting)"): int((~has_target).sum())}
     use = has_target.copy()
     if censored_policy == "exclude":
         dropped = use & censored
-        counts["target censored, excluded (policy 'exclude')"] = int(dropped.sum())
+        counts[Message("target censored, excluded (policy 'exclude')")] = int(dropped.sum())
         use &= ~censored
     else:
-        counts["target censored, half-DL substitute used"] = int((use & censored).sum())
+        counts[Message("target censored, half-DL substitute used")] = int((use & censored).sum())
     nonpositive = use & (y_raw <= 0)
-    counts["target not positive (cannot take log)"] = int(nonpositive.sum())
+    counts[Message("target not positive (cannot take log)")] = int(nonpositive.sum())
     use &= ~nonpositive
     nan_pred = use & np.isnan(raw_all).any(axis=1)
-    counts["a predictor missing (NaN)"] = int(nan_pred.sum())
+    counts[Message("a predictor missing (NaN)")] = int(nan_pred.sum())
     use &= ~nan_pred
     X_all = transform_predictors(raw_all, predictors, transform)
     bad_transform = use & np.isnan(X_all).any(axis=1)
-    counts[f"predictor not valid for the {transform} transform (≤ 0, or parts sum over 100 %)"] = \
+    counts[Message("predictor not valid for the {0} transform (≤ 0, or parts sum over 100 %)", transform)] = \
         int(bad_transform.sum())
     use &= ~bad_transform
     n = int(use.sum())
-    counts["used for fitting"] = n
+    counts[Message("used for fitting")] = n
     p = len(predictors)
     if n <= p + 1:
-        raise TailingsInputError(
-            f"Only {n} usable samples for {p} predictor(s): a model needs more samples than "
-            f"predictors + 1 (exclusions: {_summary(counts)})", column=target_column)
+        raise TailingsInputError("Only {0} usable samples for {1} predictor(s): a model needs more samples than "
+                                 "predictors + 1 (exclusions: {2})", n, p, _summary(counts), column=target_column)
     X = X_all[use]
     spread = X.std(axis=0)
     constant = [predictors[i] for i in np.flatnonzero(~(spread > 1e-12))]
     if constant:
-        raise TailingsInputError(
-            f"Predictor(s) constant over the {n} usable samples, so they carry no information: "
-            f"{', '.join(constant)}", column=constant[0], value=float(raw_all[use][0, predictors.index(constant[0])]))
+        raise TailingsInputError("Predictor(s) constant over the {0} usable samples, so they carry no information: "
+                                 "{1}", n, ", ".join(constant), column=constant[0],
+                                 value=float(raw_all[use][0, predictors.index(constant[0])]))
     return TrainingSet(target_column=target_column, predictors=predictors, transform=transform,
                        censored_policy=censored_policy, X=X, y=np.log(y_raw[use]), raw=raw_all[use],
                        groups=None, index=frame.index[use], counts=counts)
 
 
-def _summary(counts: dict[str, int]) -> str:
-    return "; ".join(f"{k}: {v}" for k, v in counts.items() if v and k != "rows in")
+def _summary(counts: dict[str, int]) -> Message:
+    return joined([Message("{0}: {1}", k, v) for k, v in counts.items() if v and k != "rows in"], "; ")

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TailingsInputError
+from ..message import Message
 from ..schema import (
     COMMODITIES,
     DEPOSIT_FIELDS,
@@ -75,12 +76,15 @@ def _inferred_type(series: pd.Series) -> str:
     return "string"
 
 
-def _bad_value_error(what: str, frame: pd.DataFrame, bad: np.ndarray, column: str, why: str) -> TailingsInputError:
+def _bad_value_error(frame: pd.DataFrame, bad: np.ndarray, column: str, template: str,
+                     *params: object) -> TailingsInputError:
+    """The error of ``template`` at the first bad row, with the number of bad rows if more than one."""
     first = int(np.flatnonzero(bad)[0])
     count = int(bad.sum())
-    more = f" ({count} rows in all)" if count > 1 else ""
-    return TailingsInputError(f"{what}: {why}{more}", row=first + 1, column=column,
-                              value=frame[column].iloc[first])
+    place = {"row": first + 1, "column": column, "value": frame[column].iloc[first]}
+    if count == 1:
+        return TailingsInputError(template, *params, **place)
+    return TailingsInputError("{0} ({1} rows in all)", Message(template, *params), count, **place)
 
 
 def _coerce(frame: pd.DataFrame, spec: FieldSpec, what: str) -> pd.Series:
@@ -91,25 +95,25 @@ def _coerce(frame: pd.DataFrame, spec: FieldSpec, what: str) -> pd.Series:
         values = pd.to_numeric(raw.where(present), errors="coerce").astype(float)
         bad = present & values.isna().to_numpy()
         if bad.any():
-            raise _bad_value_error(what, frame, bad, spec.name, f"not a number where {spec.type} is expected")
+            raise _bad_value_error(frame, bad, spec.name, "{0}: not a number where {1} is expected", what, spec.type)
         bad = present & ~np.isfinite(values.to_numpy())
         if bad.any():
-            raise _bad_value_error(what, frame, bad, spec.name, "infinite value")
+            raise _bad_value_error(frame, bad, spec.name, "{0}: infinite value", what)
         if spec.unit in ("t", "m2", "m3", "t/m3", "ppm"):
             bad = present & (values.to_numpy() < 0)
             if bad.any():
-                raise _bad_value_error(what, frame, bad, spec.name, f"negative quantity ({spec.unit})")
+                raise _bad_value_error(frame, bad, spec.name, "{0}: negative quantity ({1})", what, spec.unit)
         if spec.type == "int":
             bad = present & (values.to_numpy() != np.round(values.to_numpy()))
             if bad.any():
-                raise _bad_value_error(what, frame, bad, spec.name, "not a whole number")
+                raise _bad_value_error(frame, bad, spec.name, "{0}: not a whole number", what)
             return values.round().astype("Int64")
         return values
     if spec.type == "datetime":
         values = pd.to_datetime(raw.where(present), errors="coerce", utc=True)
         bad = present & values.isna().to_numpy()
         if bad.any():
-            raise _bad_value_error(what, frame, bad, spec.name, "not a date/time")
+            raise _bad_value_error(frame, bad, spec.name, "{0}: not a date/time", what)
         return values.dt.tz_convert("UTC").dt.tz_localize(None)
     text = raw.where(present).astype(object)
     mask = text.notna()
@@ -119,17 +123,17 @@ def _coerce(frame: pd.DataFrame, spec: FieldSpec, what: str) -> pd.Series:
     if vocabulary is not None:
         bad = mask.to_numpy() & ~text.isin(vocabulary).to_numpy()
         if bad.any():
-            raise _bad_value_error(what, frame, bad, spec.name, f"must be one of {', '.join(vocabulary)}")
+            raise _bad_value_error(frame, bad, spec.name, "{0}: must be one of {1}", what, ", ".join(vocabulary))
     return text.where(mask, None)
 
 
 def _check_ids(frame: pd.DataFrame, what: str) -> pd.Series:
     if "deposit_id" not in frame.columns:
-        raise TailingsInputError(f"{what}: the field deposit_id is missing", column="deposit_id")
+        raise TailingsInputError("{0}: the field deposit_id is missing", what, column="deposit_id")
     ids = frame["deposit_id"]
     empty = (ids.isna() | (ids.astype(str).str.strip() == "")).to_numpy()
     if empty.any():
-        raise _bad_value_error(what, frame, empty, "deposit_id", "deposit_id is NULL or empty")
+        raise _bad_value_error(frame, empty, "deposit_id", "{0}: deposit_id is NULL or empty", what)
     return ids.astype(str)
 
 
@@ -138,8 +142,8 @@ def _check_names(columns: list[str], what: str) -> None:
     lowered: dict[str, str] = {}
     for column in columns:
         if column.lower() in lowered:
-            raise TailingsInputError(f"{what}: two fields differ only in letter case: "
-                                     f"{lowered[column.lower()]!r} and {column!r}", column=column)
+            raise TailingsInputError("{0}: two fields differ only in letter case: {1!r} and {2!r}", what,
+                                     lowered[column.lower()], column, column=column)
         lowered[column.lower()] = column
 
 
@@ -150,8 +154,8 @@ def prepare_export_frames(deposits: pd.DataFrame, quantities: pd.DataFrame, *,
     ids = _check_ids(deposits, deposits_name)
     duplicated = ids.duplicated(keep="first").to_numpy()
     if duplicated.any():
-        raise _bad_value_error(deposits_name, deposits, duplicated, "deposit_id",
-                               "deposit_id occurs more than once")
+        raise _bad_value_error(deposits, duplicated, "deposit_id", "{0}: deposit_id occurs more than once",
+                               deposits_name)
     specs = deposit_specs_for(deposits)
     _check_names([s.name for s in specs], deposits_name)
     frame = deposits.copy()
@@ -172,13 +176,13 @@ def prepare_export_frames(deposits: pd.DataFrame, quantities: pd.DataFrame, *,
 
     missing = [s.name for s in QUANTITY_FIELDS if s.name not in quantities.columns]
     if missing:
-        raise TailingsInputError(f"{quantities_name}: required fields missing: {', '.join(missing)}",
+        raise TailingsInputError("{0}: required fields missing: {1}", quantities_name, ", ".join(missing),
                                  column=missing[0])
     q_ids = _check_ids(quantities, quantities_name)
     unknown = ~q_ids.isin(set(clean["deposit_id"])).to_numpy()
     if unknown.any():
-        raise _bad_value_error(quantities_name, quantities, unknown, "deposit_id",
-                               "quantity row for a deposit that is not in the deposits input")
+        raise _bad_value_error(quantities, unknown, "deposit_id",
+                               "{0}: quantity row for a deposit that is not in the deposits input", quantities_name)
     q = quantities.copy()
     q["deposit_id"] = q_ids
     q_columns = {spec.name: _coerce(q, spec, quantities_name) for spec in QUANTITY_FIELDS}
@@ -186,15 +190,15 @@ def prepare_export_frames(deposits: pd.DataFrame, quantities: pd.DataFrame, *,
     for column, vocabulary in (("commodity", COMMODITIES), ("unfc_g", G_INCREMENTS)):
         bad = ~q_clean[column].isin(vocabulary).to_numpy()
         if bad.any():
-            raise _bad_value_error(quantities_name, q, bad, column, f"must be one of {', '.join(vocabulary)}")
+            raise _bad_value_error(q, bad, column, "{0}: must be one of {1}", quantities_name, ", ".join(vocabulary))
     bad = q_clean["quantity_t"].isna().to_numpy()
     if bad.any():
-        raise _bad_value_error(quantities_name, q, bad, "quantity_t", "quantity_t is NULL")
+        raise _bad_value_error(q, bad, "quantity_t", "{0}: quantity_t is NULL", quantities_name)
     key = ["deposit_id", "commodity", "unfc_g"]
     duplicated = q_clean.duplicated(key, keep="first").to_numpy()
     if duplicated.any():
-        raise _bad_value_error(quantities_name, q, duplicated, "unfc_g",
-                               "the same deposit, commodity and G increment occurs twice")
+        raise _bad_value_error(q, duplicated, "unfc_g", "{0}: the same deposit, commodity and G increment occurs twice",
+                               quantities_name)
     order = {g: i for i, g in enumerate(G_INCREMENTS)}
     q_clean = (q_clean.assign(_g=q_clean["unfc_g"].map(order))
                .sort_values(["deposit_id", "commodity", "_g"], kind="stable")

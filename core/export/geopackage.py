@@ -35,6 +35,7 @@ from osgeo import gdal, ogr, osr
 
 from ..disk_space import full_disk_hint
 from ..errors import OperationCancelled, TailingsInputError
+from ..message import Message
 from ..schema import FieldSpec
 from .frames import GEOMETRY_COLUMN, ExportFrames
 from .provenance import FIELD_DICTIONARY_SPECS, METADATA_TABLE_SPECS, QUANTITY_TABLE_SPECS, RunMetadata
@@ -137,8 +138,8 @@ def _open_or_create_layer(ds: ogr.DataSource, name: str, reference: osr.SpatialR
         layer = ds.CreateLayer(name, reference, layer_type, options=options)
     elif reference is not None and layer.GetSpatialRef() is not None \
             and not layer.GetSpatialRef().IsSame(reference):
-        raise TailingsInputError(f"The existing layer {name!r} of the destination is in another "
-                                 f"coordinate reference system; export to a new file or reproject",
+        raise TailingsInputError("The existing layer {0!r} of the destination is in another "
+                                 "coordinate reference system; export to a new file or reproject", name,
                                  value=layer.GetSpatialRef().GetName())
     _ensure_fields(layer, specs)
     return layer
@@ -337,7 +338,7 @@ def _check_destination(destination: Path) -> None:
         with tempfile.NamedTemporaryFile(dir=parent, prefix=".tailings-probe-"):
             pass
     except OSError as err:
-        raise TailingsInputError(f"Cannot write in the destination folder: {_reason(err)}",
+        raise TailingsInputError("Cannot write in the destination folder: {0}", _reason(err),
                                  file=str(parent)) from None
     if destination.exists():
         if not destination.is_file():
@@ -407,7 +408,7 @@ def _write_geopackage(destination: Path, frames: ExportFrames, run: RunMetadata,
             else:
                 gdal.GetDriverByName("GPKG").Create(str(temp), 0, 0, 0, gdal.GDT_Unknown)
         except OSError as err:
-            raise TailingsInputError(f"Cannot write in the destination folder: {_reason(err)}",
+            raise TailingsInputError("Cannot write in the destination folder: {0}", _reason(err),
                                      file=str(destination.parent)) from None
         # Timestamps GDAL writes (gpkg_contents.last_change) use the export time, so that
         # every timestamp of the file is the recorded one.
@@ -454,8 +455,8 @@ def _write_geopackage(destination: Path, frames: ExportFrames, run: RunMetadata,
         raise
     except (OSError, RuntimeError, sqlite3.Error) as err:
         _remove(temp)
-        raise TailingsInputError(f"Writing the GeoPackage failed, the destination is unchanged: "
-                                 f"{_reason(err)}{full_disk_hint(destination)}", file=str(destination)) from None
+        raise TailingsInputError("Writing the GeoPackage failed, the destination is unchanged: {0}{1}", _reason(err),
+                                 full_disk_hint(destination), file=str(destination)) from None
     except BaseException:
         _remove(temp)
         raise
@@ -489,8 +490,8 @@ def _discard(ds: gdal.Dataset) -> None:
 def _reason(err: BaseException) -> str:
     text = getattr(err, "strerror", None) or str(err)
     if "disk is full" in text or "No space left" in text:
-        return "the disk is full (no space left on device)"
-    return text.strip() or f"{type(err).__name__} without a message"
+        return Message("the disk is full (no space left on device)")
+    return text.strip() or Message("{0} without a message", type(err).__name__)
 
 
 def _remove(path: Path) -> None:

@@ -21,6 +21,7 @@ from psycopg2 import errors as pg_errors
 from psycopg2 import sql
 
 from ..errors import OperationCancelled, TailingsInputError
+from ..message import Message
 from ..schema import FieldSpec
 from .frames import GEOMETRY_COLUMN, ExportFrames
 from .geopackage import geometry_kind
@@ -92,7 +93,7 @@ def parse_destination(text: str, default_schema: str = DEFAULT_SCHEMA) -> Postgi
         try:
             tokens = shlex.split(raw)
         except ValueError as err:
-            raise TailingsInputError(f"The PostGIS destination cannot be read: {err}") from None
+            raise TailingsInputError("The PostGIS destination cannot be read: {0}", err) from None
         pairs = []
         for token in tokens:
             if "=" not in token:
@@ -135,8 +136,8 @@ def _seconds(key: str, value: str) -> float:
     except ValueError:
         seconds = float("nan")
     if not 0 < seconds < 86400:
-        raise TailingsInputError(f"{key} in the PostGIS destination must be a number of seconds between 0 and "
-                                 f"86400", value=value)
+        raise TailingsInputError("{0} in the PostGIS destination must be a number of seconds between 0 and 86400",
+                                 key, value=value)
     return seconds
 
 
@@ -154,9 +155,8 @@ def _connect(target: PostgisTarget, credentials: dict[str, str]):
     try:
         return psycopg2.connect(**keywords)
     except psycopg2.Error as err:
-        raise TailingsInputError(
-            f"Cannot connect to PostgreSQL ({target.label()}): "
-            f"{_scrub(str(err), (credentials.get('password', ''),))}. Nothing was changed") from None
+        raise TailingsInputError("Cannot connect to PostgreSQL ({0}): {1}. Nothing was changed", target.label(),
+                                 _scrub(str(err), (credentials.get("password", ""),))) from None
 
 
 def _lock_tables(cursor, target: PostgisTarget, table: str) -> None:
@@ -175,9 +175,9 @@ def _lock_tables(cursor, target: PostgisTarget, table: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (key,))
     except pg_errors.LockNotAvailable:
         raise TailingsInputError(
-            f"Another export is writing to {target.schema}.{table} ({target.label()}); waited "
-            f"{target.lock_timeout_s:g} s (lock_timeout). Nothing was changed: run again when it has "
-            f"finished, or give a longer lock_timeout=<seconds> in the destination") from None
+            "Another export is writing to {0}.{1} ({2}); waited {3:g} s (lock_timeout). Nothing was changed: run "
+            "again when it has finished, or give a longer lock_timeout=<seconds> in the destination",
+            target.schema, table, target.label(), target.lock_timeout_s) from None
 
 
 def _column_definitions(specs: tuple[FieldSpec, ...], key: str) -> list[sql.Composable]:
@@ -317,8 +317,8 @@ def _write_style(cursor, schema: str, table: str, kind: str, specs: tuple[FieldS
         cursor.execute("RELEASE SAVEPOINT tailings_style")
     except psycopg2.Error as err:
         cursor.execute("ROLLBACK TO SAVEPOINT tailings_style")
-        log(f"Warning: the layer style could not be stored in public.layer_styles ({' '.join(str(err).split())}); "
-            f"the data were written. Load resources/styles/unfc_class_{kind}.qml by hand.")
+        log(Message("Warning: the layer style could not be stored in public.layer_styles ({0}); the data were "
+                    "written. Load resources/styles/unfc_class_{1}.qml by hand.", " ".join(str(err).split()), kind))
 
 
 def write_postgis(target: PostgisTarget, credentials: dict[str, str], frames: ExportFrames, run: RunMetadata,
@@ -349,8 +349,8 @@ def write_postgis(target: PostgisTarget, credentials: dict[str, str], frames: Ex
             cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")
             if cursor.fetchone() is None:
                 raise TailingsInputError(
-                    f"The database has no PostGIS extension ({target.label()}). Ask the database "
-                    f"administrator to run CREATE EXTENSION postgis; nothing was changed")
+                    "The database has no PostGIS extension ({0}). Ask the database administrator to run CREATE "
+                    "EXTENSION postgis; nothing was changed", target.label())
             schema = target.schema
             _lock_tables(cursor, target, names.deposits)
             cursor.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
@@ -387,8 +387,8 @@ def write_postgis(target: PostgisTarget, credentials: dict[str, str], frames: Ex
     except (TailingsInputError, OperationCancelled):
         raise
     except psycopg2.Error as err:
-        raise TailingsInputError(f"PostGIS export failed and was rolled back, nothing was changed "
-                                 f"({target.label()}): {_scrub(str(err), (password,))}") from None
+        raise TailingsInputError("PostGIS export failed and was rolled back, nothing was changed ({0}): {1}",
+                                 target.label(), _scrub(str(err), (password,))) from None
     finally:
         connection.close()
     progress(100.0)

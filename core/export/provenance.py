@@ -133,7 +133,7 @@ def _reject_secrets(value: Any, where: str) -> None:
     if isinstance(value, dict):
         for key, inner in value.items():
             if any(word in str(key).lower() for word in _SECRET_WORDS):
-                raise TailingsInputError(f"RUN_METADATA must not contain secrets (key {key!r} in {where})")
+                raise TailingsInputError("RUN_METADATA must not contain secrets (key {0!r} in {1})", key, where)
             _reject_secrets(inner, where)
     elif isinstance(value, list):
         for inner in value:
@@ -156,8 +156,8 @@ def parse_run_metadata(text: str | None) -> dict[str, Any]:
     try:
         parsed = json.loads(raw)
     except json.JSONDecodeError as err:
-        raise TailingsInputError(f"RUN_METADATA is not valid JSON: {err.msg} at line {err.lineno} "
-                                 f"column {err.colno}", file=source) from None
+        raise TailingsInputError("RUN_METADATA is not valid JSON: {0} at line {1} column {2}", err.msg, err.lineno,
+                                 err.colno, file=source) from None
     if not isinstance(parsed, dict):
         raise TailingsInputError("RUN_METADATA must be a JSON object", file=source)
     _reject_secrets(parsed, source)

@@ -14,6 +14,8 @@ from typing import Any
 import pandas as pd
 
 from ..errors import TailingsInputError
+from ..message import Message
+from ..report_style import Translate, untranslated
 from .erml import ERML_SPECS, mining_waste_view
 from .frames import ExportFrames, prepare_export_frames
 from .geopackage import write_geopackage
@@ -53,9 +55,10 @@ def export_run(deposits: pd.DataFrame, quantities: pd.DataFrame, destination: st
                resolve_credentials: CredentialResolver | None = None,
                progress: Callable[[float], None] | None = None, cancel: Callable[[], None] | None = None,
                log: Callable[[str], None] | None = None, deposits_name: str = "INPUT",
-               quantities_name: str = "QUANTITIES", language: str = "en") -> ExportResult:
+               quantities_name: str = "QUANTITIES", language: str = "en",
+               translate: Translate = untranslated) -> ExportResult:
     """``language`` ("nb" or "en") chooses the field aliases that QGIS shows; the field
-    dictionary keeps both."""
+    dictionary keeps both. ``translate`` (Qt's tr on the QGIS side) gives the workbook's titles."""
     progress = progress or (lambda _p: None)
     cancel = cancel or (lambda: None)
     log = log or (lambda _m: None)
@@ -68,10 +71,10 @@ def export_run(deposits: pd.DataFrame, quantities: pd.DataFrame, destination: st
     frames: ExportFrames = prepare_export_frames(deposits, quantities, deposits_name=deposits_name,
                                                  quantities_name=quantities_name)
     frames = replace(frames, language=language)
-    log(f"{deposits_name}: {len(deposits)} deposits read, all accepted; {quantities_name}: "
-        f"{len(quantities)} quantity rows read, all accepted")
+    log(Message("{0}: {1} deposits read, all accepted; {2}: {3} quantity rows read, all accepted", deposits_name,
+                len(deposits), quantities_name, len(quantities)))
     run = build_run_metadata(frames, crs, run_metadata)
-    log(f"Run {run.run_id}, content sha256 {run.content_hash}")
+    log(Message("Run {0}, content sha256 {1}", run.run_id, run.content_hash))
     erml = mining_waste_view(frames.deposits, f"Tailings UNFC {run.plugin_version}, run {run.run_id}") \
         if include_erml else None
     tables = [(names.deposits, frames.specs), (names.quantities, QUANTITY_TABLE_SPECS),
@@ -95,11 +98,11 @@ def export_run(deposits: pd.DataFrame, quantities: pd.DataFrame, destination: st
     else:
         counts = write_geopackage(destination, frames, run, dictionary=dictionary, erml=erml,
                                   erml_specs=ERML_SPECS, names=names, progress=scaled, cancel=cancel)
-    log(f"Wrote {counts['deposits']} deposits and {counts['quantities']} quantity rows to {label}")
+    log(Message("Wrote {0} deposits and {1} quantity rows to {2}", counts["deposits"], counts["quantities"], label))
     report = None
     if report_path:
         cancel()
-        report = str(write_workbook(report_path, frames, run, dictionary, label))
-        log(f"Summary workbook: {report}")
+        report = str(write_workbook(report_path, frames, run, dictionary, label, translate))
+        log(Message("Summary workbook: {0}", report))
     progress(100.0)
     return ExportResult(run, label, target is not None, counts["deposits"], counts["quantities"], report)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..atomic_file import atomic_path
 from ..errors import TailingsInputError
+from ..report_style import Translate, untranslated
 from ..schema import COMMODITIES, COMMODITY_NAMES, INTERVAL_DESCRIPTION
 from .frames import ExportFrames
 from .provenance import RunMetadata
@@ -28,6 +29,7 @@ POTENTIAL_INCREMENTS = ("G4.1", "G4.2", "G4.3")
 KNOWN_TOTAL = "known G1+G2+G3 (t)"          # = the high (P10) estimate of a known source
 POTENTIAL_TOTAL = "potential G4.1+G4.2+G4.3 (t)"  # = the high estimate of a potential source
 INCREMENT_COLUMNS = (*KNOWN_INCREMENTS, KNOWN_TOTAL, *POTENTIAL_INCREMENTS, POTENTIAL_TOTAL)
+TOTAL_TITLES = {KNOWN_TOTAL: "known G1+G2+G3 (t)", POTENTIAL_TOTAL: "potential G4.1+G4.2+G4.3 (t)"}
 
 # (column, header, number format)
 DEPOSIT_COLUMNS: tuple[tuple[str, str, str | None], ...] = (
@@ -80,36 +82,39 @@ def commodity_tables(frames: ExportFrames, commodity: str) -> tuple[pd.DataFrame
     return by_class.reset_index(), rows
 
 
-def _class_block(ws: Sheet, commodity: str, by_class: pd.DataFrame) -> None:
-    ws.append([f"{COMMODITY_NAMES[commodity]} ({commodity})"], bold=True)
-    titles = [f"{g} (t)" if g in KNOWN_INCREMENTS + POTENTIAL_INCREMENTS else g for g in INCREMENT_COLUMNS]
-    ws.append(["UNFC class", "E", "F", *titles], bold=True)
+def _increment_titles(tr: Translate) -> list[str]:
+    increments = KNOWN_INCREMENTS + POTENTIAL_INCREMENTS
+    return [f"{g} (t)" if g in increments else tr(TOTAL_TITLES[g]) for g in INCREMENT_COLUMNS]
+
+
+def _class_block(ws: Sheet, commodity: str, by_class: pd.DataFrame, tr: Translate) -> None:
+    ws.append([f"{tr(COMMODITY_NAMES[commodity])} ({commodity})"], bold=True)
+    ws.append([tr("UNFC class"), "E", "F", *_increment_titles(tr)], bold=True)
     formats = [None, None, None, *["decimal1"] * len(INCREMENT_COLUMNS)]
     for values in by_class[["unfc_class", "unfc_e", "unfc_f", *INCREMENT_COLUMNS]].itertuples(index=False, name=None):
         ws.append(_clean(list(values)), formats=formats)
     totals = [by_class[c].sum(min_count=1) if len(by_class) else None for c in INCREMENT_COLUMNS]
-    ws.append(_clean(["All classes", None, None, *totals]), bold=True, formats=formats)
+    ws.append(_clean([tr("All classes"), None, None, *totals]), bold=True, formats=formats)
     ws.append([])
 
 
-def _class_sheet(wb: XlsxWorkbook, frames: ExportFrames, run: RunMetadata) -> None:
+def _class_sheet(wb: XlsxWorkbook, frames: ExportFrames, run: RunMetadata, tr: Translate) -> None:
     ws = wb.add_sheet(CLASS_SHEET)
-    ws.append([f"UNFC quantities (contained tonnes per G increment), run {run.run_id}"], bold=True)
-    ws.append([f"Intervals: {INTERVAL_DESCRIPTION}. Known (G1–G3) and potential (G4) are totalled apart: "
-               "adding them would mix a known source with a potential one."])
+    ws.append([tr("UNFC quantities (contained tonnes per G increment), run {0}").format(run.run_id)], bold=True)
+    ws.append([tr("Intervals: {0}. Known (G1–G3) and potential (G4) are totalled apart: adding them would mix a "
+                  "known source with a potential one.").format(tr(INTERVAL_DESCRIPTION))])
     ws.append([])
     for commodity in COMMODITIES:
-        _class_block(ws, commodity, commodity_tables(frames, commodity)[0])
+        _class_block(ws, commodity, commodity_tables(frames, commodity)[0], tr)
     ws.freeze(2)
     ws.set_widths([58, 8, 8, *[14] * len(INCREMENT_COLUMNS)])
 
 
-def _deposit_sheet(wb: XlsxWorkbook, commodity: str, rows: pd.DataFrame, run: RunMetadata) -> None:
+def _deposit_sheet(wb: XlsxWorkbook, commodity: str, rows: pd.DataFrame, run: RunMetadata, tr: Translate) -> None:
     ws = wb.add_sheet(sheet_title(commodity))
-    ws.append([f"{COMMODITY_NAMES[commodity]} ({commodity}) per deposit, run {run.run_id}. "
-               f"Intervals: {INTERVAL_DESCRIPTION}."])
-    titles = [title for _key, title, _f in DEPOSIT_COLUMNS] + \
-        [f"{g} (t)" if g in KNOWN_INCREMENTS + POTENTIAL_INCREMENTS else g for g in INCREMENT_COLUMNS]
+    ws.append([tr("{0} ({1}) per deposit, run {2}. Intervals: {3}.").format(
+        tr(COMMODITY_NAMES[commodity]), commodity, run.run_id, tr(INTERVAL_DESCRIPTION))])
+    titles = [tr(title) for _key, title, _f in DEPOSIT_COLUMNS] + _increment_titles(tr)
     ws.append(titles, bold=True)
     formats = {key.format(c=commodity): fmt for key, _t, fmt in DEPOSIT_COLUMNS if fmt}
     formats.update({g: "decimal1" for g in INCREMENT_COLUMNS})
@@ -147,20 +152,21 @@ def _fields_sheet(wb: XlsxWorkbook, dictionary: pd.DataFrame) -> None:
 
 
 def write_workbook(path: str | Path, frames: ExportFrames, run: RunMetadata, dictionary: pd.DataFrame,
-                   destination_label: str) -> Path:
+                   destination_label: str, tr: Translate = untranslated) -> Path:
+    """The workbook, its titles and headers in the language of ``tr`` (sheet names and keys stay as they are)."""
     path = Path(path)
     if not path.parent.is_dir():
         raise TailingsInputError("The report folder does not exist", file=str(path.parent))
     wb = XlsxWorkbook()
-    _class_sheet(wb, frames, run)
+    _class_sheet(wb, frames, run, tr)
     for commodity in COMMODITIES:
-        _deposit_sheet(wb, commodity, commodity_tables(frames, commodity)[1], run)
+        _deposit_sheet(wb, commodity, commodity_tables(frames, commodity)[1], run, tr)
     _run_sheet(wb, run, destination_label)
     _fields_sheet(wb, dictionary)
     try:
         with atomic_path(path) as temp:
             wb.save(temp)
     except OSError as err:
-        raise TailingsInputError(f"Writing the summary workbook failed: {err.strerror or err}",
+        raise TailingsInputError("Writing the summary workbook failed: {0}", err.strerror or err,
                                  file=str(path)) from None
     return path

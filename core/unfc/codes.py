@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..message import Message
 from .vocabulary import AXES, load_vocabulary
 
 _PART = re.compile(r"([EFGefg])\s*(\d+(?:\.\d+)?)")
@@ -33,11 +34,11 @@ def parse_category(axis: str, text: object) -> str:
     raw = "" if text is None else str(text).strip()
     body = raw[1:].strip() if raw[:1].upper() in AXES else raw
     if raw[:1].upper() in AXES and raw[:1].upper() != axis:
-        raise ValueError(f"{axis} part: {raw!r} is a {raw[:1].upper()} category, not an {axis} category")
+        raise ValueError(Message("{0} part: {1!r} is a {2} category, not an {0} category", axis, raw, raw[:1].upper()))
     code = f"{axis}{body}"
     if code not in load_vocabulary().categories:
-        raise ValueError(
-            f"{axis} part: unknown UNFC {axis} category {raw!r} (valid: {', '.join(valid_categories(axis))})")
+        raise ValueError(Message("{0} part: unknown UNFC {0} category {1!r} (valid: {2})", axis, raw,
+                                 ", ".join(valid_categories(axis))))
     return code
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..message import Message
 from ..schema import COMMODITIES
 from .facts import Coded
 from .inputs import Bridge, Codes, Estimates, Override, Setting, lookup, raw_text_coded, text_column
@@ -78,7 +79,7 @@ def classify_e(frame: pd.DataFrame, rules: Rules, codes: Codes, est: Estimates, 
     value = in_situ_value(est, rules)
     factor = setting.factor
     permit = lookup(text_column(frame, "permit_status"), rules.permit_status, "permit_status", frame,
-                    "add it to [e.permit_status] in the rules file", missing="").astype(str)
+                    Message("add it to [e.permit_status] in the rules file"), missing="").astype(str)
     hard, soft, hit_layer, hit_label = _constraints(rules, constraints, n_dep, language)
     with np.errstate(invalid="ignore"):
         conditions = [

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TailingsInputError
+from ..message import Message
 from ..schema import COMMODITIES, UNFC_FIELDS, field_names
 from ..version import plugin_version
 from .e_axis import ConstraintHits, EAxis, classify_e
@@ -58,7 +59,7 @@ class ClassificationResult:
     quantities: pd.DataFrame
     class_counts: dict[str, int] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     # Per deposit, the rule branch behind each axis of the headline commodity (names from
     # G_REASONS / F_REASONS / E_REASONS; None where the deposit has no usable estimate).
     reasons: dict[str, np.ndarray] = field(default_factory=dict)
@@ -75,7 +76,7 @@ def classify_estimates(frame: pd.DataFrame, rules: Rules, *, constraints: Sequen
         raise ValueError(f"language must be 'en' or 'nb', not {language!r}")
     check = cancel or (lambda: None)
     codes = Codes()
-    warnings: list[str] = []
+    warnings: list[Message] = []
     if not frame.index.equals(pd.RangeIndex(len(frame))):
         frame = frame.reset_index(drop=True)
 
@@ -92,9 +93,9 @@ def classify_estimates(frame: pd.DataFrame, rules: Rules, *, constraints: Sequen
     check()
     sampled_g4 = g.known_set_to_g4 & est.valid
     if sampled_g4.any():
-        warnings.append(f"{int(sampled_g4.sum())} deposit x commodity estimate(s) from the deposit's own samples "
-                        "were set to G4 by an expert override or the CRIRSCO/PERC bridge: UNFC counts a sampled "
-                        "deposit as a known source (G1-G3); check those overrides or categories.")
+        warnings.append(Message("{0} deposit x commodity estimate(s) from the deposit's own samples were set to G4 "
+                                "by an expert override or the CRIRSCO/PERC bridge: UNFC counts a sampled deposit as a "
+                                "known source (G1-G3); check those overrides or categories.", int(sampled_g4.sum())))
 
     written = slots(g.level, incs, est.valid, codes)
     cells = cell_classes(e.index, f.index, written, codes)

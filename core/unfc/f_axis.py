@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..message import Message
 from ..schema import COMMODITIES
 from .facts import Coded
 from .inputs import Bridge, Codes, Override, Setting, lookup, raw_text_coded, text_column
@@ -28,7 +29,8 @@ def classify_f(frame: pd.DataFrame, rules: Rules, codes: Codes, setting: Setting
                bridge: Bridge, override: Override) -> FAxis:
     status_norm = text_column(frame, "project_status")
     status_f = lookup(status_norm, {k: codes[v] for k, v in rules.project_status.items()}, "project_status",
-                      frame, "add it to [f.project_status] in the rules file", missing=codes["F4"]).astype(np.int64)
+                      frame, Message("add it to [f.project_status] in the rules file"),
+                      missing=codes["F4"]).astype(np.int64)
     no_status = (status_norm == "")[:, None]
     status_cat = codes.category[status_f]
     no_project = (status_cat == codes["F4"])[:, None]

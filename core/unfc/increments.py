@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..message import Message
 from .inputs import Codes, Estimates
 
 
@@ -35,7 +36,7 @@ def _snap(values: np.ndarray, quantum: np.ndarray) -> np.ndarray:
     return np.where(np.isfinite(snapped), snapped, values)
 
 
-def increments(est: Estimates, warnings: list[str]) -> Increments:
+def increments(est: Estimates, warnings: list[Message]) -> Increments:
     """Clamp to lo <= best <= hi (an inverted interval cannot give non-negative increments),
     then snap to the spacing of hi so that the increments sum to hi exactly."""
     valid = est.valid
@@ -44,7 +45,7 @@ def increments(est: Estimates, warnings: list[str]) -> Increments:
     lo_v = np.minimum(np.where(valid, est.lo, 0.0), best_v)
     reordered = valid & ((est.lo > est.best) | (est.best > est.hi))
     if reordered.any():
-        warnings.append(f"{int(reordered.sum())} estimate(s) not ordered x_t_lo <= x_t <= x_t_hi: clamped.")
+        warnings.append(Message("{0} estimate(s) not ordered x_t_lo <= x_t <= x_t_hi: clamped.", int(reordered.sum())))
     quantum = np.spacing(hi_v)
     best_s = np.minimum(_snap(best_v, quantum), hi_v)
     lo_s = np.minimum(_snap(lo_v, quantum), best_s)

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TailingsInputError
+from ..message import Message
 from ..schema import COMMODITIES, SETTINGS
 from .codes import parse_category
 from .facts import Coded, coded
@@ -61,8 +62,8 @@ def raw_text_column(frame: pd.DataFrame, name: str) -> np.ndarray:
 
 
 def lookup(values: np.ndarray, mapping: dict[str, object], column: str, frame: pd.DataFrame,
-           hint: str, *, allow_empty: bool = True, missing: object = None) -> np.ndarray:
-    """Map normalised text values through ``mapping``; unknown values raise with their row."""
+           hint: Message, *, allow_empty: bool = True, missing: object = None) -> np.ndarray:
+    """Map normalised text values through ``mapping``; unknown values raise with their row and ``hint``."""
     inverse, uniques = pd.factorize(values)
     mapped = []
     for u in uniques:
@@ -74,7 +75,7 @@ def lookup(values: np.ndarray, mapping: dict[str, object], column: str, frame: p
             row = int(np.flatnonzero(values == u)[0])
             raw = frame[column].iloc[row]
             ident = frame["deposit_id"].iloc[row] if "deposit_id" in frame.columns else None
-            raise TailingsInputError(f"Unrecognised {column} value for deposit {ident!r}; {hint}",
+            raise TailingsInputError("Unrecognised {0} value for deposit {1!r}; {2}", column, ident, hint,
                                      row=row + 1, column=column, value=raw)
     return np.array(mapped, dtype=object)[inverse]
 
@@ -118,7 +119,9 @@ def read_override(frame: pd.DataFrame, axis: str, codes: Codes) -> Override:
             out.append(codes[parse_category(axis, u)])
         except ValueError as err:
             row = int(np.flatnonzero(text == u)[0])
-            raise TailingsInputError(f"Invalid expert override: {err}", row=row + 1, column=column, value=u) from None
+            cause = err.args[0] if err.args and isinstance(err.args[0], Message) else str(err)
+            raise TailingsInputError("Invalid expert override: {0}", cause, row=row + 1, column=column,
+                                     value=u) from None
     return Override(np.array(out, dtype=np.int64)[inverse], raw)
 
 
@@ -136,21 +139,21 @@ class Estimates:
     incomplete: np.ndarray   # estimated, but figures missing or negative
 
 
-def read_estimates(frame: pd.DataFrame, warnings: list[str]) -> Estimates:
+def read_estimates(frame: pd.DataFrame, warnings: list[Message]) -> Estimates:
     n_dep, n_com = len(frame), len(COMMODITIES)
     absent = [c for c in COMMODITIES if f"{c}_method" not in frame.columns]
     if len(absent) == n_com:
         raise TailingsInputError("The input has no estimate fields (x_method, x_t, x_t_lo, x_t_hi for "
                                  "co, cu, zn, tree): run the estimate step first", column="co_method")
     if absent:
-        warnings.append(f"No estimate fields for {', '.join(absent)}: treated as x_method none.")
+        warnings.append(Message("No estimate fields for {0}: treated as x_method none.", ", ".join(absent)))
     method = np.full((n_dep, n_com), NONE_METHOD, dtype=np.int64)
     method_lookup = {m: i for i, m in enumerate(METHODS)}
     for j, c in enumerate(COMMODITIES):
         if c in absent:
             continue
         method[:, j] = lookup(text_column(frame, f"{c}_method"), method_lookup, f"{c}_method", frame,
-                              "expected measured, regression, analogue or none",
+                              Message("expected measured, regression, analogue or none"),
                               missing=NONE_METHOD).astype(np.int64)
     lo = np.column_stack([numeric(frame, f"{c}_t_lo") for c in COMMODITIES])
     best = np.column_stack([numeric(frame, f"{c}_t") for c in COMMODITIES])
@@ -162,8 +165,8 @@ def read_estimates(frame: pd.DataFrame, warnings: list[str]) -> Estimates:
     valid = estimated & complete
     incomplete = estimated & ~complete
     if incomplete.any():
-        warnings.append(f"{int(incomplete.sum())} deposit x commodity estimate(s) have a method but missing or "
-                        "negative x_t/x_t_lo/x_t_hi: no quantities for them.")
+        warnings.append(Message("{0} deposit x commodity estimate(s) have a method but missing or negative "
+                                "x_t/x_t_lo/x_t_hi: no quantities for them.", int(incomplete.sum())))
     return Estimates(method, lo, best, hi, ppm, n_samples, estimated, valid, incomplete)
 
 
@@ -198,7 +201,8 @@ def read_bridge(frame: pd.DataFrame, codes: Codes) -> Bridge:
     mapping = {u: names[_bridge_key(u)] for u in distinct if _bridge_key(u) in names}
     accepted = "; ".join(row.source for row in vocab.bridge)
     index = lookup(values, mapping, "resource_category", frame,
-                   f"use a CRIRSCO/PERC/JORC category ({accepted}) or leave it empty", missing=-1).astype(np.int64)
+                   Message("use a CRIRSCO/PERC/JORC category ({0}) or leave it empty", accepted),
+                   missing=-1).astype(np.int64)
     e = np.array([codes[b.e] for b in vocab.bridge] + [-1])[index]
     f = np.array([codes[b.f] for b in vocab.bridge] + [-1])[index]
     level = np.array([codes.g_level[codes[b.g]] for b in vocab.bridge] + [0])[index]
@@ -216,7 +220,8 @@ class Setting:
 
 def read_setting(frame: pd.DataFrame, rules: Rules) -> Setting:
     idx = lookup(text_column(frame, "setting"), {k: SETTINGS.index(v) for k, v in rules.setting_names.items()},
-                 "setting", frame, "expected land, lake or sea, or add it to [setting_names] in the rules file",
+                 "setting", frame,
+                 Message("expected land, lake or sea, or add it to [setting_names] in the rules file"),
                  missing=-1).astype(np.int64)
     known = idx >= 0
     steps = np.where(known, np.array([rules.setting_steps[s] for s in SETTINGS] + [0])[idx], 0)

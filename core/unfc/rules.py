@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TailingsInputError
+from ..message import Message
 from ..schema import COMMODITIES, SETTINGS
 from .codes import parse_category
 
@@ -123,43 +124,54 @@ def _line_of(text: str, path: tuple[str, ...]) -> int | None:
     return None
 
 
-def _error(message: str, source: str, text: str, path: tuple[str, ...], value: object = None) -> TailingsInputError:
+def _error(source: str, text: str, path: tuple[str, ...], template: str, *params: object,
+           value: object = None) -> TailingsInputError:
+    """The error of ``template`` (a whole "Rules file: ..." text), with the line of ``path`` if found."""
     line = _line_of(text, path)
-    where = f" (line {line})" if line else ""
-    return TailingsInputError(f"Rules file: {message}{where}", file=source, column=".".join(path), value=value)
+    place = {"file": source, "column": ".".join(path), "value": value}
+    if line is None:
+        return TailingsInputError(template, *params, **place)
+    return TailingsInputError("{0} (line {1})", Message(template, *params), line, **place)
+
+
+def _cause(err: ValueError) -> object:
+    """The text of ``err`` (a Message when it is one, so that it is translated too)."""
+    return err.args[0] if err.args and isinstance(err.args[0], Message) else str(err)
 
 
 def _check_keys(data: dict[str, Any], schema: dict[str, Any], path: tuple[str, ...], source: str, text: str) -> None:
     for key, value in data.items():
         here = (*path, key)
+        name = ".".join(here)
         if key not in schema:
             allowed = ", ".join(sorted(schema))
-            raise _error(f"unknown key '{'.'.join(here)}' (allowed here: {allowed})", source, text, here)
+            raise _error(source, text, here, "Rules file: unknown key '{0}' (allowed here: {1})", name, allowed)
         expected = schema[key]
         if expected is None:
             if not isinstance(value, dict):
-                raise _error(f"'{'.'.join(here)}' must be a table", source, text, here, value)
+                raise _error(source, text, here, "Rules file: '{0}' must be a table", name, value=value)
             continue
         if isinstance(expected, dict):
             if not isinstance(value, dict):
-                raise _error(f"'{'.'.join(here)}' must be a table", source, text, here, value)
+                raise _error(source, text, here, "Rules file: '{0}' must be a table", name, value=value)
             _check_keys(value, expected, here, source, text)
         elif isinstance(expected, list):
             if not isinstance(value, list):
-                raise _error(f"'{'.'.join(here)}' must be an array of tables", source, text, here, value)
+                raise _error(source, text, here, "Rules file: '{0}' must be an array of tables", name, value=value)
             for i, item in enumerate(value):
                 _check_keys(item, expected[0], (*here, str(i)), source, text)
         elif expected is float:
             if isinstance(value, bool) or not isinstance(value, int | float):
-                raise _error(f"'{'.'.join(here)}' must be a number", source, text, here, value)
+                raise _error(source, text, here, "Rules file: '{0}' must be a number", name, value=value)
             # TOML allows nan and inf; as a price or threshold they would silently change classes.
             if not math.isfinite(value):
-                raise _error(f"'{'.'.join(here)}' must be a finite number, not {value}", source, text, here, value)
+                raise _error(source, text, here, "Rules file: '{0}' must be a finite number, not {1}", name, value,
+                             value=value)
         elif expected is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise _error(f"'{'.'.join(here)}' must be a whole number", source, text, here, value)
+                raise _error(source, text, here, "Rules file: '{0}' must be a whole number", name, value=value)
         elif not isinstance(value, expected):
-            raise _error(f"'{'.'.join(here)}' must be text", source, text, here, value)
+            raise _error(source, text, here, "Rules file: '{0}' must be text", name, value=value)
 
 
 def _require(data: dict[str, Any], path: tuple[str, ...], source: str, text: str) -> Any:
@@ -167,7 +179,7 @@ def _require(data: dict[str, Any], path: tuple[str, ...], source: str, text: str
     for i, key in enumerate(path):
         if not isinstance(node, dict) or key not in node:
             missing = ".".join(path[: i + 1])
-            raise TailingsInputError(f"Rules file: missing '{missing}'", file=source, column=missing)
+            raise TailingsInputError("Rules file: missing '{0}'", missing, file=source, column=missing)
         node = node[key]
     return node
 
@@ -176,9 +188,9 @@ def _f4_level(code: str, where: tuple[str, ...], source: str, text: str) -> int:
     try:
         parsed = parse_category("F", code)
     except ValueError as err:
-        raise _error(str(err), source, text, where, code) from None
+        raise _error(source, text, where, "Rules file: {0}", _cause(err), value=code) from None
     if not parsed.startswith("F4."):
-        raise _error(f"'{'.'.join(where)}' must be F4.1, F4.2 or F4.3", source, text, where, code)
+        raise _error(source, text, where, "Rules file: '{0}' must be F4.1, F4.2 or F4.3", ".".join(where), value=code)
     return int(parsed[-1])
 
 
@@ -186,7 +198,7 @@ def _level(code: str, where: tuple[str, ...], source: str, text: str) -> int:
     try:
         parsed = parse_category("G", code)
     except ValueError as err:
-        raise _error(str(err), source, text, where, code) from None
+        raise _error(source, text, where, "Rules file: {0}", _cause(err), value=code) from None
     return 4 if parsed.startswith("G4") else int(parsed[1])
 
 
@@ -196,7 +208,7 @@ def parse_rules(text: str, source: str = "<rules>") -> Rules:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         # tomllib's message ends with "(at line L, column C)": keep it, it names the place.
-        raise TailingsInputError(f"Rules file: TOML syntax error: {err}", file=source) from None
+        raise TailingsInputError("Rules file: TOML syntax error: {0}", err, file=source) from None
     _check_keys(data, _SCHEMA, (), source, text)
     for key in _REQUIRED_TOP:
         _require(data, (key,), source, text)
@@ -204,53 +216,58 @@ def parse_rules(text: str, source: str = "<rules>") -> Rules:
     prices = data["prices"]
     currency = str(_require(data, ("prices", "currency"), source, text)).upper()
     if currency not in CURRENCIES:
-        raise _error(f"prices.currency must be USD or NOK, not {currency!r}", source, text, ("prices", "currency"))
+        raise _error(source, text, ("prices", "currency"), "Rules file: prices.currency must be USD or NOK, not {0!r}",
+                     currency)
     usd_nok = float(_require(data, ("prices", "usd_nok"), source, text))
     if usd_nok <= 0:
-        raise _error("prices.usd_nok must be positive", source, text, ("prices", "usd_nok"), usd_nok)
+        raise _error(source, text, ("prices", "usd_nok"), "Rules file: prices.usd_nok must be positive", value=usd_nok)
     price = {}
     recovery = {}
     for c in COMMODITIES:
         if c not in prices:
-            raise TailingsInputError(f"Rules file: missing price for commodity '{c}' (add 'prices.{c}')",
+            raise TailingsInputError("Rules file: missing price for commodity '{0}' (add 'prices.{0}')", c,
                                      file=source, column=f"prices.{c}")
         price[c] = float(prices[c])
         if price[c] < 0:
-            raise _error(f"price of {c} must not be negative", source, text, ("prices", c), price[c])
+            raise _error(source, text, ("prices", c), "Rules file: price of {0} must not be negative", c,
+                         value=price[c])
         if c not in data["recovery"]:
-            raise TailingsInputError(f"Rules file: missing recovery factor for commodity '{c}' (add 'recovery.{c}')",
+            raise TailingsInputError("Rules file: missing recovery factor for commodity '{0}' (add 'recovery.{0}')", c,
                                      file=source, column=f"recovery.{c}")
         recovery[c] = float(data["recovery"][c])
         if not 0.0 <= recovery[c] <= 1.0:
-            raise _error(f"recovery of {c} must be a fraction between 0 and 1", source, text, ("recovery", c),
-                         recovery[c])
+            raise _error(source, text, ("recovery", c),
+                         "Rules file: recovery of {0} must be a fraction between 0 and 1", c, value=recovery[c])
 
     min_samples = {lvl: int(_require(data, ("g", lvl, "min_samples"), source, text)) for lvl in G_LEVELS}
     half_width = {lvl: float(_require(data, ("g", lvl, "max_relative_half_width"), source, text)) for lvl in G_LEVELS}
     for stricter, looser in (("G1", "G2"), ("G2", "G3")):
         if min_samples[stricter] < min_samples[looser]:
-            raise _error(f"thresholds not monotonic: {stricter} min_samples ({min_samples[stricter]}) is below "
-                         f"{looser} min_samples ({min_samples[looser]}); {stricter} must be at least as strict",
-                         source, text, ("g", stricter, "min_samples"))
+            raise _error(source, text, ("g", stricter, "min_samples"),
+                         "Rules file: thresholds not monotonic: {0} min_samples ({1}) is below {2} min_samples ({3}); "
+                         "{0} must be at least as strict", stricter, min_samples[stricter], looser, min_samples[looser])
         if half_width[stricter] > half_width[looser]:
-            raise _error(f"thresholds not monotonic: {stricter} max_relative_half_width ({half_width[stricter]}) is "
-                         f"above {looser} ({half_width[looser]}); {stricter} must be at least as strict",
-                         source, text, ("g", stricter, "max_relative_half_width"))
+            raise _error(source, text, ("g", stricter, "max_relative_half_width"),
+                         "Rules file: thresholds not monotonic: {0} max_relative_half_width ({1}) is above {2} ({3}); "
+                         "{0} must be at least as strict", stricter, half_width[stricter], looser, half_width[looser])
     for lvl in G_LEVELS:
         if min_samples[lvl] < 0 or half_width[lvl] < 0:
-            raise _error(f"{lvl} thresholds must not be negative", source, text, ("g", lvl, "min_samples"))
+            raise _error(source, text, ("g", lvl, "min_samples"), "Rules file: {0} thresholds must not be negative",
+                         lvl)
     max_conf_raw = _require(data, ("g", "max_confidence"), source, text)
     max_confidence = {m: _level(max_conf_raw.get(m, "G4" if m == "analogue" else "G3"), ("g", "max_confidence", m),
                                 source, text) for m in KNOWN_METHODS}
     for m in ("measured", "regression"):
         if max_confidence[m] == 4:
-            raise _error(f"g.max_confidence.{m} must be G1, G2 or G3: an estimate from the deposit's own samples is "
-                         "a known source in UNFC, and G4 is for potential sources only", source, text,
-                         ("g", "max_confidence", m), max_conf_raw.get(m))
+            raise _error(source, text, ("g", "max_confidence", m),
+                         "Rules file: g.max_confidence.{0} must be G1, G2 or G3: an estimate from the deposit's own "
+                         "samples is a known source in UNFC, and G4 is for potential sources only", m,
+                         value=max_conf_raw.get(m))
     if max_confidence["analogue"] != 4:
-        raise _error("g.max_confidence.analogue must be G4: an analogue or mass-balance estimate rests on indirect "
-                     "evidence, so the deposit is a potential source in UNFC", source, text,
-                     ("g", "max_confidence", "analogue"), max_conf_raw.get("analogue"))
+        raise _error(source, text, ("g", "max_confidence", "analogue"),
+                     "Rules file: g.max_confidence.analogue must be G4: an analogue or mass-balance estimate rests on "
+                     "indirect evidence, so the deposit is a potential source in UNFC",
+                     value=max_conf_raw.get("analogue"))
 
     f = data["f"]
     project_status = {}
@@ -258,12 +275,13 @@ def parse_rules(text: str, source: str = "<rules>") -> Rules:
         try:
             project_status[normalise_text(status)] = parse_category("F", code)
         except ValueError as err:
-            raise _error(str(err), source, text, ("f", "project_status", status), code) from None
+            raise _error(source, text, ("f", "project_status", status), "Rules file: {0}", _cause(err),
+                         value=code) from None
     technology = {}
     tech_table = _require(data, ("f", "technology"), source, text)
     for c in COMMODITIES:
         if c not in tech_table:
-            raise TailingsInputError(f"Rules file: missing technology maturity for commodity '{c}'",
+            raise TailingsInputError("Rules file: missing technology maturity for commodity '{0}'", c,
                                      file=source, column=f"f.technology.{c}")
         technology[c] = _f4_level(tech_table[c], ("f", "technology", c), source, text)
     min_tech = _f4_level(f.get("min_technology_for_project", "F4.1"), ("f", "min_technology_for_project"),
@@ -271,7 +289,7 @@ def parse_rules(text: str, source: str = "<rules>") -> Rules:
     try:
         potential_f = parse_category("F", f.get("potential_source_f", "F3.1"))
     except ValueError as err:
-        raise _error(str(err), source, text, ("f", "potential_source_f")) from None
+        raise _error(source, text, ("f", "potential_source_f"), "Rules file: {0}", _cause(err)) from None
 
     setting_factor, setting_steps = {}, {}
     for s in SETTINGS:
@@ -279,41 +297,45 @@ def parse_rules(text: str, source: str = "<rules>") -> Rules:
         setting_factor[s] = float(_require(data, ("setting", s, "e_threshold_factor"), source, text))
         setting_steps[s] = int(_require(data, ("setting", s, "technology_steps"), source, text))
         if setting_factor[s] <= 0 or setting_steps[s] < 0:
-            raise _error(f"setting.{s}: factor must be positive and steps not negative", source, text,
-                         ("setting", s, "e_threshold_factor"), table)
+            raise _error(source, text, ("setting", s, "e_threshold_factor"),
+                         "Rules file: setting.{0}: factor must be positive and steps not negative", s, value=table)
     setting_names = {s: s for s in SETTINGS}
     for alias, target in data.get("setting_names", {}).items():
         if target not in SETTINGS:
-            raise _error(f"setting_names: {alias!r} must map to one of {', '.join(SETTINGS)}", source, text,
-                         ("setting_names", alias), target)
+            raise _error(source, text, ("setting_names", alias),
+                         "Rules file: setting_names: {0!r} must map to one of {1}", alias, ", ".join(SETTINGS),
+                         value=target)
         setting_names[normalise_text(alias)] = target
 
     e = data["e"]
     value_currency = str(_require(data, ("e", "value_currency"), source, text)).upper()
     if value_currency not in CURRENCIES:
-        raise _error("e.value_currency must be USD or NOK", source, text, ("e", "value_currency"), value_currency)
+        raise _error(source, text, ("e", "value_currency"), "Rules file: e.value_currency must be USD or NOK",
+                     value=value_currency)
     e1 = float(_require(data, ("e", "e1_min_value"), source, text))
     e2 = float(_require(data, ("e", "e2_min_value"), source, text))
     e33 = float(_require(data, ("e", "e3_3_max_value"), source, text))
     if not e1 >= e2 >= e33 >= 0:
-        raise _error(f"E thresholds not monotonic: need e1_min_value ({e1}) >= e2_min_value ({e2}) >= "
-                     f"e3_3_max_value ({e33}) >= 0", source, text, ("e", "e1_min_value"))
+        raise _error(source, text, ("e", "e1_min_value"), "Rules file: E thresholds not monotonic: need e1_min_value "
+                     "({0}) >= e2_min_value ({1}) >= e3_3_max_value ({2}) >= 0", e1, e2, e33)
     without_project = str(e.get("without_project", "E3.3"))
     if without_project != "screening":
         try:
             without_project = parse_category("E", without_project)
         except ValueError as err:
-            raise _error(f"e.without_project must be an E category or 'screening': {err}", source, text,
-                         ("e", "without_project")) from None
+            raise _error(source, text, ("e", "without_project"),
+                         "Rules file: e.without_project must be an E category or 'screening': {0}",
+                         _cause(err)) from None
     try:
         potential_e = parse_category("E", e.get("potential_source", "E3.2"))
     except ValueError as err:
-        raise _error(str(err), source, text, ("e", "potential_source")) from None
+        raise _error(source, text, ("e", "potential_source"), "Rules file: {0}", _cause(err)) from None
     permit = {}
     for value, meaning in e.get("permit_status", {}).items():
         if meaning not in PERMIT_VALUES:
-            raise _error(f"e.permit_status: {value!r} must map to one of {', '.join(PERMIT_VALUES)}", source, text,
-                         ("e", "permit_status", value), meaning)
+            raise _error(source, text, ("e", "permit_status", value),
+                         "Rules file: e.permit_status: {0!r} must map to one of {1}", value, ", ".join(PERMIT_VALUES),
+                         value=meaning)
         permit[normalise_text(value)] = meaning
     constraints_table = e.get("constraints", {})
     default_effect = constraints_table.get("default_effect", "E3.2")
@@ -321,20 +343,20 @@ def parse_rules(text: str, source: str = "<rules>") -> Rules:
     for i, item in enumerate(constraints_table.get("layer", [])):
         effect = item.get("effect", default_effect)
         if effect not in ("E3.2", "E3.3"):
-            raise _error("constraint effect must be E3.2 or E3.3", source, text,
-                         ("e", "constraints", "layer", str(i), "effect"), effect)
+            raise _error(source, text, ("e", "constraints", "layer", str(i), "effect"),
+                         "Rules file: constraint effect must be E3.2 or E3.3", value=effect)
         if not item.get("match"):
-            raise _error("constraint layer entry needs a non-empty 'match'", source, text,
-                         ("e", "constraints", "layer"))
+            raise _error(source, text, ("e", "constraints", "layer"),
+                         "Rules file: constraint layer entry needs a non-empty 'match'")
         label = item.get("label", item["match"])
         constraint_rules.append(ConstraintRule(item["match"], label, item.get("label_nb", label), effect))
     if default_effect not in ("E3.2", "E3.3"):
-        raise _error("e.constraints.default_effect must be E3.2 or E3.3", source, text,
-                     ("e", "constraints", "default_effect"), default_effect)
+        raise _error(source, text, ("e", "constraints", "default_effect"),
+                     "Rules file: e.constraints.default_effect must be E3.2 or E3.3", value=default_effect)
 
     version = str(data["version"]).strip()
     if not version:
-        raise _error("version must not be empty", source, text, ("version",))
+        raise _error(source, text, ("version",), "Rules file: version must not be empty")
     return Rules(
         version=version, source=source, price_currency=currency, usd_nok=usd_nok, prices=price,
         recovery=recovery, min_samples=min_samples, max_half_width=half_width, max_confidence=max_confidence,
@@ -354,5 +376,5 @@ def load_rules(path: str | Path | None = None) -> Rules:
     except FileNotFoundError:
         raise TailingsInputError("Rules file not found", file=str(source)) from None
     except UnicodeDecodeError as err:
-        raise TailingsInputError(f"Rules file is not UTF-8 text ({err.reason})", file=str(source)) from None
+        raise TailingsInputError("Rules file is not UTF-8 text ({0})", err.reason, file=str(source)) from None
     return parse_rules(text, str(source))
