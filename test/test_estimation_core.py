@@ -332,6 +332,38 @@ def test_robust_mle_is_the_default_for_censored_deposits_and_sits_between_the_bo
     assert "robust MLE" in fit.rationale()[0]
 
 
+@pytest.mark.parametrize("family, normal_share", [("normal", (0.4, 1.0)), ("lognormal", (0.0, 0.03))])
+def test_robust_mle_tail_is_normal_only_where_the_detects_say_so(family, normal_share):
+    """Half censored, 150 samples: symmetric grades get a normal lower tail in most deposits and
+    a smaller bias than under a log-normal tail; log-normal grades (almost) never get one."""
+    from core.estimation import robust_mle
+    from core.estimation.mean_grade import MeanGradeEstimator
+    rng = np.random.default_rng(21)
+    k, n = 300, 150
+    values = rng.normal(100, 30, (k, n)).clip(1.0) if family == "normal" else np.exp(rng.normal(4.5, 0.5, (k, n)))
+    dl = np.median(values)
+    censored = values < dl
+    data = np.where(censored, dl, values).ravel()
+    fit = MeanGradeEstimator(level=0.8, random_state=0).fit(_groups(k, n), data, censored.ravel(), k)
+    share = fit.mle_normal_tail_.mean()
+    assert normal_share[0] <= share <= normal_share[1], share
+    truth = values.mean(axis=1)
+    bias = np.mean(fit.mean_ / truth - 1.0)
+    assert ("a normal law" in " ".join(fit.rationale())) == (share > 0)
+    if family == "normal":
+        only_log = robust_mle.robust_mle_mean(_groups(k, n), data, censored.ravel(), k, upper_share=0.75)
+        forced = robust_mle.MIN_TAIL_CHOICE
+        try:
+            robust_mle.MIN_TAIL_CHOICE = 10 ** 6  # no deposit may choose: the log-normal tail everywhere
+            log_tail = robust_mle.robust_mle_mean(_groups(k, n), data, censored.ravel(), k)
+        finally:
+            robust_mle.MIN_TAIL_CHOICE = forced
+        assert only_log.normal_tail.any() and not log_tail.normal_tail.any()
+        assert abs(bias) < abs(np.mean(log_tail.mean / truth - 1.0)), bias
+    else:
+        assert abs(bias) < 0.01, bias
+
+
 @pytest.mark.parametrize("sample, expected, reason", [
     (lambda rng: np.exp(rng.normal(5, 1.0, 200)), "lognormal", "lognormal"),
     (lambda rng: rng.normal(100, 15, 200), "arithmetic", "not_lognormal"),

@@ -46,7 +46,8 @@ class CensoredSample:
 
 @dataclass(frozen=True)
 class NormalFit:
-    """Per group: μ, σ, covariance of (μ, ln σ) and whether the maximum was found."""
+    """Per group: μ, σ, covariance of (μ, ln σ), whether the maximum was found, and the
+    log-likelihood there (without the constant −ln √(2π) per exact value)."""
 
     mu: np.ndarray
     sigma: np.ndarray
@@ -54,12 +55,14 @@ class NormalFit:
     cov_mu_tau: np.ndarray
     var_tau: np.ndarray
     ok: np.ndarray
+    loglik: np.ndarray | None = None
 
 
 def fit_censored_normal(data: CensoredSample, mu0: np.ndarray, sigma0: np.ndarray) -> NormalFit:
     """Censored-normal MLE per group, started at (mu0, sigma0) (e.g. the exact values' mean
     and sd); groups with a non-finite start are not fitted (``ok`` False)."""
     ok = np.isfinite(mu0) & np.isfinite(sigma0) & (sigma0 > 0)
+    data_all, good_start = data, ok
     data = _only(data, ok)
     mu = np.where(ok, mu0, 0.0)
     tau = np.log(np.where(ok, sigma0, 1.0))
@@ -87,11 +90,13 @@ def fit_censored_normal(data: CensoredSample, mu0: np.ndarray, sigma0: np.ndarra
         # Most deposits converge in a few steps: the later ones only work on the rest.
         data = _only(data, active)
     h_mm, h_mt, h_tt = hessian
+    full = _only(data_all, good_start)
+    loglik = _derivatives(mu, tau, full, n_exact)[0]
     det = h_mm * h_tt - h_mt ** 2
     good = ok & ~active & (det > 0) & (h_mm < 0) & np.isfinite(mu) & np.isfinite(tau)
     det = np.where(good, det, 1.0)
     return NormalFit(mu, np.exp(tau), np.where(good, -h_tt / det, np.nan), np.where(good, h_mt / det, np.nan),
-                     np.where(good, -h_mm / det, np.nan), good)
+                     np.where(good, -h_mm / det, np.nan), good, np.where(good, loglik, np.nan))
 
 
 def _only(data: CensoredSample, groups: np.ndarray) -> CensoredSample:

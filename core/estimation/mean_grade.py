@@ -52,9 +52,10 @@ REASONS = {
     "few_to_test": "arithmetic mean, t interval: {n} samples, too few to test log-normality (< {min_test_n})",
     "wide_ln": "arithmetic mean, t interval: sd of ln grades {ln_sd} > {max_ln_sd} with n < {max_ln_sd_n}, "
                "where log-normal limits are unstable (US EPA ProUCL)",
-    "robust_mle": "robust MLE (Helsel 2012) for {n_c} censored of {n}: log-normal fitted by censored "
-                  "likelihood to the lowest {n_fit} samples, each censored value at its expected value "
-                  "below its limit; mean in original units, t interval with the fit's uncertainty",
+    "robust_mle": "robust MLE (Helsel 2012) for {n_c} censored of {n}: {mle_tail} fitted by censored "
+                  "likelihood to the lowest {n_fit} samples (normal only where >= 12 detects clearly favour it), "
+                  "each censored value at its expected value below its limit; mean in original units, t interval "
+                  "with the fit's uncertainty",
     "ros": "robust ROS (Helsel 2012) for {n_c} censored of {n}, tail fitted in {tail}: mean in original "
            "units of detects and imputed values, t interval on the {n_d} detects",
     "substitution": "{n_c} censored of {n}, too few detects for ROS (needs >= 2 detects and <= 80 % "
@@ -76,7 +77,8 @@ class MeanGradeEstimator:
 
     Fitted attributes (arrays with one entry per group): ``estimator_`` (lognormal,
     robust_mle, ros, substitution, arithmetic or none), ``mle_window_`` (samples in the
-    robust MLE fit), ``reason_`` (a key of REASONS), ``n_``,
+    robust MLE fit), ``mle_normal_tail_`` (its lower tail normal, not log-normal),
+    ``reason_`` (a key of REASONS), ``n_``,
     ``n_censored_``, ``mean_`` (best estimate), ``lo_`` and ``hi_`` (the central ``level``
     interval), ``ros_log_tail_`` (ROS line fitted to ln grades), ``p_normal_`` and
     ``p_lognormal_`` (Shapiro–Francia p-values, NaN where untested), ``pooled_`` (spread
@@ -123,6 +125,7 @@ class MeanGradeEstimator:
         self.ros_log_tail_ = done.log_tail
         how = np.where(use, "robust_mle", done.how).astype(object)
         self.mle_window_ = robust.window if robust is not None else np.zeros(size, int)
+        self.mle_normal_tail_ = robust.normal_tail & use if robust is not None else np.zeros(size, bool)
         self._choose(groups, values, size, how)
         self._t_parameters(n, mean, var)
         if robust is not None:
@@ -235,7 +238,8 @@ class MeanGradeEstimator:
         columns = {"n": self.n_, "n_c": self.n_censored_, "p_ln": _p_text(self.p_lognormal_),
                    "p_raw": _p_text(self.p_normal_), "ln_sd": np.round(np.sqrt(self.ln_var_), 2),
                    "n_d": self.n_ - self.n_censored_, "n_fit": self.mle_window_,
-                   "tail": np.where(self.ros_log_tail_, "ln units", "original units")}
+                   "tail": np.where(self.ros_log_tail_, "ln units", "original units"),
+                   "mle_tail": np.where(self.mle_normal_tail_, "a normal law", "a log-normal law")}
         for code, template in REASONS.items():
             hit = np.flatnonzero(self.reason_ == code)
             if not len(hit):

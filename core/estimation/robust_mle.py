@@ -10,7 +10,11 @@ data when the grades are not log-normal. For every deposit at once:
    ``upper_share`` of the samples; larger detects count only as "above" the largest fitted
    one (right-censored). The tail below a limit is then shaped by the values near it, not
    by a rich second population at the top (mixtures: the bench shows a whole-sample fit,
-   like ROS's line, biases such deposits 7-10 % at 30-50 % censored).
+   like ROS's line, biases such deposits 7-10 % at 30-50 % censored). A normal law is
+   fitted to the same window in grade units, and replaces the log-normal where the window
+   has at least ``MIN_TAIL_CHOICE`` detects, its likelihood (in grade units) is higher, and
+   it puts almost nothing below zero: symmetric grades (normal, uniform-like) then do not
+   get a log-normal tail, which biased them 1-3 % at 50 % censored.
 2. **Mean.** (Σ detects + Σ E[X | X < DL_j]) / n, each censored value at its own limit.
 3. **Standard error.** se² = s²/n + gᵀVg/n²: s² is the variance of the completed sample
    (detects, and the censored values' conditional means and variances), V the fit's
@@ -19,7 +23,7 @@ data when the grades are not log-normal. For every deposit at once:
 
 The study in bench/bench_mean_grade.py chose these settings against ROS and
 whole-sample MLE fits (log-normal, normal, chosen by likelihood or by probability-plot
-correlation).
+correlation); the tail choice changed no log-normal or mixture cell of it (docs/estimation.md).
 """
 from __future__ import annotations
 
@@ -28,25 +32,45 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import log_ndtr
 
-from .censored_mle import CensoredSample, fit_censored_normal
+from .censored_mle import LOG_SQRT_2PI, CensoredSample, NormalFit, fit_censored_normal
 from .grouped import mean_var, sort_within_groups
 
 UPPER_SHARE = 0.75
 MIN_EXACT = 3  # exact (fitted) detects a deposit needs
 DERIVATIVE_STEP = 1e-5
+# The lower tail is normal instead of log-normal only where the detects say so: at least this
+# many fitted detects, a log-likelihood (in grade units) higher by TAIL_MARGIN, and less than
+# Φ(−NEGATIVE_MASS_Z) ≈ 0.1 % of the normal law below zero grade.
+MIN_TAIL_CHOICE = 12
+TAIL_MARGIN = 0.0
+NEGATIVE_MASS_Z = 3.0
 
 
 @dataclass(frozen=True)
 class RobustMleMean:
     """Per group: mean, variance of the completed sample, standard error of the mean, the
-    number of samples fitted (``window``) and whether the estimate exists (``ok``: censored
-    values, enough detects, fit converged)."""
+    number of samples fitted (``window``), whether the tail is normal rather than log-normal
+    (``normal_tail``) and whether the estimate exists (``ok``: censored values, enough
+    detects, fit converged)."""
 
     mean: np.ndarray
     var: np.ndarray
     se: np.ndarray
     window: np.ndarray
     ok: np.ndarray
+    normal_tail: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Tail:
+    """Per censored value: E[X | X < DL] and Var[X | X < DL] under the fitted tail, and the
+    derivatives of E in (μ, ln σ); per group the fit (its covariance and log-likelihood)."""
+
+    expected: np.ndarray
+    variance: np.ndarray
+    d_mu: np.ndarray
+    d_tau: np.ndarray
+    fit: NormalFit
 
 
 def robust_mle_mean(groups: np.ndarray, values: np.ndarray, censored: np.ndarray, size: int,
@@ -59,49 +83,82 @@ def robust_mle_mean(groups: np.ndarray, values: np.ndarray, censored: np.ndarray
     keep = (n_c > 0)[go.groups]
     g, v, c, rank = go.groups[keep], values[go.order][keep], censored[go.order][keep], go.rank[keep]
     # The fitted window: the lowest upper_share of the samples, widened to hold MIN_EXACT detects.
-    window = np.minimum(np.maximum(np.ceil(upper_share * n).astype(int), n_c + MIN_EXACT), n)
+    window = _window(n, n_c, upper_share)
     inside = rank < window[g]
     exact = ~c & inside
     top = np.full(size, np.nan)
     top[g[exact]] = v[exact]  # sorted ascending: the last write is the largest fitted detect
     above = ~c & ~inside
-    ln_v = np.log(v)
-    data = CensoredSample(g[exact], ln_v[exact], np.concatenate([g[c], g[above]]),
-                          np.concatenate([ln_v[c], np.log(top[g[above]])]),
+    lognormal = _fit_tail(g, v, c, exact, above, top, size, np.log, _below_lognormal)
+    normal = _fit_tail(g, v, c, exact, above, top, size, lambda x: x, _below_normal)
+    # The log-normal likelihood in grade units: its density carries the Jacobian 1/x.
+    ln_x = np.bincount(g[exact], weights=np.log(v[exact]), minlength=size)
+    n_exact = np.bincount(g[exact], minlength=size)
+    with np.errstate(invalid="ignore"):
+        normal_tail = (normal.fit.ok & (n_exact >= MIN_TAIL_CHOICE)
+                       & (normal.fit.loglik > lognormal.fit.loglik - ln_x + TAIL_MARGIN)
+                       & (normal.fit.mu > NEGATIVE_MASS_Z * normal.fit.sigma))
+    chosen = _choose(lognormal, normal, normal_tail, g[c])
+    ok = np.where(normal_tail, normal.fit.ok, lognormal.fit.ok) & (n_c > 0)
+    mean, var, se = _completed_mean(g, v, c, n, chosen, size)
+    ok &= np.isfinite(mean) & np.isfinite(se)
+    return RobustMleMean(np.where(ok, mean, np.nan), np.where(ok, var, np.nan), np.where(ok, se, np.nan), window,
+                         ok, normal_tail & ok)
+
+
+def _window(n: np.ndarray, n_c: np.ndarray, upper_share: float) -> np.ndarray:
+    return np.minimum(np.maximum(np.ceil(upper_share * n).astype(int), n_c + MIN_EXACT), n)
+
+
+def _fit_tail(g, v, c, exact, above, top, size, scale, below) -> _Tail:
+    """The censored-likelihood fit of a normal law to ``scale(values)`` of the window, and the
+    censored values' conditional moments under it."""
+    y = scale(v)
+    data = CensoredSample(g[exact], y[exact], np.concatenate([g[c], g[above]]),
+                          np.concatenate([y[c], scale(top[g[above]])]),
                           np.concatenate([np.ones(int(c.sum())), -np.ones(int(above.sum()))]), size)
     n_exact, mu0, var0 = mean_var(data.exact_groups, data.exact, size)
-    wanted = (n_c > 0) & (n_exact >= MIN_EXACT) & (var0 > 0)
+    wanted = (n_exact >= MIN_EXACT) & (var0 > 0) & (np.bincount(g[c], minlength=size) > 0)
     fit = fit_censored_normal(data, np.where(wanted, mu0, np.nan), np.sqrt(np.where(wanted, var0, np.nan)))
-    ok = wanted & fit.ok
-    mean, var, se = _completed_mean(g, v, c, n, fit, size)
-    ok &= np.isfinite(mean) & np.isfinite(se)
-    return RobustMleMean(np.where(ok, mean, np.nan), np.where(ok, var, np.nan), np.where(ok, se, np.nan), window, ok)
-
-
-def _completed_mean(g: np.ndarray, v: np.ndarray, c: np.ndarray, n: np.ndarray, fit,
-                    size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    gc, limit = g[c], np.log(v[c])
+    gc, limit = g[c], y[c]
     mu, tau = fit.mu[gc], np.log(fit.sigma[gc])
-    expected, variance = _below(mu, tau, limit)
+    expected, variance = below(mu, tau, limit)
     h = DERIVATIVE_STEP
-    d_mu = (_below(mu + h, tau, limit)[0] - _below(mu - h, tau, limit)[0]) / (2 * h)
-    d_tau = (_below(mu, tau + h, limit)[0] - _below(mu, tau - h, limit)[0]) / (2 * h)
+    d_mu = (below(mu + h, tau, limit)[0] - below(mu - h, tau, limit)[0]) / (2 * h)
+    d_tau = (below(mu, tau + h, limit)[0] - below(mu, tau - h, limit)[0]) / (2 * h)
+    return _Tail(expected, variance, d_mu, d_tau, fit)
+
+
+def _choose(lognormal: _Tail, normal: _Tail, normal_tail: np.ndarray, gc: np.ndarray) -> _Tail:
+    """Per group the chosen tail: its censored values' moments and its fit's covariance."""
+    pick = normal_tail[gc]
+    parts = [np.where(pick, getattr(normal, name), getattr(lognormal, name))
+             for name in ("expected", "variance", "d_mu", "d_tau")]
+    a, b = lognormal.fit, normal.fit
+    fit = NormalFit(*(np.where(normal_tail, getattr(b, name), getattr(a, name))
+                      for name in ("mu", "sigma", "var_mu", "cov_mu_tau", "var_tau", "ok")))
+    return _Tail(*parts, fit)
+
+
+def _completed_mean(g: np.ndarray, v: np.ndarray, c: np.ndarray, n: np.ndarray, tail: _Tail,
+                    size: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    gc, fit = g[c], tail.fit
     with np.errstate(invalid="ignore", divide="ignore"):
         n_f = n.astype(float)
         detect_sum = np.bincount(g[~c], weights=v[~c], minlength=size)
-        mean = (detect_sum + np.bincount(gc, weights=expected, minlength=size)) / n_f
+        mean = (detect_sum + np.bincount(gc, weights=tail.expected, minlength=size)) / n_f
         squares = (np.bincount(g[~c], weights=(v[~c] - mean[g[~c]]) ** 2, minlength=size)
-                   + np.bincount(gc, weights=(expected - mean[gc]) ** 2 + variance, minlength=size))
+                   + np.bincount(gc, weights=(tail.expected - mean[gc]) ** 2 + tail.variance, minlength=size))
         s2 = squares / (n_f - 1.0)
-        grad_mu = np.bincount(gc, weights=d_mu, minlength=size)
-        grad_tau = np.bincount(gc, weights=d_tau, minlength=size)
+        grad_mu = np.bincount(gc, weights=tail.d_mu, minlength=size)
+        grad_tau = np.bincount(gc, weights=tail.d_tau, minlength=size)
         tail_var = (grad_mu ** 2 * fit.var_mu + 2 * grad_mu * grad_tau * fit.cov_mu_tau
                     + grad_tau ** 2 * fit.var_tau)
         se = np.sqrt(s2 / n_f + tail_var / n_f ** 2)
     return mean, s2, se
 
 
-def _below(mu: np.ndarray, tau: np.ndarray, ln_limit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _below_lognormal(mu: np.ndarray, tau: np.ndarray, ln_limit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Mean and variance of a log-normal(μ, σ) grade X given X < limit (σ = e^τ)."""
     s = np.exp(tau)
     w = (ln_limit - mu) / s
@@ -112,3 +169,16 @@ def _below(mu: np.ndarray, tau: np.ndarray, ln_limit: np.ndarray) -> tuple[np.nd
     # E[X | X < L] is below L; the clip only guards rounding in the far tail.
     first = np.minimum(first, np.exp(ln_limit))
     return first, np.maximum(second - first ** 2, 0.0)
+
+
+def _below_normal(mu: np.ndarray, tau: np.ndarray, limit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and variance of a normal(μ, σ) grade X given X < limit (σ = e^τ): the inverse Mills
+    ratio λ = φ(w)/Φ(w) gives E = μ − σλ and Var = σ²(1 − wλ − λ²)."""
+    s = np.exp(tau)
+    w = (limit - mu) / s
+    with np.errstate(over="ignore", invalid="ignore"):
+        mills = np.exp(-0.5 * w * w - LOG_SQRT_2PI - log_ndtr(w))
+        first = mu - s * mills
+        variance = s * s * (1.0 - w * mills - mills * mills)
+    # A grade is positive and below its limit (the choice already requires little mass below 0).
+    return np.clip(first, 0.0, limit), np.maximum(variance, 0.0)
