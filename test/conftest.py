@@ -86,6 +86,20 @@ def tailings_provider(qgis_app, qgis_processing):
     return _LiveProvider()
 
 
+@pytest.fixture(scope="session")
+def norwegian(qgis_app):
+    """The Bokmål catalogue, compiled from i18n/*.ts now (so never stale), as a QTranslator
+    for a test to install and remove."""
+    import subprocess
+
+    from qgis.PyQt.QtCore import QTranslator
+
+    subprocess.run(["bash", str(REPO_ROOT / "scripts" / "build_translations.sh")], check=True, cwd=REPO_ROOT)
+    translator = QTranslator()
+    assert translator.load(str(REPO_ROOT / "i18n" / "tailings_unfc_nb.qm"))
+    return translator
+
+
 @pytest.fixture(scope="module")
 def styled_gpkg(tmp_path_factory):
     """A classified GeoPackage with the plugin's UNFC style (map, dock and screenshot tests)."""

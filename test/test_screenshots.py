@@ -1,6 +1,6 @@
 """Screenshots for the user guide, rendered offscreen and checked for content: the styled
 map at national, regional and local scale (and on a dark background), and the results panel
-(deposit table with the interval plot, UNFC matrix, contained metal).
+(deposit table with the interval plot, UNFC matrix, contained metal), also in Norwegian.
 
 Each image is written under the test's tmp folder; with UPDATE_SCREENSHOTS=1 it is also
 copied to docs/images/, which docs/user_guide.md shows.
@@ -82,3 +82,31 @@ def test_panel_screenshots(styled_layer, tmp_path, qgis_iface, qgis_parent):
     dock.tabs.setCurrentIndex(2)
     pixels = keep_screenshot(_grab(dock), "panel_contained", tmp_path)
     assert _dark_pixels(pixels) > 800 and dock.contained_view.model().rowCount() == len(CLASSES)
+
+
+def test_panel_screenshot_in_norwegian(styled_layer, tmp_path, qgis_iface, qgis_parent, norwegian):
+    """With the Bokmål catalogue installed (a Norwegian QGIS), the panel's tabs, headers and
+    plot are Norwegian."""
+    from qgis.PyQt.QtCore import QCoreApplication
+    from tailings_unfc.ui.results_dock import ResultsDock
+
+    QCoreApplication.installTranslator(norwegian)
+    try:
+        dock = ResultsDock(qgis_iface, qgis_parent)
+        dock.resize(520, 860)
+        dock.set_layer(styled_layer)
+        measured = dock.deposits.index[(dock.deposits["co_t"] > 0).to_numpy()]
+        dock.table.selectRow(int(dock.table.model().rows_of_positions(np.asarray(measured[:1]))[0]))
+        dock.tabs.setCurrentIndex(0)
+        _grab(dock)
+        dock.plot.redraw()
+        pixels = keep_screenshot(_grab(dock), "panel_deposits_nb", tmp_path)
+        tabs = [dock.tabs.tabText(i) for i in range(dock.tabs.count())]
+        model = dock.table.model()
+        headers = [str(model.headerData(c, 1)) for c in range(model.columnCount())]  # 1 = Qt.Horizontal
+    finally:
+        QCoreApplication.removeTranslator(norwegian)
+    assert tabs[0] != "Deposits" and tabs[1] != "UNFC matrix" and tabs[2] != "Contained metal", tabs
+    assert not {"Deposits", "UNFC matrix", "Contained metal"} & set(tabs)
+    assert distinct_colours(pixels) > 50 and _dark_pixels(pixels) > 2000
+    assert headers and not {"name", "UNFC class", "tonnage (t)"} & set(headers), headers

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "i18n" / "tailings_unfc_nb.ts"
@@ -96,14 +96,6 @@ def test_help_texts_show_every_placeholder(tailings_provider):
     tags = {tag.lower() for text in texts for tag in re.findall(r"</?\s*([a-zA-Z][\w-]*)", text)}
     assert tags <= HTML_TAGS_IN_HELP
     assert any("&lt;element&gt;_ppm" in text for text in texts)
-
-
-@pytest.fixture(scope="module")
-def norwegian():
-    subprocess.run(["bash", str(ROOT / "scripts" / "build_translations.sh")], check=True, cwd=ROOT)
-    translator = QTranslator()
-    assert translator.load(str(QM))
-    return translator
 
 
 def _fresh(provider, alg_id: str):
