@@ -1,13 +1,13 @@
 """Which third-party Python packages the plugin needs, which are missing here, and how to
 install them: the same commands for the message bar and for metadata.txt's ``about``.
 
-The version ranges are those of requirements.txt (test_packaging checks that they agree).
+The version ranges are those of requirements.in (test_packaging checks that they agree).
 """
 from __future__ import annotations
 
 import importlib.util
 
-# (import name, pip requirement as in requirements.txt, required?) — optional ones only
+# (import name, pip requirement as in requirements.in, required?) — optional ones only
 # degrade a feature (fast xlsx reading, safe XML, .ods files, writing rules files).
 PACKAGES: tuple[tuple[str, str, bool], ...] = (
     ("numpy", "numpy<2", True),

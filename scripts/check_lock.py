@@ -1,11 +1,11 @@
-"""Fail set-up when a system package differs from the version requirements.lock recorded."""
+"""Fail set-up when a system package differs from the version the lock (requirements.txt) recorded."""
 from __future__ import annotations
 
 import sys
 from importlib import metadata
 from pathlib import Path
 
-LOCK = Path(__file__).resolve().parent.parent / "requirements.lock"
+LOCK = Path(__file__).resolve().parent.parent / "requirements.txt"
 
 
 def main() -> int:
@@ -21,7 +21,7 @@ def main() -> int:
         if have != want:
             problems.append(f"{name}: locked {want}, found {have}")
     if problems:
-        print("setup: system packages differ from requirements.lock:\n  " + "\n  ".join(problems)
+        print("setup: system packages differ from the lock (requirements.txt):\n  " + "\n  ".join(problems)
               + "\n  (install Debian bookworm's versions, or refresh the lock: bash scripts/lock.sh)",
               file=sys.stderr)
         return 1

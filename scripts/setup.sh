@@ -40,14 +40,14 @@ venv="$here/.venv"
 if [ ! -x "$venv/bin/python" ]; then
   /usr/bin/python3 -m venv --system-site-packages "$venv"
 fi
-# Exact pins from requirements.lock (requirements.txt is the human-edited source; refresh the
-# lock with scripts/lock.sh). --no-deps: the lock already lists every transitive package.
+# Exact pins from the lock, requirements.txt (requirements.in is the human-edited source of
+# ranges; refresh the lock with scripts/lock.sh). --no-deps: the lock already lists every transitive package.
 stamp="$venv/.requirements.sha256"
-want="$(sha256sum requirements.lock | cut -d' ' -f1)"
+want="$(sha256sum requirements.txt | cut -d' ' -f1)"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "setup: installing Python packages into $venv (requirements.lock)"
+  echo "setup: installing Python packages into $venv (requirements.txt)"
   pip_log="$here/.build/setup-pip.log"
-  if ! "$venv/bin/python" -m pip install --disable-pip-version-check --no-deps -r requirements.lock >"$pip_log" 2>&1; then
+  if ! "$venv/bin/python" -m pip install --disable-pip-version-check --no-deps -r requirements.txt >"$pip_log" 2>&1; then
     echo "setup: pip install failed; last lines of $pip_log:" >&2; tail -n 30 "$pip_log" >&2; exit 1
   fi
   echo "$want" > "$stamp"

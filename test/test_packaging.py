@@ -1,6 +1,6 @@
 """The plugin zip holds what QGIS needs under tailings_unfc/ and nothing for developers; it
 installs into a clean QGIS profile and runs there; its install commands name every package
-with the version range of requirements.txt."""
+with the version range of requirements.in."""
 from __future__ import annotations
 
 import json
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# requirements.txt lines the plugin does not need at run time (tests, lint, test fixtures)
+# requirements.in lines the plugin does not need at run time (tests, lint, test fixtures)
 DEVELOPER_ONLY = {"pytest", "pytest-qgis", "hypothesis", "ruff", "msoffcrypto-tool", "atheris"}
 
 
@@ -56,10 +56,10 @@ def _requirement_name(line: str) -> str:
 
 def test_install_commands_pin_what_requirements_pin():
     """core.dependencies (the message bar, metadata.txt) names every run-time requirement of
-    requirements.txt with exactly its range, and nothing else."""
+    requirements.in with exactly its range, and nothing else."""
     from core.dependencies import PACKAGES, pip_arguments
 
-    lines = [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
+    lines = [line.strip() for line in (ROOT / "requirements.in").read_text().splitlines()]
     runtime = {_requirement_name(line): line.replace(" ", "") for line in lines
                if line and not line.startswith("#") and _requirement_name(line) not in DEVELOPER_ONLY}
     declared = {_requirement_name(pip): pip.replace(" ", "") for _mod, pip, _req in PACKAGES}
@@ -101,15 +101,15 @@ def test_zip_installs_into_a_clean_profile_and_runs(plugin_zip, tmp_path):
 
 
 def test_lock_file_is_fresh_and_pins_every_package():
-    """requirements.lock was made from this requirements.txt and pins each package exactly."""
+    """The lock, requirements.txt, was made from this requirements.in and pins each package exactly."""
     import hashlib
     from importlib import metadata
 
     root = Path(__file__).resolve().parent.parent
-    lock = (root / "requirements.lock").read_text().splitlines()
-    made_from = next(line.split(": ", 1)[1] for line in lock if line.startswith("# requirements.txt sha256: "))
-    assert made_from == hashlib.sha256((root / "requirements.txt").read_bytes()).hexdigest(), \
-        "requirements.txt changed since the lock was made: run bash scripts/lock.sh"
+    lock = (root / "requirements.txt").read_text().splitlines()
+    made_from = next(line.split(": ", 1)[1] for line in lock if line.startswith("# requirements.in sha256: "))
+    assert made_from == hashlib.sha256((root / "requirements.in").read_bytes()).hexdigest(), \
+        "requirements.in changed since the lock was made: run bash scripts/lock.sh"
     pins = [line for line in lock if line and not line.startswith("#")]
     assert pins and all("==" in line and not line.startswith("-") for line in pins)
     # What set-up installed is what the lock says, system packages included.
