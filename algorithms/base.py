@@ -24,6 +24,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.disk_space import full_disk_hint
 from ..core.errors import OperationCancelled, TailingsInputError
+from ..core.message import Message
 from ..core.version import docs_url
 from ..qt_translate import error_text, shown
 from .output_check import check_destinations_writable, check_written_outputs
@@ -110,7 +111,9 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
             # read each one back, since QGIS writes sinks itself and a full disk can leave a
             # file that no reader opens while the run looked fine.
             check_written_outputs(self, results)
-            return results
+            # A core Message is a str subclass, which PyQt hands to C++ as an opaque Python object
+            # (qgis_process's JSON and the modeler would see null): outputs are plain text.
+            return {key: str(value) if isinstance(value, Message) else value for key, value in results.items()}
         except TailingsInputError as err:
             raise QgsProcessingException(self.error_text(err)) from None
         except OperationCancelled:

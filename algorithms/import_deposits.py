@@ -299,7 +299,7 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
                                  extent_label=source_crs.authid() or source_crs.description(),
                                  cancel=self.cancel_hook(feedback))
         feedback.pushInfo(self.tr("Field mapping:") + "\n  " + "\n  ".join(result.mapping.describe()))
-        feedback.pushInfo(self.tr("deposit_id from {0}").format(result.id_description))
+        feedback.pushInfo(self.tr("deposit_id from {0}").format(self.text(result.id_description)))
         for warning in result.warnings:
             feedback.pushWarning(self.text(warning))
         if result.tonnage_sources:
@@ -335,7 +335,7 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         self.log_counts(feedback, "Deposits", len(frame), written, rejected)
         return {self.OUTPUT: dest_id, self.REJECTS: reject_id, "N_READ": len(frame),
                 "N_ACCEPTED": written, "N_REJECTED": rejected, "ID_FROM_NAME": int(result.id_from_name),
-                "ID_SOURCE": result.id_description,
+                "ID_SOURCE": str(result.id_description),
                 "WARNINGS": json.dumps(result.warnings, ensure_ascii=False)}
 
     @staticmethod

@@ -129,11 +129,13 @@ class TrainModelAlgorithm(TailingsAlgorithm):
         for c in md.get("selection", {}).get("candidates", []):
             score = self.tr("pooled R² {0:.3f}, per fold {1:.3f} ± {2:.3f}").format(
                 c["r2_log"], c["fold_r2_mean"], c["fold_r2_sd"]) if "r2_log" in c else ""
-            feedback.pushInfo(self.tr("  auto candidate {0}: {1} {2}").format(c["method"], c["status"], score))
+            status = self.text(c["status"])
+            feedback.pushInfo(self.tr("  auto candidate {0}: {1} {2}").format(c["method"], status, score))
         feedback.pushInfo(self.tr(
             "{0}: grouped CV ({1}) R² = {2:.3f} pooled, {3:.3f} ± {4:.3f} per fold (ln), RMSE = {5:.3f}; "
             "random K-fold R² = {6:.3f} (comparison only); coverage of the {7:.0%} interval = {8:.1%}").format(
-            md["method_label"], md["cv"]["grouping_description"], model.cv_r2, model.cv_r2_fold_mean,
+            self.text(md["method_label"]), self.text(md["cv"]["grouping_description"]), model.cv_r2,
+            model.cv_r2_fold_mean,
             model.cv_r2_fold_sd, model.cv_rmse, md["cv"]["random_kfold"]["r2_log"], md["interval"]["level"],
             model.coverage))
         save_model(model, model_path)

@@ -20,7 +20,7 @@ from .atomic_file import write_text
 from .deposits import import_deposits, parse_field_map
 from .errors import TailingsInputError
 from .estimation import EstimateSettings, estimate_deposits
-from .message import Message, Translate, translated
+from .message import Message, Translate, joined, translated
 from .pipeline import AssayFile, PipelineSettings, import_assay_file, linkage_message, planned_models, stack_frames
 from .report_style import untranslated
 from .run_summary import listed
@@ -80,7 +80,7 @@ def _deposit_section(layer: DepositLayer, field_map: dict[str, str]) -> tuple[pd
              Message("  deposit_id from {0}", result.id_description), Message("  field mapping:")]
     lines += [Message("    {0}", line) for line in mapping.describe()]
     for canonical, alternatives in mapping.alternatives.items():
-        lines.append(Message("  alternatives for {0}: {1}", canonical, "; ".join(alternatives)))
+        lines.append(Message("  alternatives for {0}: {1}", canonical, joined(alternatives, "; ")))
     for source, options in mapping.ambiguous.items():
         lines.append(Message("  ambiguous (not mapped): {0} could be {1}", source, ", ".join(options)))
     unmapped = [s for s in mapping.source_fields if s not in mapping.mapped_sources]

@@ -94,6 +94,8 @@ def test_zip_installs_into_a_clean_profile_and_runs(plugin_zip, tmp_path):
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     results = json.loads(proc.stdout[proc.stdout.index("{"):])["results"]
     assert results["N_READ"] > 0 and results["N_ACCEPTED"] == results["N_READ"]
+    # a text output reaches qgis_process's JSON as text (a core Message would arrive as null)
+    assert isinstance(results["ID_SOURCE"], str) and "field" in results["ID_SOURCE"], results
     assert (tmp_path / "imported.gpkg").stat().st_size > 0
     # The plugin came from the profile, not from the repository checkout.
     where = subprocess.run([sys.executable, "-c", "import tailings_unfc"], **run)

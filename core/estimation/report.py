@@ -177,7 +177,8 @@ def render_html(model: TrainedModel, tr: Translate = untranslated) -> str:
     fold_rows = [{**f, "fold": int(f["fold"]), "n": int(f["n"])} for f in cv["folds"]]
     counts = [{"rows": translated(k, tr), "count": v} for k, v in md["data_counts"].items()]
     ranges = [{"predictor": p, "min": r[0], "max": r[1]} for p, r in md["training_range"].items()]
-    notes = "".join(f"<li>{html.escape(translated(n, tr))}</li>" for n in md["notes"]) or f"<li>{tr('none')}</li>"
+    notes = "".join(f"<li>{html.escape(translated(n, tr))}</li>" for n in md["notes"]) \
+        or f"<li>{html.escape(tr('none'))}</li>"
     title = tr("Model for {0}: {1}").format(html.escape(md["target_column"]),
                                             html.escape(translated(md["method_label"], tr)))
     auto = tr(" (selected by METHOD=auto)") if md.get('method_requested') == 'auto' else ''
