@@ -63,7 +63,7 @@ class EstimateAlgorithm(TailingsAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.SEED, self.tr("Random seed"), QgsProcessingParameterNumber.Integer, 42))
         self.addParameter(QgsProcessingParameterNumber(
-            self.ITERATIONS, self.tr("Monte Carlo iterations"), QgsProcessingParameterNumber.Integer, 2000,
+            self.ITERATIONS, self.tr("Monte Carlo iterations"), QgsProcessingParameterNumber.Integer, 1500,
             minValue=100, maxValue=100000))
         self.addParameter(QgsProcessingParameterString(
             self.PROXY_FILES, self.tr("Proxy source files whose grades are not used as measured "

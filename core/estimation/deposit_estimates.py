@@ -69,7 +69,9 @@ CancelHook = Callable[[], None]
 @dataclass(frozen=True)
 class EstimateSettings:
     min_samples: int = 5
-    iterations: int = 2000
+    # 1,500 stratified draws beat 2,000 plain ones on every P90/P10 error that
+    # bench/bench_mc_precision.py reports (docs/benchmarks.md, 2026-12-03).
+    iterations: int = 1500
     seed: int = 42
     tonnage: TonnageRanges = field(default_factory=TonnageRanges)
     # Source files (``src_file``) whose grades are proxies (e.g. pXRF Co, which reads poorly

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import stratified
+
 
 def mean_grade_draws(m: np.ndarray, s2: np.ndarray, dof: np.ndarray, n: np.ndarray,
                      iterations: int, rng: np.random.Generator,
@@ -28,8 +30,8 @@ def mean_grade_draws(m: np.ndarray, s2: np.ndarray, dof: np.ndarray, n: np.ndarr
     # reported, never sums over draws across deposits), at a fraction of the RNG cost.
     dof = np.maximum(dof, 1)
     distinct, which = np.unique(dof, return_inverse=True)
-    chi2 = rng.chisquare(distinct[:, None], (len(distinct), iterations))[which]
-    z = rng.standard_normal(iterations)[None, :]
+    chi2 = stratified.chi_squares(rng, distinct, iterations)[which]
+    z = stratified.normals(rng, iterations)[None, :]
     t_s2 = dof[:, None] * s2[:, None] / chi2
     t_mu = m[:, None] - z * np.sqrt(t_s2 / n[:, None])
     if extra_mu is not None:

@@ -34,6 +34,7 @@ from scipy import stats
 
 from ..errors import TailingsInputError
 from ..schema import INTERVAL_LEVEL
+from . import stratified
 from .censored_ros import complete_censored
 from .grouped import mean_var, sort_within_groups
 from .lognormal_mean import mean_grade_draws
@@ -89,7 +90,7 @@ class MeanGradeEstimator:
 
     def __init__(self, level: float = INTERVAL_LEVEL, alpha: float = 0.05, min_test_n: int = 8,
                  max_ln_sd: float = 1.0, max_ln_sd_n: int = 30, min_samples: int = 2,
-                 iterations: int = 2000, random_state: int | np.random.Generator | None = None,
+                 iterations: int = 1500, random_state: int | np.random.Generator | None = None,
                  censored_method: str = "robust_mle") -> None:
         self.level = level
         self.alpha = alpha
@@ -269,8 +270,8 @@ def t_draws(dof: np.ndarray, iterations: int, rng: np.random.Generator) -> tuple
     per distinct ν, so each row has exactly the t_ν distribution at a fraction of the RNG
     cost (only each row's own percentiles are used)."""
     distinct, which = np.unique(np.maximum(dof, 1.0), return_inverse=True)
-    z = rng.standard_normal(iterations)
-    chi2 = rng.chisquare(distinct[:, None], (len(distinct), iterations))
+    z = stratified.normals(rng, iterations)
+    chi2 = stratified.chi_squares(rng, distinct, iterations)
     return z / np.sqrt(chi2 / distinct[:, None]), which
 
 

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from . import stratified
+
 SOURCE_FIELD = "tonnage_source"
 
 
@@ -79,8 +81,7 @@ def tonnage_draws(source: np.ndarray, inputs: pd.DataFrame, iterations: int,
     n = len(source)
     # Common random numbers across deposits (each deposit's own distribution is exact; only
     # per-deposit percentiles are reported).
-    u1 = rng.uniform(-1.0, 1.0, iterations)[None, :]
-    u2 = rng.uniform(-1.0, 1.0, iterations)[None, :]
+    u1, u2 = (2.0 * stratified.uniforms(rng, iterations, 2) - 1.0)[:, None, :]
     t = inputs["tonnage"].to_numpy(float)[:, None]
     v = inputs["volume"].to_numpy(float)[:, None]
     d = inputs["density"].to_numpy(float)[:, None]

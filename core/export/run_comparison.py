@@ -25,8 +25,8 @@ import pandas as pd
 
 from core.schema import COMMODITIES, RUN_TIME_FIELDS
 
-# P90–P10 width share: two independent 2,000-draw runs differ by at most about
-# √2 × the 95th-percentile single-run error of 4 % (bench/bench_mc_precision.py), so 15 %
+# P90–P10 width share: two independent runs (1,500 stratified draws) differ by at most about
+# √2 × the 95th-percentile single-run error of 3.4 % (bench/bench_mc_precision.py), so 15 %
 # leaves room for the tails of ~100 comparisons without hiding a real error (a wrong
 # estimator or sample count moves a percentile by far more than its interval width).
 DEFAULT_TOLERANCE = 0.15
