@@ -43,9 +43,8 @@ from ..core.errors import TailingsInputError
 from ..core.message import Message
 from ..core.schema import DEFAULT_CRS, DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS, REJECT_REASON_FIELD
 from .base import TailingsAlgorithm
-from .field_aliases import apply_aliases
+from .field_aliases import apply_aliases, split_aliases
 from .layer_frames import FID_COLUMN, GEOMETRY_COLUMN, frame_to_sink, qgs_field, source_to_frame
-from .user_language import user_language
 
 # Widening (longitude, latitude degrees) of a CRS's official area of use before coordinates count as
 # impossible for it; catches lat/lon pasted into a UTM layer (y of a few dozen metres = the equator).
@@ -308,7 +307,7 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
 
         steps.setCurrentStep(2)
         deposits, rejects = result.deposits, result.rejects
-        out_fields = self._output_fields(deposits, source_fields, result.mapping)
+        out_fields, aliases = split_aliases(self._output_fields(deposits, source_fields, result.mapping))
         out_type = source.wkbType()
         if geometry_type == QgsWkbTypes.PolygonGeometry and not deposits.empty:
             kinds = shapely.get_type_id(shapely.from_wkb(deposits[GEOMETRY_COLUMN].to_numpy()))
@@ -316,10 +315,8 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
                 out_type = QgsWkbTypes.multiType(out_type)  # a repaired polygon may have become multi
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, out_fields, out_type, target_crs)
         reject_fields = QgsFields(source_fields)
-        reject_reason = qgs_field(REJECT_REASON_FIELD)
-        reject_reason.setAlias("")
-        reject_reason.setComment("")
-        reject_fields.append(reject_reason)
+        reject_fields.append(qgs_field(REJECT_REASON_FIELD))
+        reject_fields, _ = split_aliases(reject_fields)  # no alias on a sink (field_aliases.py)
         reject_sink, reject_id = self.parameterAsSink(parameters, self.REJECTS, context, reject_fields,
                                                       source.wkbType(), target_crs)
         if sink is None or reject_sink is None:
@@ -330,7 +327,7 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
             sink_object.flushBuffer()
         # Drop the sink objects so file outputs are closed before their style is written.
         del sink, reject_sink
-        self._apply_aliases(dest_id, out_fields, context, feedback)
+        apply_aliases(dest_id, aliases, context, feedback, self.tr)
         steps.setProgress(100)
         self.log_counts(feedback, "Deposits", len(frame), written, rejected)
         return {self.OUTPUT: dest_id, self.REJECTS: reject_id, "N_READ": len(frame),
@@ -383,14 +380,6 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         values = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
         return values if all(math.isfinite(v) for v in values) else None
 
-    def _apply_aliases(self, dest_id: str, fields: QgsFields, context: QgsProcessingContext,
-                       feedback: QgsProcessingFeedback) -> None:
-        """Field aliases in the user's language on the output (field_aliases.py says why not on the sink)."""
-        language = user_language()
-        aliases = {s.name: s.alias(language) for s in _SPECS.values()
-                   if s.alias(language) and fields.indexOf(s.name) >= 0}
-        apply_aliases(dest_id, aliases, context, feedback, self.tr)
-
     @staticmethod
     def _output_fields(deposits, source_fields: QgsFields, mapping) -> QgsFields:
         """Canonical fields with aliases, then optional ones, then the source's other fields with their
@@ -403,12 +392,7 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
             if name in (GEOMETRY_COLUMN, FID_COLUMN):
                 continue
             if name in _SPECS:
-                # Aliases and comments go on through the layer style (see _apply_aliases): memory
-                # layers and the GeoPackage writer do not keep them on the field.
-                field = qgs_field(_SPECS[name])
-                field.setAlias("")
-                field.setComment("")
-                fields.append(field)
+                fields.append(qgs_field(_SPECS[name]))  # its alias goes on the layer (split_aliases)
                 continue
             original = next(other_iter)
             field = source_fields.at(source_fields.indexOf(original))

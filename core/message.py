@@ -50,6 +50,11 @@ def joined(parts: list[object], separator: str = "") -> Message:
     return Message(template, *parts)  # i18n: texts extracted from the parts
 
 
+def cause_of(err: BaseException) -> object:
+    """The text of an exception: the Message it was raised with (translated later), else ``str(err)``."""
+    return err.args[0] if err.args and isinstance(err.args[0], Message) else str(err)
+
+
 def translated(text: object, tr: Translate = _untranslated) -> str:
     """Any text for the user: a Message in the language of ``tr``, anything else as it is."""
     if isinstance(text, Message):

@@ -56,18 +56,24 @@ def _grab(widget):
     return widget.grab().toImage()
 
 
-def test_panel_screenshots(styled_layer, tmp_path, qgis_iface, qgis_parent):
+def _panel_on_a_measured_deposit(layer, iface, parent):
+    """The results panel on ``layer``, a deposit with contained metal selected, its plot drawn."""
     from tailings_unfc.ui.results_dock import ResultsDock
 
-    dock = ResultsDock(qgis_iface, qgis_parent)
+    dock = ResultsDock(iface, parent)
     dock.resize(520, 860)
-    dock.set_layer(styled_layer)
+    dock.set_layer(layer)
     measured = dock.deposits.index[(dock.deposits["co_t"] > 0).to_numpy()]
     row = dock.table.model().rows_of_positions(np.asarray(measured[:1]))[0]
     dock.table.selectRow(int(row))
     dock.tabs.setCurrentIndex(0)
     _grab(dock)
     dock.plot.redraw()  # at the width it got when shown
+    return dock
+
+
+def test_panel_screenshots(styled_layer, tmp_path, qgis_iface, qgis_parent):
+    dock = _panel_on_a_measured_deposit(styled_layer, qgis_iface, qgis_parent)
     pixels = keep_screenshot(_grab(dock), "panel_deposits", tmp_path)
     assert distinct_colours(pixels) > 50
     assert _dark_pixels(pixels) > 2000  # table text and plot labels
@@ -88,18 +94,10 @@ def test_panel_screenshot_in_norwegian(styled_layer, tmp_path, qgis_iface, qgis_
     """With the Bokmål catalogue installed (a Norwegian QGIS), the panel's tabs, headers and
     plot are Norwegian."""
     from qgis.PyQt.QtCore import QCoreApplication
-    from tailings_unfc.ui.results_dock import ResultsDock
 
     QCoreApplication.installTranslator(norwegian)
     try:
-        dock = ResultsDock(qgis_iface, qgis_parent)
-        dock.resize(520, 860)
-        dock.set_layer(styled_layer)
-        measured = dock.deposits.index[(dock.deposits["co_t"] > 0).to_numpy()]
-        dock.table.selectRow(int(dock.table.model().rows_of_positions(np.asarray(measured[:1]))[0]))
-        dock.tabs.setCurrentIndex(0)
-        _grab(dock)
-        dock.plot.redraw()
+        dock = _panel_on_a_measured_deposit(styled_layer, qgis_iface, qgis_parent)
         pixels = keep_screenshot(_grab(dock), "panel_deposits_nb", tmp_path)
         tabs = [dock.tabs.tabText(i) for i in range(dock.tabs.count())]
         model = dock.table.model()

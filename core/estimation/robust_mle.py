@@ -89,17 +89,17 @@ def robust_mle_mean(groups: np.ndarray, values: np.ndarray, censored: np.ndarray
     top = np.full(size, np.nan)
     top[g[exact]] = v[exact]  # sorted ascending: the last write is the largest fitted detect
     above = ~c & ~inside
+    # Only a window with MIN_TAIL_CHOICE detects may choose: the normal law is fitted there only.
+    choosing = np.bincount(g[exact], minlength=size) >= MIN_TAIL_CHOICE
     lognormal = _fit_tail(g, v, c, exact, above, top, size, np.log, _below_lognormal)
-    normal = _fit_tail(g, v, c, exact, above, top, size, lambda x: x, _below_normal)
+    normal = _fit_tail(g, v, c, exact, above, top, size, lambda x: x, _below_normal, choosing)
     # The log-normal likelihood in grade units: its density carries the Jacobian 1/x.
     ln_x = np.bincount(g[exact], weights=np.log(v[exact]), minlength=size)
-    n_exact = np.bincount(g[exact], minlength=size)
     with np.errstate(invalid="ignore"):
-        normal_tail = (normal.fit.ok & (n_exact >= MIN_TAIL_CHOICE)
-                       & (normal.fit.loglik > lognormal.fit.loglik - ln_x + TAIL_MARGIN)
+        normal_tail = (normal.fit.ok & (normal.fit.loglik > lognormal.fit.loglik - ln_x + TAIL_MARGIN)
                        & (normal.fit.mu > NEGATIVE_MASS_Z * normal.fit.sigma))
     chosen = _choose(lognormal, normal, normal_tail, g[c])
-    ok = np.where(normal_tail, normal.fit.ok, lognormal.fit.ok) & (n_c > 0)
+    ok = chosen.fit.ok.copy()  # a fitted group has censored values and enough detects
     mean, var, se = _completed_mean(g, v, c, n, chosen, size)
     ok &= np.isfinite(mean) & np.isfinite(se)
     return RobustMleMean(np.where(ok, mean, np.nan), np.where(ok, var, np.nan), np.where(ok, se, np.nan), window,
@@ -110,15 +110,17 @@ def _window(n: np.ndarray, n_c: np.ndarray, upper_share: float) -> np.ndarray:
     return np.minimum(np.maximum(np.ceil(upper_share * n).astype(int), n_c + MIN_EXACT), n)
 
 
-def _fit_tail(g, v, c, exact, above, top, size, scale, below) -> _Tail:
-    """The censored-likelihood fit of a normal law to ``scale(values)`` of the window, and the
-    censored values' conditional moments under it."""
+def _fit_tail(g, v, c, exact, above, top, size, scale, below, only: np.ndarray | None = None) -> _Tail:
+    """The censored-likelihood fit of a normal law to ``scale(values)`` of the window (in the
+    groups ``only``, all by default), and the censored values' conditional moments under it."""
     y = scale(v)
     data = CensoredSample(g[exact], y[exact], np.concatenate([g[c], g[above]]),
                           np.concatenate([y[c], scale(top[g[above]])]),
                           np.concatenate([np.ones(int(c.sum())), -np.ones(int(above.sum()))]), size)
     n_exact, mu0, var0 = mean_var(data.exact_groups, data.exact, size)
     wanted = (n_exact >= MIN_EXACT) & (var0 > 0) & (np.bincount(g[c], minlength=size) > 0)
+    if only is not None:
+        wanted &= only
     fit = fit_censored_normal(data, np.where(wanted, mu0, np.nan), np.sqrt(np.where(wanted, var0, np.nan)))
     gc, limit = g[c], y[c]
     mu, tau = fit.mu[gc], np.log(fit.sigma[gc])

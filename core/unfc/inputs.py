@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TailingsInputError
-from ..message import Message
+from ..message import Message, cause_of
 from ..schema import COMMODITIES, SETTINGS
 from .codes import parse_category
 from .facts import Coded, coded
@@ -119,8 +119,7 @@ def read_override(frame: pd.DataFrame, axis: str, codes: Codes) -> Override:
             out.append(codes[parse_category(axis, u)])
         except ValueError as err:
             row = int(np.flatnonzero(text == u)[0])
-            cause = err.args[0] if err.args and isinstance(err.args[0], Message) else str(err)
-            raise TailingsInputError("Invalid expert override: {0}", cause, row=row + 1, column=column,
+            raise TailingsInputError("Invalid expert override: {0}", cause_of(err), row=row + 1, column=column,
                                      value=u) from None
     return Override(np.array(out, dtype=np.int64)[inverse], raw)
 

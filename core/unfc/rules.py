@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TailingsInputError
-from ..message import Message
+from ..message import Message, cause_of
 from ..schema import COMMODITIES, SETTINGS
 from .codes import parse_category
 
@@ -134,11 +134,6 @@ def _error(source: str, text: str, path: tuple[str, ...], template: str, *params
     return TailingsInputError("{0} (line {1})", Message(template, *params), line, **place)
 
 
-def _cause(err: ValueError) -> object:
-    """The text of ``err`` (a Message when it is one, so that it is translated too)."""
-    return err.args[0] if err.args and isinstance(err.args[0], Message) else str(err)
-
-
 def _check_keys(data: dict[str, Any], schema: dict[str, Any], path: tuple[str, ...], source: str, text: str) -> None:
     for key, value in data.items():
         here = (*path, key)
@@ -188,7 +183,7 @@ def _f4_level(code: str, where: tuple[str, ...], source: str, text: str) -> int:
     try:
         parsed = parse_category("F", code)
     except ValueError as err:
-        raise _error(source, text, where, "Rules file: {0}", _cause(err), value=code) from None
+        raise _error(source, text, where, "Rules file: {0}", cause_of(err), value=code) from None
     if not parsed.startswith("F4."):
         raise _error(source, text, where, "Rules file: '{0}' must be F4.1, F4.2 or F4.3", ".".join(where), value=code)
     return int(parsed[-1])
@@ -198,7 +193,7 @@ def _level(code: str, where: tuple[str, ...], source: str, text: str) -> int:
     try:
         parsed = parse_category("G", code)
     except ValueError as err:
-        raise _error(source, text, where, "Rules file: {0}", _cause(err), value=code) from None
+        raise _error(source, text, where, "Rules file: {0}", cause_of(err), value=code) from None
     return 4 if parsed.startswith("G4") else int(parsed[1])
 
 
@@ -275,7 +270,7 @@ def parse_rules(text: str, source: str = "<rules>") -> Rules:
         try:
             project_status[normalise_text(status)] = parse_category("F", code)
         except ValueError as err:
-            raise _error(source, text, ("f", "project_status", status), "Rules file: {0}", _cause(err),
+            raise _error(source, text, ("f", "project_status", status), "Rules file: {0}", cause_of(err),
                          value=code) from None
     technology = {}
     tech_table = _require(data, ("f", "technology"), source, text)
@@ -289,7 +284,7 @@ def parse_rules(text: str, source: str = "<rules>") -> Rules:
     try:
         potential_f = parse_category("F", f.get("potential_source_f", "F3.1"))
     except ValueError as err:
-        raise _error(source, text, ("f", "potential_source_f"), "Rules file: {0}", _cause(err)) from None
+        raise _error(source, text, ("f", "potential_source_f"), "Rules file: {0}", cause_of(err)) from None
 
     setting_factor, setting_steps = {}, {}
     for s in SETTINGS:
@@ -325,11 +320,11 @@ def parse_rules(text: str, source: str = "<rules>") -> Rules:
         except ValueError as err:
             raise _error(source, text, ("e", "without_project"),
                          "Rules file: e.without_project must be an E category or 'screening': {0}",
-                         _cause(err)) from None
+                         cause_of(err)) from None
     try:
         potential_e = parse_category("E", e.get("potential_source", "E3.2"))
     except ValueError as err:
-        raise _error(source, text, ("e", "potential_source"), "Rules file: {0}", _cause(err)) from None
+        raise _error(source, text, ("e", "potential_source"), "Rules file: {0}", cause_of(err)) from None
     permit = {}
     for value, meaning in e.get("permit_status", {}).items():
         if meaning not in PERMIT_VALUES:
