@@ -10,7 +10,7 @@ from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from .core.dependencies import install_hint, missing_packages
 from .core.schema import alias_language
-from .qt_translate import tr
+from .qt_translate import shown, tr
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 LOG_TAG = "Tailings UNFC"
@@ -66,7 +66,7 @@ class TailingsUnfcPlugin:
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     def _report_missing(self, missing: list[str]) -> None:
-        message = tr("Tailings UNFC cannot load its algorithms.") + " " + install_hint(missing)
+        message = tr("Tailings UNFC cannot load its algorithms.") + " " + shown(install_hint(missing))
         QgsMessageLog.logMessage(message, LOG_TAG, Qgis.Critical)
         if self.iface is not None:
             bar = self.iface.messageBar()

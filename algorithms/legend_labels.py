@@ -9,6 +9,7 @@ from __future__ import annotations
 from qgis.core import QgsCategorizedSymbolRenderer, QgsVectorLayer
 
 from ..core.export.styles import OTHER_COMBINATIONS, OTHER_LABEL, UNFC_CLASS_COLOURS
+from ..core.unfc.engine import NOT_CLASSIFIED
 from ..qt_translate import tr
 
 
@@ -34,5 +35,5 @@ def translate_class_legend(layer: QgsVectorLayer) -> None:
 def class_name(value: str) -> str:
     """A UNFC class as classify writes it (``unfc_class``), in the user's language."""
     names = {name: tr(name) for name, _label, _colour in UNFC_CLASS_COLOURS}
-    names.update({name: tr(name) for name in (OTHER_COMBINATIONS[0], OTHER_LABEL)})
+    names.update({name: tr(name) for name in (OTHER_COMBINATIONS[0], OTHER_LABEL, NOT_CLASSIFIED)})
     return names.get(value, value)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import importlib.util
 
+from .message import Message, joined
+
 # (import name, pip requirement as in requirements.in, required?) — optional ones only
 # degrade a feature (fast xlsx reading, safe XML, .ods files, writing rules files).
 PACKAGES: tuple[tuple[str, str, bool], ...] = (
@@ -39,23 +41,24 @@ def pip_arguments() -> str:
 
 
 def install_instructions() -> list[str]:
-    """The install commands, one paragraph a line (metadata.txt ``about`` holds the same lines)."""
+    """The install commands, one paragraph a line (metadata.txt ``about`` holds the same lines, in
+    English; the message bar shows the sentences translated, the commands as they are)."""
     packages = pip_arguments()
     return [
-        "Linux (Debian, Ubuntu; QGIS from the distribution): Debian's Python refuses a system-wide pip "
-        "(PEP 668), so install into a virtual environment that sees the system packages, then start QGIS "
-        "with it on PYTHONPATH:",
+        Message("Linux (Debian, Ubuntu; QGIS from the distribution): Debian's Python refuses a system-wide pip "
+                "(PEP 668), so install into a virtual environment that sees the system packages, then start "
+                "QGIS with it on PYTHONPATH:"),
         f"python3 -m venv --system-site-packages {VENV} && {VENV}/bin/python -m pip install {packages}",
         f'PYTHONPATH="$({VENV}/bin/python -c \'import sysconfig; print(sysconfig.get_path("purelib"))\')" qgis',
-        "(or set PYTHONPATH to that folder once under Settings > Options > System > Environment). "
-        "Simpler but less clean: python3 -m pip install --user --break-system-packages " + packages
-        + " installs for your user only; the flag overrides Debian's guard, and these versions then shadow "
-        "the python3-* packages for every Python program you run.",
-        "Windows (OSGeo4W or the QGIS installer): open the OSGeo4W Shell (as administrator if QGIS was "
-        f"installed for all users) and run: python -m pip install {packages}",
-        "Then restart QGIS.",
+        Message("(or set PYTHONPATH to that folder once under Settings > Options > System > Environment). "
+                "Simpler but less clean: python3 -m pip install --user --break-system-packages {0} installs for "
+                "your user only; the flag overrides Debian's guard, and these versions then shadow the python3-* "
+                "packages for every Python program you run.", packages),
+        Message("Windows (OSGeo4W or the QGIS installer): open the OSGeo4W Shell (as administrator if QGIS was "
+                "installed for all users) and run: python -m pip install {0}", packages),
+        Message("Then restart QGIS."),
     ]
 
 
 def install_hint(missing: list[str]) -> str:
-    return f"Missing Python packages: {', '.join(missing)}. " + " ".join(install_instructions())
+    return Message("Missing Python packages: {0}. {1}", ", ".join(missing), joined(install_instructions(), " "))

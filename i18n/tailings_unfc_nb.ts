@@ -283,6 +283,7 @@ WFS: INPUT tar 'wfs://url=https://host/ows typename=ns:layer', den rene provider
     <message><source>Remaining products not developed from identified projects</source><translation>Gjenværende produkter som ikke utvikles fra identifiserte prosjekter</translation></message>
     <message><source>Remaining products not developed from prospective projects</source><translation>Gjenværende produkter som ikke utvikles fra prospektive prosjekter</translation></message>
     <message><source>Viable projects</source><translation>Levedyktige prosjekter</translation></message>
+    <message><source>(not classified)</source><translation>(ikke klassifisert)</translation></message>
     <message><source>Other combinations</source><translation>Andre kombinasjoner</translation></message>
     <message><source>No UNFC style stored with {0}</source><translation>Ingen UNFC-stil lagret med {0}</translation></message>
     <message><source>Tailings UNFC run {0}</source><translation>Tailings UNFC-kjøring {0}</translation></message>
@@ -451,12 +452,16 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>Run cancelled after {0:.1f} s; no GeoPackage or workbook was written.</source><translation>Kjøringen ble avbrutt etter {0:.1f} s; ingen GeoPackage eller arbeidsbok ble skrevet.</translation></message>
     <message><source>The run stopped with an error: see the log below and run_summary.txt in {0}.</source><translation>Kjøringen stoppet med en feil: se loggen nedenfor og run_summary.txt i {0}.</translation></message>
     <message><source>Finished in {0:.0f} s: {1} deposits classified. On the map in the group “{2}”; files in {3}.</source><translation>Ferdig på {0:.0f} s: {1} forekomster klassifisert. På kartet i gruppen «{2}»; filer i {3}.</translation></message>
+    <message><source>{0!r} in {1} ({2})</source><translation>{0!r} i {1} ({2})</translation></message>
     <message><source>no extension</source><translation>ingen filendelse</translation></message>
     <message><source>Not an assay file type ({0}): an assay file must end in {1} (in any case)</source><translation>Ikke en analysefiltype ({0}): en analysefil må ha endelsen {1} (store eller små bokstaver)</translation></message>
     <message><source>header</source><translation>overskriften</translation></message>
     <message><source>units row</source><translation>enhetsraden</translation></message>
     <message><source>assumed</source><translation>antatt</translation></message>
     <message><source>rule (oxide)</source><translation>regel (oksid)</translation></message>
+    <message><source>the header of column {0!r}</source><translation>overskriften til kolonnen {0!r}</translation></message>
+    <message><source>No unit given for {0} element column(s), assumed ppm: {1}. Set the unit with FIELD_MAP if it is another, e.g. {2}:%={3}</source><translation>Ingen enhet oppgitt for {0} elementkolonne(r), ppm antatt: {1}. Angi enheten med FIELD_MAP hvis det er en annen, f.eks. {2}:%={3}</translation></message>
+    <message><source>row {0}, above the header</source><translation>rad {0}, over overskriften</translation></message>
     <message><source>column {0}: empty header under a merged cell, taken as {1!r}</source><translation>kolonne {0}: tom overskrift under en flettet celle, tolket som {1!r}</translation></message>
     <message><source>column {0!r}: header says {1}, units row says {2}; the {3} wins</source><translation>kolonne {0!r}: overskriften sier {1}, enhetsraden sier {2}; {3} går foran</translation></message>
     <message><source>FIELD_MAP {0}= : column {1!r} not read as {0}</source><translation>FIELD_MAP {0}= : kolonne {1!r} leses ikke som {0}</translation></message>
@@ -593,6 +598,11 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>{0} line(s) with an unbalanced quote (lines {1}): the file is read line by line and those rows rejected</source><translation>{0} linje(r) med et ubalansert anførselstegn (linje {1}): filen leses linje for linje, og disse radene avvises</translation></message>
     <message><source>The text table cannot be read: {0}. Save it again as UTF-8 CSV</source><translation>Teksttabellen kan ikke leses: {0}. Lagre den på nytt som UTF-8 CSV</translation></message>
     <message><source>{0} censored cell(s) without a stated limit given the column's most common detection limit {1:g}</source><translation>{0} sensurert(e) celle(r) uten oppgitt grense fikk kolonnens vanligste deteksjonsgrense {1:g}</translation></message>
+    <message><source>Linux (Debian, Ubuntu; QGIS from the distribution): Debian's Python refuses a system-wide pip (PEP 668), so install into a virtual environment that sees the system packages, then start QGIS with it on PYTHONPATH:</source><translation>Linux (Debian, Ubuntu; QGIS fra distribusjonen): Debians Python tillater ikke pip for hele systemet (PEP 668), så installer i et virtuelt miljø som ser systempakkene, og start QGIS med det på PYTHONPATH:</translation></message>
+    <message><source>(or set PYTHONPATH to that folder once under Settings &gt; Options &gt; System &gt; Environment). Simpler but less clean: python3 -m pip install --user --break-system-packages {0} installs for your user only; the flag overrides Debian's guard, and these versions then shadow the python3-* packages for every Python program you run.</source><translation>(eller angi PYTHONPATH til den mappen én gang under Innstillinger &gt; Alternativer &gt; System &gt; Miljø). Enklere, men mindre ryddig: python3 -m pip install --user --break-system-packages {0} installerer bare for din bruker; flagget overstyrer Debians sperre, og disse versjonene skygger da for python3-*-pakkene i alle Python-programmer du kjører.</translation></message>
+    <message><source>Windows (OSGeo4W or the QGIS installer): open the OSGeo4W Shell (as administrator if QGIS was installed for all users) and run: python -m pip install {0}</source><translation>Windows (OSGeo4W eller QGIS-installasjonsprogrammet): åpne OSGeo4W Shell (som administrator hvis QGIS ble installert for alle brukere) og kjør: python -m pip install {0}</translation></message>
+    <message><source>Then restart QGIS.</source><translation>Start deretter QGIS på nytt.</translation></message>
+    <message><source>Missing Python packages: {0}. {1}</source><translation>Python-pakker mangler: {0}. {1}</translation></message>
     <message><source>{0} (same name, {1} values)</source><translation>{0} (samme navn, {1} verdier)</translation></message>
     <message><source>FIELD_MAP maps {0!r} to a field the layer does not have; the layer's fields are: {1}</source><translation>FIELD_MAP kobler {0!r} til et felt som laget ikke har; lagets felt er: {1}</translation></message>
     <message><source>{0} (empty)</source><translation>{0} (tom)</translation></message>

@@ -460,3 +460,25 @@ def test_summary_workbook_titles_and_headers_are_norwegian(tmp_path):
     # the class names in the class sheet are data (unfc_class as classify wrote it), not headings
     classes = set(quantities["unfc_class"].dropna())
     assert ENGLISH_WORDS.findall(" | ".join(s for s in shown if s not in classes)) == [], text
+
+
+@pytest.mark.parametrize("name", ["ngu_gjovik_multimedia_first300.csv", "csiro_age_laterites_first300.xlsx"])
+def test_importassays_on_real_public_files_logs_in_norwegian(tailings_provider, norwegian, name):
+    """Files the team did not write (NGU, CSIRO; test/data/real/SOURCES.md) reach texts the
+    sample data never does: CRS hints in a header, assumed units, swapped-axis trials."""
+    import processing
+    from qgis.core import QgsProcessingContext
+
+    log = _Log()
+    QCoreApplication.installTranslator(norwegian)
+    try:
+        processing.run("tailingsunfc:importassays", {
+            "INPUT": str(ROOT / "test" / "data" / "real" / name), "OUTPUT": "TEMPORARY_OUTPUT",
+            "REJECTS": "TEMPORARY_OUTPUT"}, context=QgsProcessingContext(), feedback=log.feedback)
+    finally:
+        QCoreApplication.removeTranslator(norwegian)
+    assert any(line.startswith("Leser ") for line in log.lines)
+    english = [line for line in log.lines
+               if (ENGLISH_WORDS.search(line) or "swapped" in line or " in the header" in line)
+               and not line.startswith("Results: ")]
+    assert english == []

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..message import Message
+
 HINTS_PATH = Path(__file__).resolve().parent.parent.parent / "resources" / "codelists" / "crs_hints.toml"
 
 
@@ -27,8 +29,8 @@ class CrsHint:
     def crs(self) -> str:
         return f"EPSG:{self.epsg}"
 
-    def describe(self) -> str:
-        return f"{self.text!r} in {self.where} ({self.crs})"
+    def describe(self) -> Message:
+        return Message("{0!r} in {1} ({2})", self.text, self.where, self.crs)
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def _split_unit(header: str) -> tuple[str, str | None]:
 def recognise(header: object, index: int) -> Column:
     """The role of one header cell, from its text alone (no units row yet)."""
     text = clean_header(header)
-    hint = find_hint(text, f"the header of column {text!r}")
+    hint = find_hint(text, Message("the header of column {0!r}", text))
     hints = [hint] if hint else []
     role_text = strip_hint(_BRACKETED.sub(" ", text))
     role = role_of(role_text, before_elements=True)
@@ -153,10 +153,10 @@ class HeaderLayout:
         assumed = [c for c in self.columns if c.role == "element" and c.unit_source == "assumed"]
         if not assumed:
             return None
-        return (f"No unit given for {len(assumed)} element column(s), assumed ppm: "
-                + ", ".join(repr(c.header) for c in assumed[:12]) + (" ..." if len(assumed) > 12 else "")
-                + f". Set the unit with FIELD_MAP if it is another, e.g. {assumed[0].element.lower()}:%="
-                f"{assumed[0].header}")
+        listed = ", ".join(repr(c.header) for c in assumed[:12]) + (" ..." if len(assumed) > 12 else "")
+        return Message("No unit given for {0} element column(s), assumed ppm: {1}. Set the unit with FIELD_MAP if it "
+                       "is another, e.g. {2}:%={3}", len(assumed), listed, assumed[0].element.lower(),
+                       assumed[0].header)
 
 
 def find_header(head: pd.DataFrame, overrides: list[Override] = (), first_row: int = 1) -> HeaderLayout | None:
@@ -184,7 +184,7 @@ def find_header(head: pd.DataFrame, overrides: list[Override] = (), first_row: i
     for column in assumed:
         column.unit, column.unit_source = "ppm", "assumed"
     sheet_hints = [h for r, row in enumerate(cell_rows[:offset]) for h in
-                   (find_hint(clean_header(c), f"row {first_row + r}, above the header") for c in row) if h]
+                   (find_hint(clean_header(c), Message("row {0}, above the header", first_row + r)) for c in row) if h]
     return HeaderLayout(offset, units_offset, columns, notes, sheet_hints)
 
 

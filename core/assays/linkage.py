@@ -100,7 +100,7 @@ def summarise_trials(results: list[tuple[str, int]], of: int, what: str) -> Mess
     """``in EPSG:25832, 60 of 72 samples fall inside a deposit; 0 in EPSG:25835, EPSG:4326``."""
     hits = [Message("in {0}, {1} of {2} {3}", crs, n, of, what) for crs, n in results if n]
     misses = [crs for crs, n in results if not n]
-    parts = hits + ([Message("0 in {0}", ", ".join(misses))] if misses else [])
+    parts = hits + ([Message("0 in {0}", joined(misses, ", "))] if misses else [])
     return joined(parts, "; ")
 
 

@@ -52,6 +52,9 @@ from .rules import Rules
 __all__ = ["E_REASONS", "F_REASONS", "G_REASONS", "METHODS", "NONE_METHOD", "ClassificationResult",
            "ConstraintHits", "classify_estimates"]
 
+# The key of deposits without a class in ClassificationResult.class_counts (and in the logs).
+NOT_CLASSIFIED = "(not classified)"
+
 
 @dataclass
 class ClassificationResult:
@@ -123,7 +126,7 @@ def classify_estimates(frame: pd.DataFrame, rules: Rules, *, constraints: Sequen
     for name in field_names(UNFC_FIELDS):
         deposits[name] = unfc[name]
 
-    class_counts = deposits["unfc_class"].fillna("(not classified)").value_counts().to_dict()
+    class_counts = deposits["unfc_class"].fillna(NOT_CLASSIFIED).value_counts().to_dict()
     counts = {
         "deposits": len(frame), "pairs": est.method.size, "pairs_with_estimate": int(est.valid.sum()),
         "pairs_without_estimate": int((~est.estimated).sum()), "pairs_incomplete": int(est.incomplete.sum()),
