@@ -40,7 +40,7 @@ from ..core.deposits import import_deposits, parse_field_map
 from ..core.deposits.geometry import LINE, POINT, POLYGON
 from ..core.deposits.tonnage import DEFAULT_DRY_DENSITY_T_M3
 from ..core.errors import TailingsInputError
-from ..core.message import Message
+from ..core.message import Message, as_data
 from ..core.schema import DEFAULT_CRS, DEPOSIT_FIELDS, OPTIONAL_DEPOSIT_FIELDS, REJECT_REASON_FIELD
 from .base import TailingsAlgorithm
 from .field_aliases import apply_aliases, split_aliases
@@ -145,6 +145,8 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
         self.addOutput(QgsProcessingOutputString("ID_SOURCE", self.tr("Where deposit_id came from")))
         self.addOutput(QgsProcessingOutputString("WARNINGS", self.tr("Warnings of the import (JSON list)")))
+        self.addOutput(QgsProcessingOutputString(
+            "WARNING_MESSAGES", self.tr("The same warnings as [template, values...] (JSON), for translating them")))
 
     # -- input ------------------------------------------------------------------------------
 
@@ -333,7 +335,8 @@ class ImportDepositsAlgorithm(TailingsAlgorithm):
         return {self.OUTPUT: dest_id, self.REJECTS: reject_id, "N_READ": len(frame),
                 "N_ACCEPTED": written, "N_REJECTED": rejected, "ID_FROM_NAME": int(result.id_from_name),
                 "ID_SOURCE": str(result.id_description),
-                "WARNINGS": json.dumps(result.warnings, ensure_ascii=False)}
+                "WARNINGS": json.dumps(result.warnings, ensure_ascii=False),
+                "WARNING_MESSAGES": json.dumps([as_data(w) for w in result.warnings], ensure_ascii=False)}
 
     @staticmethod
     def _transform_failures(source, frame, source_crs: QgsCoordinateReferenceSystem,

@@ -34,7 +34,7 @@ from qgis.core import (
 
 from ..core.errors import TailingsInputError
 from ..core.file_hash import source_sha256
-from ..core.message import Message
+from ..core.message import Message, from_data
 from ..core.pipeline import report_summary, run_pipeline
 from ..core.run_summary import RunSummary
 from ..core.schema import DEFAULT_CRS
@@ -158,8 +158,9 @@ class PipelineAlgorithm(TailingsAlgorithm):
             if result.get("N_REJECTED"):
                 summary.rejected.append(Message("{0}: {1} of {2} features rejected (rejects/deposits_{3}.csv)",
                                                 layer.name(), int(result["N_REJECTED"]), int(result["N_READ"]), i))
-            # the child's WARNINGS output is machine-readable English (its log showed them translated)
-            summary.other += [f"{layer.name()}: {w}" for w in json.loads(result.get("WARNINGS") or "[]")
+            # WARNINGS is machine-readable English; WARNING_MESSAGES rebuilds them, to be translated
+            warnings = [from_data(w) for w in json.loads(result.get("WARNING_MESSAGES") or "[]")]
+            summary.other += [Message("{0}: {1}", layer.name(), w) for w in warnings
                               if not w.startswith("FALLBACK IDS")]
             imported = QgsProcessingUtils.mapLayerFromString(result["OUTPUT"], context)
             frames.append(source_to_frame(imported, None))

@@ -50,6 +50,19 @@ def joined(parts: list[object], separator: str = "") -> Message:
     return Message(template, *parts)  # i18n: texts extracted from the parts
 
 
+def as_data(text: object) -> list:
+    """``text`` as JSON-ready data, ``[template, *params]`` (params that are not JSON types as
+    ``str``), so that another process can rebuild it with ``from_data`` and translate it."""
+    if isinstance(text, Message):
+        return [text.template, *(p if isinstance(p, int | float | bool) or p is None else str(p) for p in text.params)]
+    return [str(text)]
+
+
+def from_data(data: list) -> Message:
+    """The Message ``as_data`` described (its template is one the extractor found where it was made)."""
+    return Message(*data)  # i18n: texts extracted where as_data was called
+
+
 def cause_of(err: BaseException) -> object:
     """The text of an exception: the Message it was raised with (translated later), else ``str(err)``."""
     return err.args[0] if err.args and isinstance(err.args[0], Message) else str(err)

@@ -257,6 +257,7 @@ WFS: INPUT tar 'wfs://url=https://host/ows typename=ns:layer', den rene provider
     <message><source>Features rejected</source><translation>Objekter avvist</translation></message>
     <message><source>Where deposit_id came from</source><translation>Hvor deposit_id kom fra</translation></message>
     <message><source>Warnings of the import (JSON list)</source><translation>Advarsler fra importen (JSON-liste)</translation></message>
+    <message><source>The same warnings as [template, values...] (JSON), for translating them</source><translation>De samme advarslene som [mal, verdier...] (JSON), for å oversette dem</translation></message>
     <message><source>Could not open {0!r} as a vector layer: GDAL/OGR cannot read it, or the layer name after '|layername=' is wrong.</source><translation>Kunne ikke åpne {0!r} som vektorlag: GDAL/OGR kan ikke lese det, eller lagnavnet etter '|layername=' er feil.</translation></message>
     <message><source>The WFS did not answer within TIMEOUT = {0:g} s, or does not offer the requested feature type ({1}). Check the address, the typename and the network, or give a longer TIMEOUT{2}.</source><translation>WFS-tjenesten svarte ikke innen TIMEOUT = {0:g} s, eller tilbyr ikke den etterspurte objekttypen ({1}). Kontroller adressen, typenavnet og nettverket, eller angi en lengre TIMEOUT{2}.</translation></message>
     <message><source>The input file does not exist</source><translation>Inndatafilen finnes ikke</translation></message>

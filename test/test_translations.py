@@ -482,3 +482,24 @@ def test_importassays_on_real_public_files_logs_in_norwegian(tailings_provider, 
                if (ENGLISH_WORDS.search(line) or "swapped" in line or " in the header" in line)
                and not line.startswith("Results: ")]
     assert english == []
+
+
+def test_pipeline_run_summary_in_norwegian(tailings_provider, norwegian, sample_data, tmp_path):
+    """LANGUAGE=nb: the run summary, facts and every item, is Norwegian; the items that come from
+    importdeposits are rebuilt from its WARNING_MESSAGES, not copied from its English WARNINGS."""
+    import processing
+    from qgis.core import QgsProcessingContext
+
+    QCoreApplication.installTranslator(norwegian)
+    try:
+        result = processing.run("tailingsunfc:pipeline", {
+            "DEPOSITS": [f"{sample_data / 'old_tailings.gpkg'}|layername=avgangsdeponi"],
+            "ASSAYS": [str(sample_data / "assays_lab.xlsx")], "PROXY_ASSAYS": [str(sample_data / "pxrf_field.csv")],
+            "LANGUAGE": 2, "SEED": 3, "OUTPUT": str(tmp_path)},
+            context=QgsProcessingContext(), feedback=_Log().feedback)
+    finally:
+        QCoreApplication.removeTranslator(norwegian)
+    # (the output folder's name is pytest's, with English words in it)
+    lines = Path(result["RUN_SUMMARY"]).read_text(encoding="utf-8").replace(str(tmp_path), "<out>").splitlines()
+    assert any("standard tørr tetthet" in line for line in lines), lines  # an importdeposits warning
+    assert [line for line in lines if ENGLISH_WORDS.search(line)] == []
