@@ -16,7 +16,6 @@ from qgis.core import (
 
 from ..core.errors import TailingsInputError
 from ..core.estimation.deposit_estimates import (
-    WARNING_FIELD,
     EstimateSettings,
     LoadedModel,
     estimate_deposits,
@@ -95,9 +94,8 @@ class EstimateAlgorithm(TailingsAlgorithm):
                                    progress=lambda f: feedback.setProgress(10 + 80 * f))
         for message in result.messages:
             feedback.pushInfo(self.text(message))
-        warned = result.frame[WARNING_FIELD].notna()
-        for dep_id, text in zip(result.frame.loc[warned, "deposit_id"], result.frame.loc[warned, WARNING_FIELD]):
-            feedback.pushWarning(f"{dep_id}: {text}")
+        for dep_id, text in result.warning_messages():
+            feedback.pushWarning(f"{dep_id}: {self.text(text)}")
         feedback.pushInfo(self.tr(INTERVAL_DESCRIPTION))
         fields, aliases = split_aliases(fields_for_frame(result.frame, (*ESTIMATE_FIELDS, *ESTIMATE_EXTRA_FIELDS)))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,

@@ -27,7 +27,6 @@ from .errors import TailingsInputError
 from .estimation import EstimateSettings, LoadedModel, ModelSpec, estimate_deposits, load_model, save_model
 from .estimation import train_model as fit_model
 from .estimation import write_report as write_fit_report
-from .estimation.deposit_estimates import WARNING_FIELD
 from .estimation.training_data import element_of
 from .export.run import export_run
 from .file_hash import source_sha256
@@ -421,9 +420,8 @@ def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary:
                                  cancel=cancel, progress=steps.inner)
     for message in estimate.messages:
         log(message)
-    warned = estimate.frame[WARNING_FIELD].notna()
-    for dep_id, text in zip(estimate.frame.loc[warned, "deposit_id"], estimate.frame.loc[warned, WARNING_FIELD]):
-        warn(f"{dep_id}: {text}")
+    for dep_id, text in estimate.warning_messages():
+        warn(Message("{0}: {1}", dep_id, text))
     log(Message(INTERVAL_DESCRIPTION))
     n_estimated = _check_estimates(estimate.frame, summary)
     steps.next()

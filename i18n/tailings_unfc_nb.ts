@@ -623,6 +623,8 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>repaired invalid geometries (make_valid) of: {0}</source><translation>reparerte ugyldige geometrier (make_valid) for: {0}</translation></message>
     <message><source>{0} tonnage(s) use the default dry density {1} t/m³ (tonnage_source = volume_x_default_density)</source><translation>{0} tonnasje(r) bruker standard tørr tetthet {1} t/m³ (tonnage_source = volume_x_default_density)</translation></message>
     <message><source>FALLBACK IDS: {0} feature(s) rejected because their name, used as deposit_id, occurs more than once with different content</source><translation>FALLBACK IDS: {0} objekt(er) avvist fordi navnet, brukt som deposit_id, finnes mer enn én gang med ulikt innhold</translation></message>
+    <message><source>{0} &gt; 1 read as a percentage</source><translation>{0} &gt; 1 lest som prosent</translation></message>
+    <message><source>{0} outside 0-1 ignored</source><translation>{0} utenfor 0-1 ignorert</translation></message>
     <message><source>The deposit layer has no deposit_id field</source><translation>Forekomstlaget har ikke noe deposit_id-felt</translation></message>
     <message><source>The sample table has no deposit_id field</source><translation>Prøvetabellen har ikke noe deposit_id-felt</translation></message>
     <message><source>MIN_SAMPLES must be ≥ 1 and ITERATIONS ≥ 100</source><translation>MIN_SAMPLES må være ≥ 1 og ITERATIONS ≥ 100</translation></message>
@@ -630,7 +632,13 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>samples: {0} read = {1} linked to a deposit + {2} unlinked + {3} with a deposit_id not in the deposit layer (the last two are not used)</source><translation>prøver: {0} lest = {1} koblet til en forekomst + {2} uten kobling + {3} med en deposit_id som ikke finnes i forekomstlaget (de to siste brukes ikke)</translation></message>
     <message><source>samples: none of the grade fields {0} is in the sample table, so no deposit is estimated from its samples (is ASSAYS the output of importassays?)</source><translation>prøver: ingen av gehaltsfeltene {0} finnes i prøvetabellen, så ingen forekomst estimeres fra sine prøver (er ASSAYS resultatet fra importassays?)</translation></message>
     <message><source>The {0} model needs predictor(s) missing in the sample table: {1}</source><translation>{0}-modellen trenger prediktor(er) som mangler i prøvetabellen: {1}</translation></message>
+    <message><source>no tonnage: contained metal not estimated</source><translation>ingen tonnasje: inneholdt metall ikke estimert</translation></message>
     <message><source>{0} estimators: {1}</source><translation>{0} estimatorer: {1}</translation></message>
+    <message><source>{0}: too few samples anywhere to estimate the spread</source><translation>{0}: for få prøver noe sted til å estimere spredningen</translation></message>
+    <message><source>{0}: only {1} samples (&lt; MIN_SAMPLES {2}); spread from pooled deposits</source><translation>{0}: bare {1} prøver (&lt; MIN_SAMPLES {2}); spredning fra sammenslåtte forekomster</translation></message>
+    <message><source>{0}: {1} of {2} predicted samples outside the model's training range</source><translation>{0}: {1} av {2} predikerte prøver utenfor modellens treningsområde</translation></message>
+    <message><source>{0}: no samples, analogue estimate (low confidence, UNFC G4)</source><translation>{0}: ingen prøver, analogt estimat (lav sikkerhet, UNFC G4)</translation></message>
+    <message><source>{0}: no samples and too few analogues (&lt; {1})</source><translation>{0}: ingen prøver og for få analoger (&lt; {1})</translation></message>
     <message><source>Optimiser warning during fitting: {0}.</source><translation>Advarsel fra optimereren under tilpasningen: {0}.</translation></message>
     <message><source>CV_FOLDS must be at least 2, got {0}</source><translation>CV_FOLDS må være minst 2, fikk {0}</translation></message>
     <message><source>Only {0} training samples (fewer than about 30): treat the model as indicative.</source><translation>Bare {0} treningsprøver (færre enn omtrent 30): betrakt modellen som veiledende.</translation></message>
@@ -717,6 +725,8 @@ Kjøringen feiler når ingen prøve kobles til noen forekomst, eller når ingen 
     <message><source>not compared: more than {0} rows (its cost grows with n³)</source><translation>ikke sammenlignet: mer enn {0} rader (kostnaden vokser med n³)</translation></message>
     <message><source>not compared: gradient boosting gained nothing over the linear fits</source><translation>ikke sammenlignet: gradient boosting ga ingen gevinst over de lineære tilpasningene</translation></message>
     <message><source>selected</source><translation>valgt</translation></message>
+    <message><source>{0} = {1} is not a positive number (deposit {2}): no tonnage from it</source><translation>{0} = {1} er ikke et positivt tall (forekomst {2}): ingen tonnasje fra den</translation></message>
+    <message><source>tonnage_source '{0}' lacks its input values; used '{1}'</source><translation>tonnage_source '{0}' mangler sine inngangsverdier; brukte '{1}'</translation></message>
     <message><source>Target/predictor {0!r} is not a column of the sample table (looked for {1!r} and {2!r})</source><translation>Målvariabelen/prediktoren {0!r} er ikke en kolonne i prøvetabellen (så etter {1!r} og {2!r})</translation></message>
     <message><source>sample {0!r}</source><translation>prøve {0!r}</translation></message>
     <message><source>row {0}</source><translation>rad {0}</translation></message>

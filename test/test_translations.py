@@ -503,3 +503,23 @@ def test_pipeline_run_summary_in_norwegian(tailings_provider, norwegian, sample_
     lines = Path(result["RUN_SUMMARY"]).read_text(encoding="utf-8").replace(str(tmp_path), "<out>").splitlines()
     assert any("standard tørr tetthet" in line for line in lines), lines  # an importdeposits warning
     assert [line for line in lines if ENGLISH_WORDS.search(line)] == []
+
+
+def test_per_deposit_estimate_warnings_reach_the_log_translated():
+    """The stored estimate_warning stays English; the log gets the same notes in Norwegian."""
+    from estimation_support import make_deposits, make_samples
+
+    from core.estimation.deposit_estimates import WARNING_FIELD, EstimateSettings, estimate_deposits
+    from core.message import translated
+
+    samples = make_samples(n_deposits=6, per_deposit=3, seed=2).samples  # 3 samples each: no spread
+    deposits = make_deposits([*sorted(samples["deposit_id"].unique()), "D-TOM"])
+    deposits.loc[deposits["deposit_id"] == "D-TOM", "tonnage_t"] = -5.0  # not a positive number
+    result = estimate_deposits(deposits, samples, {}, EstimateSettings(iterations=200))
+    pairs = result.warning_messages()
+    stored = result.frame.set_index("deposit_id")[WARNING_FIELD]
+    assert pairs and all(str(message) == stored[dep_id] for dep_id, message in pairs)  # the same English
+    norsk = [translated(message, _catalogue_tr()) for _dep_id, message in pairs]
+    assert any("for få prøver noe sted" in text for text in norsk)
+    assert any("er ikke et positivt tall" in text for text in norsk), norsk
+    assert [text for text in norsk if ENGLISH_WORDS.search(text)] == []

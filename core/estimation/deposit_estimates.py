@@ -39,6 +39,7 @@ from ..errors import TailingsInputError
 from ..message import Message
 from ..schema import COMMODITIES, ESTIMATE_EXTRA_FIELDS, INTERVAL_LEVEL
 from .censored_mle import censored_moments
+from .deposit_notes import DepositNotes
 from .lognormal_mean import mean_grade_draws, pooled_variance
 from .mass_balance import tailings_grade
 from .mean_grade import MeanGradeEstimator
@@ -96,6 +97,14 @@ class LoadedModel:
 class EstimateResult:
     frame: pd.DataFrame
     messages: list[str]
+    notes: DepositNotes | None = None  # the estimate_warning texts, as Messages for the log
+
+    def warning_messages(self) -> list[tuple[object, Message]]:
+        """(deposit_id, its warnings as one Message) for each deposit with a warning, in row order."""
+        if self.notes is None:
+            return []
+        ids = self.frame["deposit_id"].to_numpy(dtype=object)
+        return [(ids[row], message) for row, message in sorted(self.notes.messages().items())]
 
 
 def _append(series: pd.Series, mask: pd.Series | np.ndarray, text: pd.Series | str) -> pd.Series:
@@ -220,17 +229,17 @@ def _order_index(m: int) -> tuple[int, int, int]:
     return tuple(max(int(np.ceil(q * m)) - 1, 0) for q in (LOW_Q, 0.5, HIGH_Q))
 
 
-def _recovery(deposits: pd.DataFrame, commodity: str, warnings: pd.Series) -> tuple[pd.Series, pd.Series]:
+def _recovery(deposits: pd.DataFrame, commodity: str, notes: DepositNotes) -> pd.Series:
     column = f"{commodity}_recovery"
     if column not in deposits.columns:
-        return pd.Series(np.nan, index=deposits.index), warnings
+        return pd.Series(np.nan, index=deposits.index)
     r = pd.to_numeric(deposits[column], errors="coerce").astype(float)
     percent = (r > 1) & (r <= 100)
-    warnings = _append(warnings, percent, f"{column} > 1 read as a percentage")
+    notes.add(percent, Message("{0} > 1 read as a percentage"), column)
     r = r.where(~percent, r / 100.0)
     bad = r.notna() & ((r < 0) | (r >= 1))
-    warnings = _append(warnings, bad, f"{column} outside 0-1 ignored")
-    return r.where(~bad), warnings
+    notes.add(bad, Message("{0} outside 0-1 ignored"), column)
+    return r.where(~bad)
 
 
 def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
@@ -274,9 +283,9 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
             raise TailingsInputError("The {0} model needs predictor(s) missing in the sample table: {1}", commodity,
                                      ", ".join(missing), file=model.source or None, column=missing[0])
 
-    source, inputs, warnings = tonnage_basis(out)
+    source, inputs, notes = tonnage_basis(out)
     basis = pd.Series("", index=out.index, dtype=object)
-    warnings = _append(warnings, source.eq("none"), "no tonnage: contained metal not estimated")
+    notes.add(source.eq("none"), Message("no tonnage: contained metal not estimated"))
     era = _era(out)
     keys = {"ore_type": _norm_text(out, "ore_type"), "source_commodity": _norm_text(out, "source_commodity"),
             "era": era}
@@ -287,8 +296,7 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
     for k, commodity in enumerate(COMMODITIES):
         if cancel is not None:
             cancel()
-        plan, warnings = _sampled_plan(out, samples, position, commodity, k, models.get(commodity), settings,
-                                       warnings)
+        plan = _sampled_plan(out, samples, position, commodity, k, models.get(commodity), settings, notes)
         plans.append(plan)
         if progress is not None:
             progress(fit_share * (k + 1) / len(COMMODITIES))
@@ -321,7 +329,7 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
     for i, name in enumerate(TONNAGE_FIELDS):
         out[name] = tq[:, i]
     for plan in plans:
-        warnings = _analogue_plan(out, plan, keys, warnings)
+        _analogue_plan(out, plan, keys, notes)
     for step, start in enumerate(starts):
         if cancel is not None:
             cancel()
@@ -347,6 +355,7 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
         out[f"{c}_n_censored"] = np.where(plan.method.isin(["measured", "regression"]), plan.n_censored, 0
                                           ).astype("int64")
         basis = _append(basis, plan.basis.ne(""), plan.basis)
+    warnings = notes.english()
     out[WARNING_FIELD] = warnings.mask(warnings.eq("")).to_numpy(dtype=object)
     out[BASIS_FIELD] = basis.mask(basis.eq("")).to_numpy(dtype=object)
     out.index = deposits.index
@@ -357,7 +366,7 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
         used = out[f"{commodity}_estimator"].value_counts()
         messages.append(Message("{0} estimators: {1}", commodity,
                                 ", ".join(f"{k} {int(v)}" for k, v in used.items()) or Message("none")))
-    return EstimateResult(out, messages)
+    return EstimateResult(out, messages, notes)
 
 
 @dataclass
@@ -385,7 +394,7 @@ class _Plan:
 
 def _sampled_plan(out: pd.DataFrame, samples: pd.DataFrame, position: np.ndarray, commodity: str, k: int,
                   model: LoadedModel | None, settings: EstimateSettings,
-                  warnings: pd.Series) -> tuple[_Plan, pd.Series]:
+                  notes: DepositNotes) -> _Plan:
     meas, comb, extrapolated, mset = _sample_sets(samples, position, commodity, model, out.index,
                                                   settings.proxy_files)
     # iterations = 0: the Monte Carlo below draws from the fitted estimator chunk by chunk.
@@ -403,11 +412,11 @@ def _sampled_plan(out: pd.DataFrame, samples: pd.DataFrame, position: np.ndarray
     s2, dof = _regression_spread(comb, meas, n_used, use_comb, settings.min_samples)
     no_spread = (method.eq("measured") & (fit.estimator_ == "none")) | (use_comb & ~np.isfinite(s2))
     method = method.mask(no_spread, "none")
-    warnings = _append(warnings, no_spread, f"{commodity}: too few samples anywhere to estimate the spread")
+    notes.add(no_spread, Message("{0}: too few samples anywhere to estimate the spread"), commodity)
     sampled = method.isin(["measured", "regression"])
     few = (n_used < settings.min_samples) & (n_used > 0)
-    warnings = _append(warnings, few & sampled, f"{commodity}: only " + n_used.astype(str)
-                       + f" samples (< MIN_SAMPLES {settings.min_samples}); spread from pooled deposits")
+    notes.add(few & sampled, Message("{0}: only {1} samples (< MIN_SAMPLES {2}); spread from pooled deposits"),
+              commodity, n_used, settings.min_samples)
     share = (n_pred / n_used.where(n_used > 0, 1)).to_numpy(float)
     params: dict[str, np.ndarray] = {}
     if model is not None and use_comb.any():
@@ -418,9 +427,8 @@ def _sampled_plan(out: pd.DataFrame, samples: pd.DataFrame, position: np.ndarray
         s2 = np.where(use_comb, s2 + share * within_sd ** 2, s2)
         if extrapolated.any():
             ex = extrapolated.astype(int)
-            warnings = _append(warnings, (ex > 0) & use_comb,
-                               f"{commodity}: " + ex.astype(str) + " of " + n_pred.astype(str)
-                               + " predicted samples outside the model's training range")
+            notes.add((ex > 0) & use_comb, Message("{0}: {1} of {2} predicted samples outside the model's "
+                                                    "training range"), commodity, ex, n_pred)
     measured = method.eq("measured")
     basis = pd.Series("", index=out.index, dtype=object)
     if measured.any():
@@ -435,7 +443,7 @@ def _sampled_plan(out: pd.DataFrame, samples: pd.DataFrame, position: np.ndarray
     n_censored = np.where(sampled, fit.n_censored_, 0)
     plan = _Plan(commodity, k, method, kind, n_used, mean, s2, dof, n_pred.to_numpy(float), basis, model, params,
                  fit=fit, estimator=estimator, n_censored=n_censored)
-    return plan, warnings
+    return plan
 
 
 def _regression_spread(comb: pd.DataFrame, meas: pd.DataFrame, n_used: pd.Series, use_comb: pd.Series,
@@ -575,18 +583,18 @@ def _analogue_draws(plan: _Plan, idx: np.ndarray, kinds: np.ndarray, iterations:
 
 
 def _analogue_plan(out: pd.DataFrame, plan: _Plan, keys: dict[str, pd.Series],
-                   warnings: pd.Series) -> pd.Series:
+                   notes: DepositNotes) -> None:
     """Choose mass balance or analogue distribution for deposits without samples."""
     commodity = plan.commodity
     analogue = plan.method.eq("analogue")
     if not analogue.any():
-        return warnings
+        return
     todo = analogue.copy()
     # (a) Mass balance from mill records.
     head_col, conc_col = f"{commodity}_head_ppm", f"{commodity}_conc_ppm"
     if head_col in out.columns:
         head = pd.to_numeric(out[head_col], errors="coerce").astype(float)
-        recovery, warnings = _recovery(out, commodity, warnings)
+        recovery = _recovery(out, commodity, notes)
         conc = (pd.to_numeric(out[conc_col], errors="coerce").astype(float) if conc_col in out.columns
                 else pd.Series(np.nan, index=out.index))
         mb = todo & (head > 0) & recovery.notna()
@@ -633,9 +641,7 @@ def _analogue_plan(out: pd.DataFrame, plan: _Plan, keys: dict[str, pd.Series],
         plan.kind = plan.kind.mask(found, "analogue_t")
         plan.basis = plan.basis.mask(found, label)
         todo &= ~found
-    warnings = _append(warnings, analogue & ~todo,
-                       f"{commodity}: no samples, analogue estimate (low confidence, UNFC G4)")
+    notes.add(analogue & ~todo, Message("{0}: no samples, analogue estimate (low confidence, UNFC G4)"), commodity)
     plan.method = plan.method.mask(todo, "none")
     plan.kind = plan.kind.mask(todo, "none")
-    warnings = _append(warnings, todo, f"{commodity}: no samples and too few analogues (< {MIN_ANALOGUES})")
-    return warnings
+    notes.add(todo, Message("{0}: no samples and too few analogues (< {1})"), commodity, MIN_ANALOGUES)

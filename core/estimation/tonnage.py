@@ -20,7 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..message import Message
 from . import stratified
+from .deposit_notes import DepositNotes
 
 SOURCE_FIELD = "tonnage_source"
 
@@ -33,25 +35,24 @@ class TonnageRanges:
     default_density: tuple[float, float] = (1.4, 1.9)
 
 
-def _positive(deposits: pd.DataFrame, column: str, warnings: pd.Series) -> pd.Series:
+def _positive(deposits: pd.DataFrame, column: str, notes: DepositNotes) -> pd.Series:
     if column not in deposits.columns:
         return pd.Series(np.nan, index=deposits.index)
     values = pd.to_numeric(deposits[column], errors="coerce").astype(float)
     bad = values.notna() & ~(values > 0) | np.isinf(values)
     if bad.any():
         ids = deposits.get("deposit_id", pd.Series(deposits.index.astype(str), index=deposits.index))
-        text = (f"{column} = " + values[bad].astype(str) + " is not a positive number (deposit "
-                + ids[bad].astype(str) + "): no tonnage from it")
-        warnings.loc[bad] = warnings.loc[bad].str.cat(text, sep="; ").str.lstrip("; ")
+        notes.add(bad, Message("{0} = {1} is not a positive number (deposit {2}): no tonnage from it"), column, values,
+                  ids)
     return values.where(~bad)
 
 
-def tonnage_basis(deposits: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, pd.Series]:
+def tonnage_basis(deposits: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, DepositNotes]:
     """Per deposit: the source used, the inputs (tonnage, volume, density), and warnings."""
-    warnings = pd.Series("", index=deposits.index, dtype=object)
-    tonnage = _positive(deposits, "tonnage_t", warnings)
-    volume = _positive(deposits, "volume_m3", warnings)
-    density = _positive(deposits, "density_t_m3", warnings)
+    notes = DepositNotes(deposits.index)
+    tonnage = _positive(deposits, "tonnage_t", notes)
+    volume = _positive(deposits, "volume_m3", notes)
+    density = _positive(deposits, "density_t_m3", notes)
     declared = (deposits[SOURCE_FIELD].astype("string").str.strip().str.lower()
                 if SOURCE_FIELD in deposits.columns else pd.Series(pd.NA, index=deposits.index, dtype="string"))
     inferred = pd.Series(np.select(
@@ -67,12 +68,9 @@ def tonnage_basis(deposits: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, pd.S
     for name, ok in usable.items():
         source = source.mask(declared.eq(name).fillna(False) & ok, name)
     mismatch = declared.notna() & declared.ne("none") & declared.ne(source)
-    if mismatch.any():
-        text = ("tonnage_source '" + declared[mismatch].astype(str) + "' lacks its input values; used '"
-                + source[mismatch] + "'")
-        warnings.loc[mismatch] = warnings.loc[mismatch].str.cat(text, sep="; ").str.lstrip("; ")
+    notes.add(mismatch, Message("tonnage_source '{0}' lacks its input values; used '{1}'"), declared, source)
     inputs = pd.DataFrame({"tonnage": tonnage, "volume": volume, "density": density})
-    return source, inputs, warnings
+    return source, inputs, notes
 
 
 def tonnage_draws(source: np.ndarray, inputs: pd.DataFrame, iterations: int,
