@@ -94,8 +94,8 @@ class EstimateAlgorithm(TailingsAlgorithm):
                                    progress=lambda f: feedback.setProgress(10 + 80 * f))
         for message in result.messages:
             feedback.pushInfo(self.text(message))
-        for dep_id, text in result.warning_messages():
-            feedback.pushWarning(f"{dep_id}: {self.text(text)}")
+        for dep_id, text in result.warning_texts(self.tr):
+            feedback.pushWarning(f"{dep_id}: {text}")
         feedback.pushInfo(self.tr(INTERVAL_DESCRIPTION))
         fields, aliases = split_aliases(fields_for_frame(result.frame, (*ESTIMATE_FIELDS, *ESTIMATE_EXTRA_FIELDS)))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,

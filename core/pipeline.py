@@ -420,8 +420,9 @@ def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary:
                                  cancel=cancel, progress=steps.inner)
     for message in estimate.messages:
         log(message)
-    for dep_id, text in estimate.warning_messages():
-        warn(Message("{0}: {1}", dep_id, text))
+    # (in the run's language, as its reports: the templates are translated once, not per deposit)
+    for dep_id, text in estimate.warning_texts(settings.translate):
+        warn(f"{dep_id}: {text}")
     log(Message(INTERVAL_DESCRIPTION))
     n_estimated = _check_estimates(estimate.frame, summary)
     steps.next()

@@ -510,16 +510,16 @@ def test_per_deposit_estimate_warnings_reach_the_log_translated():
     from estimation_support import make_deposits, make_samples
 
     from core.estimation.deposit_estimates import WARNING_FIELD, EstimateSettings, estimate_deposits
-    from core.message import translated
 
     samples = make_samples(n_deposits=6, per_deposit=3, seed=2).samples  # 3 samples each: no spread
     deposits = make_deposits([*sorted(samples["deposit_id"].unique()), "D-TOM"])
     deposits.loc[deposits["deposit_id"] == "D-TOM", "tonnage_t"] = -5.0  # not a positive number
     result = estimate_deposits(deposits, samples, {}, EstimateSettings(iterations=200))
-    pairs = result.warning_messages()
     stored = result.frame.set_index("deposit_id")[WARNING_FIELD]
-    assert pairs and all(str(message) == stored[dep_id] for dep_id, message in pairs)  # the same English
-    norsk = [translated(message, _catalogue_tr()) for _dep_id, message in pairs]
+    english = result.warning_texts()
+    assert english and all(text == stored[dep_id] for dep_id, text in english)  # the same English
+    norsk = [text for _dep_id, text in result.warning_texts(_catalogue_tr())]
+    assert len(norsk) == len(english)
     assert any("for få prøver noe sted" in text for text in norsk)
     assert any("er ikke et positivt tall" in text for text in norsk), norsk
     assert [text for text in norsk if ENGLISH_WORDS.search(text)] == []

@@ -37,6 +37,7 @@ import pandas as pd
 
 from ..errors import TailingsInputError
 from ..message import Message
+from ..report_style import Translate, untranslated
 from ..schema import COMMODITIES, ESTIMATE_EXTRA_FIELDS, INTERVAL_LEVEL
 from .censored_mle import censored_moments
 from .deposit_notes import DepositNotes
@@ -97,14 +98,15 @@ class LoadedModel:
 class EstimateResult:
     frame: pd.DataFrame
     messages: list[str]
-    notes: DepositNotes | None = None  # the estimate_warning texts, as Messages for the log
+    notes: DepositNotes | None = None  # the estimate_warning texts, as templates for the log
 
-    def warning_messages(self) -> list[tuple[object, Message]]:
-        """(deposit_id, its warnings as one Message) for each deposit with a warning, in row order."""
+    def warning_texts(self, tr: Translate = untranslated) -> list[tuple[object, str]]:
+        """(deposit_id, its warnings in the language of ``tr``) for each deposit with a warning."""
         if self.notes is None:
             return []
-        ids = self.frame["deposit_id"].to_numpy(dtype=object)
-        return [(ids[row], message) for row, message in sorted(self.notes.messages().items())]
+        text = self.notes.text(tr).to_numpy(dtype=object)
+        rows = np.flatnonzero(text != "")
+        return list(zip(self.frame["deposit_id"].to_numpy(dtype=object)[rows], text[rows], strict=True))
 
 
 def _append(series: pd.Series, mask: pd.Series | np.ndarray, text: pd.Series | str) -> pd.Series:
@@ -355,7 +357,7 @@ def estimate_deposits(deposits: pd.DataFrame, samples: pd.DataFrame,
         out[f"{c}_n_censored"] = np.where(plan.method.isin(["measured", "regression"]), plan.n_censored, 0
                                           ).astype("int64")
         basis = _append(basis, plan.basis.ne(""), plan.basis)
-    warnings = notes.english()
+    warnings = notes.text()
     out[WARNING_FIELD] = warnings.mask(warnings.eq("")).to_numpy(dtype=object)
     out[BASIS_FIELD] = basis.mask(basis.eq("")).to_numpy(dtype=object)
     out.index = deposits.index

@@ -1,9 +1,9 @@
 """Per-deposit notes (``estimate_warning``): English in the stored field, translated in the log.
 
 A note is a Message template with a value per deposit (or one for all), added for the
-deposits of a mask. ``english()`` fills the templates column-wise for the stored field (the
-same text for every locale, so that runs compare); ``message(row)`` rebuilds one deposit's
-notes as Messages, which the algorithms show in the user's language.
+deposits of a mask. ``text()`` fills the templates column-wise: in English for the stored field
+(the same text for every locale, so that runs compare), and with ``tr`` for the log, each
+template translated once, not once per deposit (a national run warns for ~80,000 deposits).
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ..message import Message, joined
+from ..message import Message
+from ..report_style import Translate, untranslated
 
 SEPARATOR = "; "
 
@@ -39,24 +40,18 @@ class DepositNotes:
         values = tuple(_at(p, rows, len(self.index)) for p in params)
         self._parts.append(_Part(rows, text.template, values))
 
-    def english(self) -> pd.Series:
-        """The notes of each deposit, ``; ``-separated ("" where none), filled column-wise."""
+    def text(self, tr: Translate = untranslated) -> pd.Series:
+        """The notes of each deposit in the language of ``tr``, ``; ``-separated ("" where none); the
+        templates are the Messages of the add() calls, extracted there."""
         out = np.full(len(self.index), "", dtype=object)
         for part in self._parts:
-            text = _fill(part.template, part.values, len(part.rows))
+            try:
+                text = _fill(tr(part.template), part.values, len(part.rows))  # i18n: texts extracted
+            except (IndexError, KeyError, ValueError):  # a broken translation: the English, not a crash
+                text = _fill(part.template, part.values, len(part.rows))
             current = out[part.rows]
             out[part.rows] = np.where(current == "", text, current + SEPARATOR + text)
         return pd.Series(out, index=self.index, dtype=object)
-
-    def messages(self) -> dict[int, Message]:
-        """Per deposit position with notes: its notes as one Message, for the log."""
-        by_row: dict[int, list[Message]] = {}
-        for part in self._parts:
-            for k, row in enumerate(part.rows.tolist()):
-                params = [v[k] if isinstance(v, np.ndarray) else v for v in part.values]
-                # the templates are the Messages of the add() calls, extracted there
-                by_row.setdefault(row, []).append(Message(part.template, *params))  # i18n: texts extracted
-        return {row: joined(notes, SEPARATOR) for row, notes in by_row.items()}
 
 
 def _at(value: object, rows: np.ndarray, n: int) -> object:
