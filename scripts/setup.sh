@@ -37,6 +37,9 @@ if [ "$need_apt" = 1 ]; then
 fi
 
 venv="$here/.venv"
+# A PYTHONPATH from the caller's shell (another checkout's env.sh, a QGIS set-up) would let pip
+# count that folder's packages as installed and skip them: set-up sees only the venv and Debian.
+unset PYTHONPATH
 if [ ! -x "$venv/bin/python" ]; then
   /usr/bin/python3 -m venv --system-site-packages "$venv"
 fi
