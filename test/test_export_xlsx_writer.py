@@ -151,3 +151,32 @@ def test_summary_workbook_is_usable(tmp_path):
     assert json.loads(run["inputs"]) == [{"path": "a.xlsx", "sha256": "aa"}]
     structured = [v for v in run.values() if isinstance(v, str) and v[:1] in "[{"]
     assert structured and all(json.loads(v) is not None for v in structured)  # JSON, not Python reprs
+
+
+def test_repeated_text_is_stored_once_across_sheets(tmp_path):
+    """Text of append_frame goes to the shared-string table: a value repeated in rows and on
+    several sheets is stored once, escaped once, and both readers see the same cells."""
+    ids = [f"NGU-{i % 7}" for i in range(50)]
+    kinds = pd.Series(["Løkken & Co <sjø>", None, "E1F1 class"] * 16 + ["", "x"])
+    book = XlsxWorkbook()
+    for title in ("a", "b"):
+        sheet = book.add_sheet(title)
+        sheet.append(["id", "kind", "n"], bold=True)
+        sheet.append_frame(pd.DataFrame({"id": ids, "kind": kinds,
+                                         "n": pd.array([1, None] * 25, dtype="Int64")}))
+    path = tmp_path / "shared.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        shared = archive.read("xl/sharedStrings.xml").decode()
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert shared.count("<si>") == 7 + 4  # 7 ids, 3 kinds, "" and "x"; nothing twice
+    assert shared.count("Løkken &amp; Co &lt;sjø&gt;") == 1
+    assert "<NA>" not in sheet_xml  # a NULL integer is an empty cell, not text in a number
+    for title in ("a", "b"):
+        rows = list(load_workbook(path)[title].iter_rows(min_row=2, values_only=True))
+        assert [r[0] for r in rows] == ids
+        assert [r[1] for r in rows[:3]] == ["Løkken & Co <sjø>", None, "E1F1 class"]
+        assert [r[2] for r in rows[:2]] == [1, None]
+        calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(title).to_python()
+        assert [r[0] for r in calamine[1:]] == ids
+        assert calamine[1][1] == "Løkken & Co <sjø>" and calamine[2][1] == "" and calamine[50][1] == "x"

@@ -98,14 +98,14 @@ def _class_block(ws: Sheet, commodity: str, by_class: pd.DataFrame, tr: Translat
     ws.append([])
 
 
-def _class_sheet(wb: XlsxWorkbook, frames: ExportFrames, run: RunMetadata, tr: Translate) -> None:
+def _class_sheet(wb: XlsxWorkbook, by_class: dict[str, pd.DataFrame], run: RunMetadata, tr: Translate) -> None:
     ws = wb.add_sheet(CLASS_SHEET)
     ws.append([tr("UNFC quantities (contained tonnes per G increment), run {0}").format(run.run_id)], bold=True)
     ws.append([tr("Intervals: {0}. Known (G1–G3) and potential (G4) are totalled apart: adding them would mix a "
                   "known source with a potential one.").format(tr(INTERVAL_DESCRIPTION))])
     ws.append([])
     for commodity in COMMODITIES:
-        _class_block(ws, commodity, commodity_tables(frames, commodity)[0], tr)
+        _class_block(ws, commodity, by_class[commodity], tr)
     ws.freeze(2)
     ws.set_widths([58, 8, 8, *[14] * len(INCREMENT_COLUMNS)])
 
@@ -158,9 +158,10 @@ def write_workbook(path: str | Path, frames: ExportFrames, run: RunMetadata, dic
     if not path.parent.is_dir():
         raise TailingsInputError("The report folder does not exist", file=str(path.parent))
     wb = XlsxWorkbook()
-    _class_sheet(wb, frames, run, tr)
+    tables = {commodity: commodity_tables(frames, commodity) for commodity in COMMODITIES}  # once for both sheets
+    _class_sheet(wb, {commodity: table[0] for commodity, table in tables.items()}, run, tr)
     for commodity in COMMODITIES:
-        _deposit_sheet(wb, commodity, commodity_tables(frames, commodity)[1], run, tr)
+        _deposit_sheet(wb, commodity, tables[commodity][1], run, tr)
     _run_sheet(wb, run, destination_label)
     _fields_sheet(wb, dictionary)
     try:

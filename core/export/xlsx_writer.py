@@ -1,13 +1,13 @@
 """A small, fast xlsx (SpreadsheetML, ECMA-376) writer for large numeric tables.
 
 openpyxl builds one Python object per cell, which takes about a minute for the 400,000
-deposit rows of a national summary. Here a whole DataFrame column becomes cell XML at once
-with pandas string operations, and rows are joined the same way; the result is an ordinary
-.xlsx (inline strings, a bold style and a few number formats, frozen panes, an autofilter
-and column widths per sheet) that Excel, LibreOffice, openpyxl and calamine read. Numbers
-stay numbers at full precision (the number format only rounds what is shown); NULL/NaN
-cells are left out. Layout elements follow ECMA-376 Part 1, §18.3.1 (worksheet): sheetViews,
-cols, sheetData, autoFilter, in that order.
+deposit rows of a national summary. Here a whole DataFrame column becomes cell XML in one
+pass (one f-string per cell) and each sheet's rows are joined once; the result is an
+ordinary .xlsx (frame text in a shared-string table, other text inline, a bold style and a
+few number formats, frozen panes, an autofilter and column widths per sheet) that Excel,
+LibreOffice, openpyxl and calamine read. Numbers stay numbers at full precision (the number
+format only rounds what is shown); NULL/NaN cells are left out. Layout elements follow
+ECMA-376 Part 1, §18.3.1 (worksheet): sheetViews, cols, sheetData, autoFilter, in that order.
 """
 from __future__ import annotations
 
@@ -15,11 +15,15 @@ import math
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 import numpy as np
 import pandas as pd
+
+from . import xlsx_shared_strings as sst
+from .xlsx_shared_strings import SharedStrings
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -109,38 +113,50 @@ def _scalar_cell(ref: str, value: object, bold: bool, number_format: str | None 
     return f'<c r="{ref}" t="inlineStr"{style}><is><t xml:space="preserve">{_text(str(value))}</t></is></c>'
 
 
-def _column_cells(values: pd.Series, letter: str, row_numbers: pd.Series, number_format: str | None = None
-                  ) -> pd.Series:
+def _cells(letter: str, rows: list[str], middle: str, texts: list[str], present: np.ndarray | None) -> list[str]:
+    """``<c r="{letter}{row}{middle}{text}…`` per row, '' where not ``present``: one f-string per
+    cell, since concatenating pandas object columns piecewise copies every string several times."""
+    end = "</t></is></c>" if "inlineStr" in middle else "</v></c>"
+    cells = [f'<c r="{letter}{row}{middle}{text}{end}' for row, text in zip(rows, texts)]
+    if present is not None and not present.all():
+        cells = [cell if keep else "" for cell, keep in zip(cells, present.tolist())]
+    return cells
+
+
+def _column_cells(values: pd.Series, letter: str, rows: list[str], number_format: str | None = None,
+                  strings: SharedStrings | None = None) -> list[str]:
     """Cell XML for one column (empty string where the value is NULL)."""
-    refs = f'<c r="{letter}' + row_numbers
     if pd.api.types.is_bool_dtype(values):
-        return refs + '" t="b"><v>' + values.astype(int).astype(str) + "</v></c>"
+        return _cells(letter, rows, '" t="b"><v>', values.astype(int).astype(str).tolist(), None)
     if pd.api.types.is_numeric_dtype(values):
-        styled = refs + '"' + _style_attribute(number_format) + "><v>"
+        middle = '"' + _style_attribute(number_format) + "><v>"
         if pd.api.types.is_integer_dtype(values):
-            return styled + values.astype(str) + "</v></c>"
-        numbers = values.astype(float)
-        finite = np.isfinite(numbers.to_numpy())
-        text = numbers.map(repr)  # the shortest text that round-trips a float64
-        return (styled + text + "</v></c>").where(finite, "")
+            present = values.notna().to_numpy()
+            return _cells(letter, rows, middle, values.astype(str).tolist(), present)
+        numbers = values.to_numpy(dtype=float, na_value=np.nan)
+        # repr: the shortest text that round-trips a float64
+        return _cells(letter, rows, middle, list(map(repr, numbers.tolist())), np.isfinite(numbers))
     present = values.notna()
     if pd.api.types.is_datetime64_any_dtype(values):
         as_text = values.dt.strftime("%Y-%m-%dT%H:%M:%S")
     else:
         as_text = values.astype(object).where(present, "").map(str)
-    escaped = as_text
-    if as_text.str.contains(_NEEDS_ESCAPE, regex=True).any():  # one pass; most columns need nothing
-        escaped = as_text.str.replace(_INVALID_XML, "", regex=True).str.replace("&", "&amp;", regex=False) \
+    if _NEEDS_ESCAPE.search("".join(as_text.tolist())):  # one C-level pass; most columns need nothing
+        as_text = as_text.str.replace(_INVALID_XML, "", regex=True).str.replace("&", "&amp;", regex=False) \
             .str.replace("<", "&lt;", regex=False).str.replace(">", "&gt;", regex=False)
-    return (refs + '" t="inlineStr"><is><t xml:space="preserve">' + escaped + "</t></is></c>").where(present, "")
+    if strings is not None:
+        return _cells(letter, rows, '" t="s"><v>', strings.ids(as_text.tolist()), present.to_numpy())
+    return _cells(letter, rows, '" t="inlineStr"><is><t xml:space="preserve">', as_text.tolist(),
+                  present.to_numpy())
 
 
 class Sheet:
-    def __init__(self, title: str):
+    def __init__(self, title: str, strings: SharedStrings | None = None):
         bad = set('[]:*?/\\') & set(title)
         if bad or not title or len(title) > 31:
             raise ValueError(f"invalid sheet title {title!r}")
         self.title = title
+        self._strings = strings  # text of append_frame goes here when given, else inline
         self._parts: list[str] = []
         self.rows = 0
         self._frozen: tuple[int, int] = (0, 0)   # rows, columns kept in view
@@ -189,12 +205,12 @@ class Sheet:
         if frame.empty:
             return
         self._check(len(frame))
-        numbers = pd.Series(np.arange(self.rows + 1, self.rows + 1 + len(frame)), index=frame.index).astype(str)
-        xml = '<row r="' + numbers + '">'
-        for letter, name in zip(column_letters(frame.shape[1]), frame.columns):
-            xml = xml + _column_cells(frame[name], letter, numbers, formats.get(name))
-        xml = xml + "</row>"
-        self._parts.append("".join(xml.tolist()))
+        rows = np.arange(self.rows + 1, self.rows + 1 + len(frame)).astype(str).tolist()
+        columns = [_column_cells(frame[name], letter, rows, formats.get(name), self._strings)
+                   for letter, name in zip(column_letters(frame.shape[1]), frame.columns)]
+        # one join over the cells in row order (adding column after column would copy each row every time)
+        starts = [f'<row r="{row}">' for row in rows]
+        self._parts.append("".join(chain.from_iterable(zip(starts, *columns, repeat("</row>")))))
         self.rows += len(frame)
 
     def _views(self) -> str:
@@ -250,11 +266,12 @@ def text_width(values: Iterable[object], header: str = "", sample: int = 1000, l
 class XlsxWorkbook:
     def __init__(self) -> None:
         self.sheets: list[Sheet] = []
+        self.strings = SharedStrings()
 
     def add_sheet(self, title: str) -> Sheet:
         if title in {s.title for s in self.sheets}:
             raise ValueError(f"duplicate sheet title {title!r}")
-        self.sheets.append(Sheet(title))
+        self.sheets.append(Sheet(title, self.strings))
         return self.sheets[-1]
 
     def save(self, path: str | Path) -> None:
@@ -274,13 +291,19 @@ class XlsxWorkbook:
                       f'relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
                       for i in range(1, len(sheets) + 1))
             + f'<Relationship Id="rId{len(sheets) + 1}" Type="http://schemas.openxmlformats.org/officeDocument/'
-              '2006/relationships/styles" Target="styles.xml"/></Relationships>')
-        types = _CONTENT_TYPES.format(sheets="".join(_SHEET_TYPE.format(n=i) for i in range(1, len(sheets) + 1)))
+              '2006/relationships/styles" Target="styles.xml"/>'
+            + (f'<Relationship Id="rId{len(sheets) + 2}" Type="{sst.RELATIONSHIP_TYPE}" Target="sharedStrings.xml"/>'
+               if len(self.strings) else "")
+            + "</Relationships>")
+        types = _CONTENT_TYPES.format(sheets="".join(_SHEET_TYPE.format(n=i) for i in range(1, len(sheets) + 1))
+                                      + (sst.CONTENT_TYPE if len(self.strings) else ""))
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
             archive.writestr("[Content_Types].xml", types)
             archive.writestr("_rels/.rels", _ROOT_RELS)
             archive.writestr("xl/workbook.xml", workbook)
             archive.writestr("xl/_rels/workbook.xml.rels", rels)
             archive.writestr("xl/styles.xml", _STYLES)
+            if len(self.strings):
+                archive.writestr(sst.PART, self.strings.xml())
             for i, sheet in enumerate(sheets, start=1):
                 archive.writestr(f"xl/worksheets/sheet{i}.xml", sheet.xml())
