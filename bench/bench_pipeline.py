@@ -10,13 +10,15 @@ own (the kernel's accounting of that child, from ``os.wait4``):
 Then the goals' ratios, each MET or NOT MET. ``--scaling`` runs the pipeline at 10k, 30k,
 100k and 300k polygons (samples in proportion) and fits the log-log exponent.
 
-Run: ``source scripts/env.sh && python bench/bench_pipeline.py [--small | --scaling] [--cancel]``.
+Run: ``source scripts/env.sh && python bench/bench_pipeline.py [--small | --scaling] [--cancel] [--profile F]``
+(``--profile``: a cProfile of the plugin's run, which is then slower; read it with ``python -m pstats F``).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -98,6 +100,7 @@ class _StepClock:
         import importlib
 
         self.seconds: dict[str, float] = {}
+        self.peak_gb: dict[str, float] = {}  # the process's peak RSS when the step ended (never falls)
         self.current = "start"
         for label, module_name, attr in self.STEPS:
             owner = importlib.import_module(f"tailings_unfc.{module_name}")
@@ -114,6 +117,7 @@ class _StepClock:
                 return fn(*args, **kwargs)
             finally:
                 self.seconds[label] = self.seconds.get(label, 0.0) + time.perf_counter() - start
+                self.peak_gb[label] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e9
                 self.current = outer
         return wrapper
 
@@ -153,6 +157,12 @@ def _plugin(paths: dict[str, Path], work: Path, cancel_after: float | None = Non
     params = {"DEPOSITS": [f"{paths['polygons']}|layername=avgangsdeponi"], "ASSAYS": [str(paths["xlsx"])],
               "PROXY_ASSAYS": [str(paths["csv"])], "TRAIN_MODELS": True,
               "OUTPUT": tempfile.mkdtemp(prefix="pipeline_", dir=work)}
+    profiler = None
+    if os.environ.get("BENCH_PROFILE"):  # --profile: where the time goes, under cProfile (slower)
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     start = time.perf_counter()
     try:
         done = processing.run("tailingsunfc:pipeline", params, feedback=feedback)
@@ -160,9 +170,12 @@ def _plugin(paths: dict[str, Path], work: Path, cancel_after: float | None = Non
     except Exception as err:  # a cancel surfaces as QgsProcessingException
         outcome = f"stopped: {type(err).__name__}: {str(err)[:80]}"
     end = time.perf_counter()
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(os.environ["BENCH_PROFILE"])
     latency = end - feedback.cancelled_at if feedback.cancelled_at is not None else None
-    return {"seconds": end - start, "steps": clock.seconds, "max_progress_gap": feedback.max_gap,
-            "gap_step": feedback.gap_step,
+    return {"seconds": end - start, "steps": clock.seconds, "peak_gb": clock.peak_gb,
+            "max_progress_gap": feedback.max_gap, "gap_step": feedback.gap_step,
             "outcome": outcome, "cancel_latency": latency}
 
 
@@ -194,6 +207,7 @@ def measure(what: str, sizes: tuple[int, int, int], work: Path, cancel_after: fl
     if proc.returncode != 0 or not lines:
         raise RuntimeError(f"{what} failed (exit {proc.returncode}):\n{out[-2000:]}")
     result = json.loads(lines[-1][len(RESULT_TAG):])
+    result["step_peak_gb"] = result.pop("peak_gb", {})
     result["peak_gb"] = usage.ru_maxrss * 1024 / 1e9  # Linux reports KiB
     return result
 
@@ -207,10 +221,11 @@ def _verdict(ok: bool) -> str:
 
 
 def _print_steps(plugin: dict) -> None:
-    print("plugin, seconds per step (wall, same run):")
-    steps = plugin["steps"]
+    print("plugin, seconds per step (wall, same run), and the process's peak RSS when the step ended:")
+    steps, peaks = plugin["steps"], plugin.get("step_peak_gb", {})
     for label, _module, _attr in _StepClock.STEPS:
-        print(f"  {label:<28s} {steps.get(label, 0.0):8.2f} s")
+        peak = f"   peak RSS so far {peaks[label]:.2f} GB" if label in peaks else ""
+        print(f"  {label:<28s} {steps.get(label, 0.0):8.2f} s{peak}")
     print(f"  {'rest (hashing, reports, ...)':<28s} {plugin['seconds'] - sum(steps.values()):8.2f} s")
     print(f"  longest gap between progress reports: {plugin['max_progress_gap']:.2f} s "
           f"(ending in: {plugin['gap_step']}; goal <= 1 s)")
@@ -267,11 +282,15 @@ def main() -> None:
     parser.add_argument("--max-polygons", type=int, default=SCALING[-1],
                         help="with --scaling: leave out the larger sizes (each takes minutes)")
     parser.add_argument("--cancel", action="store_true", help="also measure how fast a cancel stops the pipeline")
+    parser.add_argument("--profile", metavar="FILE.prof",
+                        help="write a cProfile of the plugin's run to FILE.prof (read with python -m pstats)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--sizes", help=argparse.SUPPRESS)
     parser.add_argument("--work", help=argparse.SUPPRESS)
     parser.add_argument("--cancel-after", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.profile:
+        os.environ["BENCH_PROFILE"] = str(Path(args.profile).resolve())  # read by the plugin's child process
     if args.child:
         child(args.child, tuple(int(s) for s in args.sizes.split(",")), Path(args.work), args.cancel_after)
         return

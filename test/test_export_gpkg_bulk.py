@@ -175,3 +175,17 @@ def test_null_and_empty_geometries(tmp_path, points):
     source = shapely.from_wkb(deposits["geometry"].iloc[7])
     written = shapely.from_wkb(bytes(geometries[deposits["deposit_id"].iloc[7]].ExportToIsoWkb()))
     assert shapely.equals(source, written)
+
+
+def test_progress_rises_through_every_step_and_ends_at_100(tmp_path):
+    """The export reports after its checks, its metadata, each chunk of rows and each workbook
+    sheet, never backwards; the 25,000 deposits give three 10,000-row chunks per layer."""
+    deposits, quantities = classified_frames(25_000, seed=5)
+    reports: list[float] = []
+    export_run(deposits, quantities, str(tmp_path / "p.gpkg"), crs="EPSG:25833",
+               report_path=str(tmp_path / "p.xlsx"), progress=reports.append)
+    assert reports == sorted(reports) and reports[-1] == 100.0
+    assert reports[0] <= 5.0  # before the first write
+    assert len([r for r in reports if 5.0 < r < 85.0]) >= 6  # chunks of the deposits and ERML layers
+    assert len([r for r in reports if 85.0 < r < 100.0]) >= 4  # the workbook's sheets
+    assert max(np.diff([0.0, *reports])) <= 45.0  # no step takes most of the bar in one jump

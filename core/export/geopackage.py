@@ -198,6 +198,7 @@ def _write_features(connection: sqlite3.Connection, frames: ExportFrames, names:
         srs_id = geometry_column(connection, table)[1]
         if srs_id not in blobs:
             blobs[srs_id] = geometry_blobs(wkb, layer_type, srs_id)
+            progress(number * share)
         upsert_feature_rows(connection, table, key, frame, specs, blobs[srs_id], progress, cancel,
                             (number * share, share))
         keys = json.dumps(frame[key].tolist())

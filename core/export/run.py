@@ -32,6 +32,8 @@ from .tables import TableNames
 from .workbook import write_workbook
 
 CredentialResolver = Callable[[PostgisTarget], dict[str, str]]
+# Shares of the export's progress (percent): checks and metadata, then the destination, then the workbook.
+_PREPARE_SHARE, _WRITE_END = 5.0, 85.0
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,12 @@ def export_run(deposits: pd.DataFrame, quantities: pd.DataFrame, destination: st
     frames: ExportFrames = prepare_export_frames(deposits, quantities, deposits_name=deposits_name,
                                                  quantities_name=quantities_name)
     frames = replace(frames, language=language)
+    progress(_PREPARE_SHARE / 3)  # each of these three steps is one pass of a second or two at 100k deposits
     log(Message("{0}: {1} deposits read, all accepted; {2}: {3} quantity rows read, all accepted", deposits_name,
                 len(deposits), quantities_name, len(quantities)))
     run = build_run_metadata(frames, crs, run_metadata)
     log(Message("Run {0}, content sha256 {1}", run.run_id, run.content_hash))
+    progress(2 * _PREPARE_SHARE / 3)
     erml = mining_waste_view(frames.deposits, f"Tailings UNFC {run.plugin_version}, run {run.run_id}") \
         if include_erml else None
     tables = [(names.deposits, frames.specs), (names.quantities, QUANTITY_TABLE_SPECS),
@@ -82,10 +86,11 @@ def export_run(deposits: pd.DataFrame, quantities: pd.DataFrame, destination: st
     if include_erml:
         tables.append((names.erml, ERML_SPECS))
     dictionary = field_dictionary(tables)
-    share = 85.0 if report_path else 100.0
+    progress(_PREPARE_SHARE)
+    written = _WRITE_END if report_path else 100.0
 
     def scaled(value: float) -> None:
-        progress(value * share / 100.0)
+        progress(_PREPARE_SHARE + value * (written - _PREPARE_SHARE) / 100.0)
 
     cancel()
     if target is not None:
@@ -102,7 +107,8 @@ def export_run(deposits: pd.DataFrame, quantities: pd.DataFrame, destination: st
     report = None
     if report_path:
         cancel()
-        report = str(write_workbook(report_path, frames, run, dictionary, label, translate))
+        report = str(write_workbook(report_path, frames, run, dictionary, label, translate,
+                                    progress=lambda f: progress(_WRITE_END + f * (100.0 - _WRITE_END))))
         log(Message("Summary workbook: {0}", report))
     progress(100.0)
     return ExportResult(run, label, target is not None, counts["deposits"], counts["quantities"], report)

@@ -11,6 +11,7 @@ filters. Known (G1+G2+G3) and potential (G4) quantities are totalled apart and n
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -152,16 +153,21 @@ def _fields_sheet(wb: XlsxWorkbook, dictionary: pd.DataFrame) -> None:
 
 
 def write_workbook(path: str | Path, frames: ExportFrames, run: RunMetadata, dictionary: pd.DataFrame,
-                   destination_label: str, tr: Translate = untranslated) -> Path:
-    """The workbook, its titles and headers in the language of ``tr`` (sheet names and keys stay as they are)."""
+                   destination_label: str, tr: Translate = untranslated,
+                   progress: Callable[[float], None] | None = None) -> Path:
+    """The workbook, its titles and headers in the language of ``tr`` (sheet names and keys stay as they are);
+    ``progress`` gets the share done (0–1) after each sheet of deposits and before the file is written."""
+    progress = progress or (lambda _f: None)
     path = Path(path)
     if not path.parent.is_dir():
         raise TailingsInputError("The report folder does not exist", file=str(path.parent))
     wb = XlsxWorkbook()
     tables = {commodity: commodity_tables(frames, commodity) for commodity in COMMODITIES}  # once for both sheets
     _class_sheet(wb, {commodity: table[0] for commodity, table in tables.items()}, run, tr)
-    for commodity in COMMODITIES:
+    progress(0.15)
+    for number, commodity in enumerate(COMMODITIES, start=1):
         _deposit_sheet(wb, commodity, tables[commodity][1], run, tr)
+        progress(0.15 + 0.65 * number / len(COMMODITIES))  # the file itself is the last 20 % (zip at level 1)
     _run_sheet(wb, run, destination_label)
     _fields_sheet(wb, dictionary)
     try:
