@@ -24,7 +24,15 @@ from .assays import AssayImport, ImportOptions, import_assays, write_qaqc_report
 from .assays.limits import ReadLimits
 from .assays.row_count import expected_rows
 from .errors import TailingsInputError
-from .estimation import EstimateSettings, LoadedModel, ModelSpec, estimate_deposits, load_model, save_model
+from .estimation import (
+    EstimateSettings,
+    LoadedModel,
+    ModelSpec,
+    estimate_deposits,
+    load_model,
+    sample_columns_used,
+    save_model,
+)
 from .estimation import train_model as fit_model
 from .estimation import write_report as write_fit_report
 from .estimation.training_data import element_of
@@ -198,6 +206,7 @@ def _import_samples(deposits: pd.DataFrame, settings: PipelineSettings, out_dir:
                     log: Callable[[str], None], warn: Callable[[str], None], summary: RunSummary,
                     cancel: Callable[[], None] | None) -> tuple[pd.DataFrame, list[str], dict[str, str], list[str]]:
     frames, rejects, hashes, diagnoses = [], [], {}, []
+    result = samples = done = None
     jobs = [(p, False) for p in settings.assay_files] + [(p, True) for p in settings.proxy_files]
     for i, (path, proxy_only) in enumerate(jobs, start=1):
         done = import_assay_file(path, proxy_only, settings, deposits, log, cancel, steps.inner)
@@ -217,11 +226,14 @@ def _import_samples(deposits: pd.DataFrame, settings: PipelineSettings, out_dir:
         _note_assay_file(result, settings, done.linked, summary)
         frames.append(samples)
         steps.next()
-    return stack_frames(frames), rejects, hashes, diagnoses
+    del result, samples, done  # the last file's tables: stacking consumes them column by column
+    return stack_frames(frames, consume=True), rejects, hashes, diagnoses
 
 
-def stack_frames(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+def stack_frames(frames: Sequence[pd.DataFrame], consume: bool = False) -> pd.DataFrame:
     """Rows of all frames, columns the union in first-seen order, missing values NaN/None.
+    ``consume``: each column is deleted from the given frames once stacked, so that the
+    per-file tables and the stacked one are not both held whole (0.4 GB at national scale).
 
     Equivalent to ``pd.concat(frames, ignore_index=True)``, but column by column: pandas'
     concat checks every value of a column that one frame lacks, which took 9 s for the
@@ -247,6 +259,11 @@ def stack_frames(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
             columns[name] = np.concatenate([np.full(len(f), None, dtype=object) if p is None
                                             else p.astype(object).where(p.notna(), None).to_numpy(dtype=object)
                                             for p, f in zip(parts, frames)])
+        del parts, present
+        if consume:
+            for frame in frames:
+                if name in frame.columns:
+                    del frame[name]
     # copy=False: pandas then keeps one block per column instead of consolidating them into one 2-D
     # block per dtype, which copied all 1.3 million rows again (3.9 s and +0.4 GB at national scale)
     return pd.DataFrame(columns, copy=False)
@@ -420,6 +437,10 @@ def _run(deposits: pd.DataFrame, settings: PipelineSettings, out: Path, summary:
     models, model_files, reports = _train(samples, settings, out, steps, log, cancel)
     steps.next()
 
+    keep = set(sample_columns_used(models))
+    for column in [c for c in samples.columns if c not in keep]:
+        del samples[column]  # in place (one block per column, core.pipeline.stack_frames): not needed any more
+    release_freed_memory()
     estimate = estimate_deposits(deposits, samples, models, EstimateSettings(seed=settings.seed),
                                  cancel=cancel, progress=steps.inner)
     sample_count = len(samples)

@@ -7,7 +7,7 @@ CV), ``metrics``, ``conformal`` (intervals), ``fitting`` (train + CV + calibrati
 ``report`` (HTML), ``tonnage``, ``mass_balance``, ``lognormal_mean`` and
 ``deposit_estimates``.
 """
-from .deposit_estimates import EstimateResult, EstimateSettings, LoadedModel, estimate_deposits
+from .deposit_estimates import EstimateResult, EstimateSettings, LoadedModel, estimate_deposits, sample_columns_used
 from .fitting import FORMAT_VERSION, ModelSpec, TrainedModel, train_model
 from .methods import METHODS
 from .model_file import TRUSTED_TYPES, load_model, save_model
@@ -18,5 +18,5 @@ from .transforms import TRANSFORMS
 __all__ = [
     "FORMAT_VERSION", "METHODS", "TRANSFORMS", "TRUSTED_TYPES", "EstimateResult", "EstimateSettings",
     "LoadedModel", "ModelSpec", "TrainedModel", "estimate_deposits", "load_model", "predict_samples",
-    "save_model", "train_model", "write_report",
+    "sample_columns_used", "save_model", "train_model", "write_report",
 ]

@@ -83,8 +83,9 @@ class EstimateSettings:
     proxy_files: tuple[str, ...] = ()
     # Deposits per Monte Carlo chunk: memory is about 6 × chunk × iterations × 8 bytes for
     # each of the MC_THREADS chunks in flight. Each chunk is seeded by its first row, so the
-    # chunk size is part of what a seed reproduces.
-    chunk_deposits: int = 2000
+    # chunk size is part of what a seed reproduces. 1,000 (it was 2,000 until 2026-12-04):
+    # 0.2 GB less at national scale and no slower (docs/benchmarks.md).
+    chunk_deposits: int = 1000
 
 
 @dataclass
@@ -132,6 +133,22 @@ def _ln_stats(position: np.ndarray, ln_values: np.ndarray, index: pd.Index,
     return pd.DataFrame({"n": n, "mean": mean, "var": var}, index=index)
 
 
+def _columns_used(commodity: str, model: LoadedModel | None) -> list[str]:
+    """The sample columns one commodity's estimate reads (predict_samples' messages name sample_id)."""
+    used = [f"{commodity}_ppm", f"{commodity}_flag", f"{commodity}_dl", "src_file", SAMPLE_ID]
+    for predictor in (model.metadata["predictors"] if model is not None else ()):
+        used += [predictor, f"{element_of(predictor)}_flag"]
+    return list(dict.fromkeys(used))
+
+
+def sample_columns_used(models: Mapping[str, LoadedModel] | None = None) -> list[str]:
+    """Every sample column ``estimate_deposits`` reads with these models; a caller short of
+    memory may drop the others from its sample table first."""
+    models = models or {}
+    return list(dict.fromkeys([DEPOSIT_ID, *(c for commodity in COMMODITIES
+                                             for c in _columns_used(commodity, models.get(commodity)))]))
+
+
 def _sample_sets(samples: pd.DataFrame, position: np.ndarray, commodity: str, model: LoadedModel | None,
                  index: pd.Index, proxy_files: tuple[str, ...] = (),
                  ) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
@@ -139,12 +156,10 @@ def _sample_sets(samples: pd.DataFrame, position: np.ndarray, commodity: str, mo
     each indexed like the deposits. ``position`` is each sample's deposit row (−1: none)."""
     column = f"{commodity}_ppm"
     linked_mask = position >= 0
-    # Only the columns used here (and in predict_samples' messages): the linked rows of the whole
-    # sample table, copied per commodity, cost 0.6 GB and a second each at national scale.
-    used = [column, f"{commodity}_flag", f"{commodity}_dl", "src_file", SAMPLE_ID]
-    for predictor in (model.metadata["predictors"] if model is not None else ()):
-        used += [predictor, f"{element_of(predictor)}_flag"]
-    linked = samples.loc[linked_mask, [c for c in dict.fromkeys(used) if c in samples.columns]]
+    # Only the columns used here: the linked rows of the whole sample table, copied per
+    # commodity, cost 0.6 GB and a second each at national scale.
+    used = _columns_used(commodity, model)
+    linked = samples.loc[linked_mask, [c for c in used if c in samples.columns]]
     pos = position[linked_mask]
     measured = (clean_grades(linked, column) if column in linked.columns
                 else pd.Series(np.nan, index=linked.index))
@@ -214,7 +229,7 @@ def _norm_text(deposits: pd.DataFrame, column: str) -> pd.Series:
     return text.mask(text.eq(""))
 
 
-def _quantiles(draws: np.ndarray) -> np.ndarray:
+def _quantiles(draws: np.ndarray, scratch: bool = False) -> np.ndarray:
     """P90, P50, P10 (10th, 50th, 90th percentiles) per row, by one partial sort.
 
     Order statistics (the ⌈q·m⌉-th of m draws, "inverted CDF") rather than interpolation;
@@ -222,12 +237,18 @@ def _quantiles(draws: np.ndarray) -> np.ndarray:
     with the three positions gives exactly the values a full sort puts there; on the numpy
     the plugin runs with inside QGIS (1.24) it is about 3× faster than a row sort, which
     was 85 % of the estimate step's time (2000 × 2000 draws; bench/bench_estimate.py).
+    ``scratch``: the caller no longer needs ``draws``, which is then partitioned in place
+    (without the copy: 24 MB less per chunk and thread at 2,000 deposits × 1,500 draws).
     """
     out = np.full((draws.shape[0], 3), np.nan)
     ok = ~np.isnan(draws).any(axis=1)  # +inf draws (overflow in the far tail) are legitimate
     if ok.any():
         kth = list(_order_index(draws.shape[1]))
-        out[ok] = np.partition(draws[ok], kth, axis=1)[:, kth]
+        if scratch and ok.all():
+            draws.partition(kth, axis=1)
+            out[:] = draws[:, kth]
+        else:
+            out[ok] = np.partition(draws[ok], kth, axis=1)[:, kth]
     return out
 
 
@@ -537,8 +558,13 @@ def _draw_chunk(plan: _Plan, rows: slice, start: int, tonnage: np.ndarray, setti
     unknown = np.isnan(grade_q).any(axis=1)
     grade_q[unknown] = _quantiles(grade[unknown])
     plan.grade_q[idx] = grade_q
+    del grade_q
     with np.errstate(invalid="ignore", over="ignore"):
-        plan.metal_q[idx] = _quantiles(tonnage[local] * grade * PPM_TO_FRACTION)
+        metal = tonnage[local]  # (a copy) in place: the same products as t × g × c, without two temporaries
+        metal *= grade
+        del grade
+        metal *= PPM_TO_FRACTION
+    plan.metal_q[idx] = _quantiles(metal, scratch=True)
 
 
 def _sampled_draws(plan: _Plan, idx: np.ndarray, kinds: np.ndarray, iterations: int,
