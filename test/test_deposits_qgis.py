@@ -221,3 +221,45 @@ def test_bad_parameters_are_refused(tailings_provider, tailings_source):
     assert "unknown canonical field" in _error(tailings_provider, {"INPUT": tailings_source,
                                                                    "FIELD_MAP": "deposit=deponiId"})
     assert "does not have" in _error(tailings_provider, {"INPUT": tailings_source, "FIELD_MAP": "name=NAVN_X"})
+
+
+def test_whole_layer_read_column_wise_and_selection_feature_by_feature(tailings_provider, tmp_path, tailings_source,
+                                                                        monkeypatch):
+    """A whole GeoPackage layer goes through GDAL's Arrow stream, with the same output as the
+    QgsFeature path; a selection (or a feature limit) keeps the feature path and reads only
+    those features."""
+    import processing
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+    from tailings_unfc.algorithms import layer_frames
+
+    taken = []
+    columns = layer_frames.ogr_layer_columns
+
+    def recording(source, *args, **kwargs):
+        found = columns(source, *args, **kwargs)
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(layer_frames, "ogr_layer_columns", recording)  # a spy: the real reader runs
+    layer = QgsVectorLayer(tailings_source, "avgangsdeponi", "ogr")
+    arrow = processing.run(ALG, {"INPUT": layer, "OUTPUT": str(tmp_path / "a.gpkg"), "REJECTS": "TEMPORARY_OUTPUT"})
+    assert taken == [True]
+    monkeypatch.setattr(layer_frames, "ogr_layer_columns", lambda *a, **k: None)  # force the feature path
+    features = processing.run(ALG, {"INPUT": layer, "OUTPUT": str(tmp_path / "f.gpkg"),
+                                    "REJECTS": "TEMPORARY_OUTPUT"})
+    assert arrow["N_ACCEPTED"] == features["N_ACCEPTED"] == layer.featureCount()
+    assert read_rows(str(tmp_path / "a.gpkg")) == read_rows(str(tmp_path / "f.gpkg"))
+
+    monkeypatch.setattr(layer_frames, "ogr_layer_columns", recording)
+    taken.clear()
+    QgsProject.instance().addMapLayer(layer)  # "selected features only" names a project layer by its id
+    try:
+        layer.selectByIds(sorted(layer.allFeatureIds())[:3])
+        selected = processing.run(ALG, {"INPUT": QgsProcessingFeatureSourceDefinition(layer.id(), True),
+                                        "OUTPUT": "TEMPORARY_OUTPUT", "REJECTS": "TEMPORARY_OUTPUT"})
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    assert selected["N_READ"] == 3 and taken in ([], [False])
+    limited = QgsProcessingFeatureSourceDefinition(tailings_source, False, 2)
+    assert processing.run(ALG, {"INPUT": limited, "OUTPUT": "TEMPORARY_OUTPUT",
+                                "REJECTS": "TEMPORARY_OUTPUT"})["N_READ"] == 2
