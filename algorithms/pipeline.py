@@ -164,6 +164,10 @@ class PipelineAlgorithm(TailingsAlgorithm):
                               if not w.startswith("FALLBACK IDS")]
             imported = QgsProcessingUtils.mapLayerFromString(result["OUTPUT"], context)
             frames.append(source_to_frame(imported, None))
+            if context.temporaryLayerStore().mapLayer(imported.id()) is not None:
+                # The run works on the frame: the temporary layer (0.1 GB at 100,000 deposits) is not kept.
+                context.temporaryLayerStore().removeMapLayer(imported.id())
+            del imported
             sources.append({"role": "deposits", "source": layer.source(), "sha256": source_sha256(layer.source())})
         deposits = pd.concat(frames, ignore_index=True, sort=False) if len(frames) > 1 else frames[0]
         duplicated = deposits["deposit_id"][deposits["deposit_id"].duplicated()]
