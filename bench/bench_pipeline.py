@@ -259,20 +259,28 @@ def national(sizes: tuple[int, int, int], work: Path, cancel: bool) -> None:
               + f" (goal <= 2 s)   [{_load()}]")
 
 
-def scaling(work: Path, max_polygons: int) -> None:
+def scaling(work: Path, max_polygons: int, steps: bool = False, min_polygons: int = 0) -> None:
     import numpy as np
 
     rows = []
-    for n in (n for n in SCALING if n <= max_polygons):
+    for n in (n for n in SCALING if n <= max_polygons and n >= min_polygons):
         sizes = (n, n * 10, n * 3)
         national_workload(*sizes)  # made (not timed) before the measured run
         result = measure("plugin", sizes, work)
         rows.append((n, result["seconds"], result["peak_gb"]))
         print(f"{n:>8d} polygons, {n * 10:>8d} + {n * 3:>7d} rows: {result['seconds']:8.2f} s  "
               f"peak RSS {result['peak_gb']:.2f} GB   [{_load()}]", flush=True)
+        if steps:  # which step grows faster than the data
+            _print_steps(result)
+    if len(rows) < 2:
+        print("one size only: no exponent")
+        return
     n, seconds, _ = (np.array(c, dtype=float) for c in zip(*rows))
     exponent = np.polyfit(np.log(n), np.log(seconds), 1)[0]
     print(f"fitted exponent (seconds ~ n^k, log-log least squares over {len(rows)} sizes): k = {exponent:.2f}")
+    steps_k = np.diff(np.log(seconds)) / np.diff(np.log(n))
+    print("exponent between neighbouring sizes: " + ", ".join(
+        f"{int(a):,} -> {int(b):,}: {k:.2f}" for a, b, k in zip(n[:-1], n[1:], steps_k)))
 
 
 def main() -> None:
@@ -281,6 +289,8 @@ def main() -> None:
     parser.add_argument("--scaling", action="store_true", help="the pipeline at 10k, 30k, 100k and 300k polygons")
     parser.add_argument("--max-polygons", type=int, default=SCALING[-1],
                         help="with --scaling: leave out the larger sizes (each takes minutes)")
+    parser.add_argument("--min-polygons", type=int, default=0, help="with --scaling: leave out the smaller sizes")
+    parser.add_argument("--steps", action="store_true", help="with --scaling: also the seconds per step of each size")
     parser.add_argument("--cancel", action="store_true", help="also measure how fast a cancel stops the pipeline")
     parser.add_argument("--profile", metavar="FILE.prof",
                         help="write a cProfile of the plugin's run to FILE.prof (read with python -m pstats)")
@@ -296,7 +306,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="tailings_bench_") as work:
         if args.scaling:
-            scaling(Path(work), args.max_polygons)
+            scaling(Path(work), args.max_polygons, args.steps, args.min_polygons)
         else:
             sizes = SMALL if args.small else NATIONAL
             national_workload(*sizes)
