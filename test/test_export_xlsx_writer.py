@@ -180,3 +180,21 @@ def test_repeated_text_is_stored_once_across_sheets(tmp_path):
         calamine = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(title).to_python()
         assert [r[0] for r in calamine[1:]] == ids
         assert calamine[1][1] == "Løkken & Co <sjø>" and calamine[2][1] == "" and calamine[50][1] == "x"
+
+
+def test_used_range_is_declared_for_streaming_readers(tmp_path):
+    """Each sheet states its used range (<dimension>), which openpyxl's read-only mode reads
+    instead of parsing the whole sheet, and which the assay importer's row count uses."""
+    book = XlsxWorkbook()
+    sheet = book.add_sheet("d")
+    sheet.append(["title"])
+    sheet.append_frame(pd.DataFrame({"a": [1.0, 2.0], "b": ["x", "y"], "c": [3, 4]}))
+    book.add_sheet("empty")
+    path = tmp_path / "dim.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        assert '<dimension ref="A1:C3"/><sheetData>' in archive.read("xl/worksheets/sheet1.xml").decode()
+        assert '<dimension ref="A1"/>' in archive.read("xl/worksheets/sheet2.xml").decode()
+    read_only = load_workbook(path, read_only=True)
+    assert read_only["d"].calculate_dimension() == "A1:C3"
+    assert [list(r) for r in read_only["d"].iter_rows(values_only=True)][2] == [2.0, "y", 4]

@@ -7,7 +7,7 @@ ordinary .xlsx (frame text in a shared-string table, other text inline, a bold s
 few number formats, frozen panes, an autofilter and column widths per sheet) that Excel,
 LibreOffice, openpyxl and calamine read. Numbers stay numbers at full precision (the number
 format only rounds what is shown); NULL/NaN cells are left out. Layout elements follow
-ECMA-376 Part 1, §18.3.1 (worksheet): sheetViews, cols, sheetData, autoFilter, in that order.
+ECMA-376 Part 1, §18.3.1 (worksheet): dimension, sheetViews, cols, sheetData, autoFilter, in that order.
 """
 from __future__ import annotations
 
@@ -159,6 +159,7 @@ class Sheet:
         self._strings = strings  # text of append_frame goes here when given, else inline
         self._parts: list[str] = []
         self.rows = 0
+        self.columns = 0                          # the widest row written
         self._frozen: tuple[int, int] = (0, 0)   # rows, columns kept in view
         self._filter: tuple[int, int, int] | None = None  # header row, first and last column (1-based)
         self._widths: dict[int, float] = {}      # column (1-based) -> width in characters
@@ -193,6 +194,7 @@ class Sheet:
         entry per value (None: general)."""
         self._check(1)
         self.rows += 1
+        self.columns = max(self.columns, len(values))
         letters = column_letters(len(values))
         formats = list(formats or []) + [None] * (len(values) - len(formats or []))
         cells = "".join(_scalar_cell(f"{letters[i]}{self.rows}", v, bold, formats[i]) for i, v in enumerate(values))
@@ -205,6 +207,7 @@ class Sheet:
         if frame.empty:
             return
         self._check(len(frame))
+        self.columns = max(self.columns, frame.shape[1])
         rows = np.arange(self.rows + 1, self.rows + 1 + len(frame)).astype(str).tolist()
         columns = [_column_cells(frame[name], letter, rows, formats.get(name), self._strings)
                    for letter, name in zip(column_letters(frame.shape[1]), frame.columns)]
@@ -230,12 +233,19 @@ class Sheet:
         return "<cols>" + "".join(f'<col min="{c}" max="{c}" width="{w:.1f}" customWidth="1"/>'
                                   for c, w in sorted(self._widths.items())) + "</cols>"
 
+    def _dimension(self) -> str:
+        """The used range (§18.3.1.35): readers that stream (openpyxl's read-only mode) would
+        otherwise parse the whole sheet once only to learn its size."""
+        if not self.rows or not self.columns:
+            return '<dimension ref="A1"/>'
+        return f'<dimension ref="A1:{column_letters(self.columns)[-1]}{self.rows}"/>'
+
     def xml(self) -> str:
         area = self.filter_range()
         autofilter = f'<autoFilter ref="{area.replace("$", "")}"/>' if area else ""
         return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                 '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                f'{self._views()}{self._columns()}<sheetData>{"".join(self._parts)}</sheetData>{autofilter}'
+                f'{self._dimension()}{self._views()}{self._columns()}<sheetData>{"".join(self._parts)}</sheetData>{autofilter}'
                 "</worksheet>")
 
 
