@@ -220,3 +220,20 @@ def test_estimator_recorded_and_explained_per_deposit(ln_sd, n, expected):
     if expected == "arithmetic":
         mean, se = samples["co_ppm"].mean(), samples["co_ppm"].std() / np.sqrt(n)
         assert out["co_ppm"] == pytest.approx(mean, abs=0.05 * se)
+
+
+def test_the_columns_said_to_be_read_are_all_that_is_read(world):
+    """The pipeline drops every sample column but sample_columns_used(models) before the
+    estimates: with only those columns (proxy files, flags and limits included) the result
+    is the same, so a new column read by the estimates cannot go missing there unnoticed."""
+    from core.estimation import sample_columns_used
+
+    samples, deposits, models = world
+    samples = samples.assign(src_file=np.where(samples["deposit_id"] == "DEP-002", "pxrf.csv", "lab.xlsx"),
+                             x=1.0, y=2.0, link_method="id", sample_kind="sample")
+    settings = EstimateSettings(proxy_files=("pxrf.csv",))
+    kept = [c for c in samples.columns if c in set(sample_columns_used(models))]
+    assert {"deposit_id", "co_ppm", "s_ppm", "fe2o3_pct", "src_file"} <= set(kept) < set(samples.columns)
+    full = estimate_deposits(deposits, samples, models, settings).frame
+    reduced = estimate_deposits(deposits, samples[kept], models, settings).frame
+    pd.testing.assert_frame_equal(full, reduced)
