@@ -10,7 +10,9 @@ own (the kernel's accounting of that child, from ``os.wait4``):
 Then the goals' ratios, each MET or NOT MET. ``--scaling`` runs the pipeline at 10k, 30k,
 100k and 300k polygons (samples in proportion) and fits the log-log exponent.
 
-Run: ``source scripts/env.sh && python bench/bench_pipeline.py [--small | --scaling] [--cancel] [--profile F]``
+Run: ``source scripts/env.sh && python bench/bench_pipeline.py [--small | --scaling | --gaps] [--cancel] [--profile F]``
+(``--gaps``: the plugin alone, and every gap between progress reports longer than 1 s with
+the code that ran in it, from a stack sampled every 0.1 s).
 (``--profile``: a cProfile of the plugin's run, which is then slower; read it with ``python -m pstats F``).
 """
 from __future__ import annotations
@@ -35,6 +37,7 @@ SMALL = (10_000, 100_000, 30_000)
 SCALING = (10_000, 30_000, 100_000, 300_000)
 RESULT_TAG = "BENCH-RESULT "
 GOAL_SPEEDUP, GOAL_FLOOR, GOAL_RSS_GB = 2.0, 2.0, 2.0
+GAP_LIMIT = 1.0  # the goal: a progress report at least once a second
 
 
 # ---------------------------------------------------------------- child side: one measured thing
@@ -122,6 +125,40 @@ class _StepClock:
         return wrapper
 
 
+class _StackSampler(threading.Thread):
+    """Samples the running thread's stack every 0.1 s (``--gaps``): what ran during each gap
+    between progress reports, as the innermost plugin frame and the innermost frame of all."""
+
+    def __init__(self, thread_id: int):
+        super().__init__(daemon=True)
+        self.thread_id, self.samples, self.stop = thread_id, [], threading.Event()
+
+    def run(self):
+        while not self.stop.wait(0.1):
+            frame = sys._current_frames().get(self.thread_id)
+            inner = frame
+            plugin = None
+            while frame is not None:
+                if plugin is None and "tailings_unfc" in frame.f_code.co_filename:
+                    plugin = frame
+                frame = frame.f_back
+            self.samples.append((time.perf_counter(), _where(plugin), _where(inner)))
+
+    def during(self, start: float, end: float) -> list[str]:
+        """The two most frequent (plugin frame | innermost frame) between two clock times."""
+        from collections import Counter
+
+        seen = Counter(f"{p} | {i}" for t, p, i in self.samples if start <= t <= end)
+        return [f"{k} ({v})" for k, v in seen.most_common(2)]
+
+
+def _where(frame) -> str:
+    if frame is None:
+        return "-"
+    code = frame.f_code
+    return f"{Path(code.co_filename).name}:{frame.f_lineno} {code.co_name}"
+
+
 def _feedback_class():
     from qgis.core import QgsProcessingFeedback
 
@@ -132,12 +169,15 @@ def _feedback_class():
             super().__init__()
             self.last = self.start = time.perf_counter()
             self.max_gap, self.gap_step, self.cancelled_at, self.clock = 0.0, "", None, clock
+            self.gaps: list[tuple[float, float, str]] = []  # (start in the run, length, step) of gaps > 1 s
             self.progressChanged.connect(self._tick)
 
         def _tick(self, _value):
             now = time.perf_counter()
             if now - self.last > self.max_gap:
                 self.max_gap, self.gap_step = now - self.last, self.clock.current
+            if now - self.last > GAP_LIMIT:
+                self.gaps.append((self.last - self.start, now - self.last, self.clock.current))
             self.last = now
 
         def cancel_now(self):
@@ -163,6 +203,10 @@ def _plugin(paths: dict[str, Path], work: Path, cancel_after: float | None = Non
 
         profiler = cProfile.Profile()
         profiler.enable()
+    sampler = None
+    if os.environ.get("BENCH_GAPS"):
+        sampler = _StackSampler(threading.get_ident())
+        sampler.start()
     start = time.perf_counter()
     try:
         done = processing.run("tailingsunfc:pipeline", params, feedback=feedback)
@@ -174,8 +218,12 @@ def _plugin(paths: dict[str, Path], work: Path, cancel_after: float | None = Non
         profiler.disable()
         profiler.dump_stats(os.environ["BENCH_PROFILE"])
     latency = end - feedback.cancelled_at if feedback.cancelled_at is not None else None
+    gaps = [(at, length, step, sampler.during(feedback.start + at, feedback.start + at + length) if sampler else [])
+            for at, length, step in feedback.gaps]
+    if sampler is not None:
+        sampler.stop.set()
     return {"seconds": end - start, "steps": clock.seconds, "peak_gb": clock.peak_gb,
-            "max_progress_gap": feedback.max_gap, "gap_step": feedback.gap_step,
+            "max_progress_gap": feedback.max_gap, "gap_step": feedback.gap_step, "gaps": gaps,
             "outcome": outcome, "cancel_latency": latency}
 
 
@@ -229,6 +277,10 @@ def _print_steps(plugin: dict) -> None:
     print(f"  {'rest (hashing, reports, ...)':<28s} {plugin['seconds'] - sum(steps.values()):8.2f} s")
     print(f"  longest gap between progress reports: {plugin['max_progress_gap']:.2f} s "
           f"(ending in: {plugin['gap_step']}; goal <= 1 s)")
+    gaps = plugin.get("gaps", [])
+    print(f"  gaps longer than {GAP_LIMIT:g} s: {len(gaps)}")
+    for at, length, step, where in gaps:
+        print(f"    {length:5.2f} s from {at:6.1f} s, in {step}" + "".join(f"\n        {w}" for w in where))
 
 
 def national(sizes: tuple[int, int, int], work: Path, cancel: bool) -> None:
@@ -292,6 +344,8 @@ def main() -> None:
     parser.add_argument("--min-polygons", type=int, default=0, help="with --scaling: leave out the smaller sizes")
     parser.add_argument("--steps", action="store_true", help="with --scaling: also the seconds per step of each size")
     parser.add_argument("--cancel", action="store_true", help="also measure how fast a cancel stops the pipeline")
+    parser.add_argument("--gaps", action="store_true",
+                        help="the plugin only: every gap between progress reports > 1 s, with what ran in it")
     parser.add_argument("--profile", metavar="FILE.prof",
                         help="write a cProfile of the plugin's run to FILE.prof (read with python -m pstats)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -307,6 +361,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="tailings_bench_") as work:
         if args.scaling:
             scaling(Path(work), args.max_polygons, args.steps, args.min_polygons)
+        elif args.gaps:
+            os.environ["BENCH_GAPS"] = "1"  # read by the plugin's child process
+            sizes = SMALL if args.small else NATIONAL
+            national_workload(*sizes)
+            plugin = measure("plugin", sizes, Path(work))
+            print(f"plugin tailingsunfc:pipeline {plugin['seconds']:.2f} s, peak RSS {plugin['peak_gb']:.2f} GB")
+            _print_steps(plugin)
         else:
             sizes = SMALL if args.small else NATIONAL
             national_workload(*sizes)

@@ -288,7 +288,7 @@ def test_censored_normal_mle_matches_scipy_optimize():
     # deposit at a time, by scipy.optimize, against the vectorised Newton fit.
     from scipy.optimize import minimize
 
-    from core.estimation.censored_mle import CensoredSample, fit_censored_normal
+    from core.estimation.censored_mle import CensoredSample
     rng = np.random.default_rng(11)
     groups_e, exact, groups_l, limits, side, expected = [], [], [], [], [], []
     for k in range(25):
@@ -305,13 +305,54 @@ def test_censored_normal_mle_matches_scipy_optimize():
         expected.append(best.x)
     data = CensoredSample(np.array(groups_e), np.array(exact), np.array(groups_l), np.array(limits),
                           np.array(side), 25)
-    mu0 = np.array([np.mean([x for g, x in zip(groups_e, exact) if g == k]) for k in range(25)])
-    fit = fit_censored_normal(data, mu0, np.full(25, 1.0))
+    fit = _fit_matches(data, expected, sigma0=1.0, mu_atol=1e-6)
+    assert (fit.var_mu > 0).all() and (fit.var_tau > 0).all()
+
+
+def _fit_matches(data, expected, sigma0: float, mu_atol: float):
+    """The vectorised fit of ``data`` equals scipy.optimize's (μ, ln σ) per group."""
+    from core.estimation.censored_mle import fit_censored_normal
+    mu0 = np.array([data.exact[data.exact_groups == k].mean() for k in range(data.size)])
+    fit = fit_censored_normal(data, mu0, np.full(data.size, sigma0))
     assert fit.ok.all()
     expected = np.array(expected)
-    np.testing.assert_allclose(fit.mu, expected[:, 0], atol=1e-6)
+    np.testing.assert_allclose(fit.mu, expected[:, 0], atol=mu_atol)
     np.testing.assert_allclose(np.log(fit.sigma), expected[:, 1], atol=1e-5)
-    assert (fit.var_mu > 0).all() and (fit.var_tau > 0).all()
+    return fit
+
+
+def test_truncated_censored_normal_mle_matches_scipy_truncnorm():
+    # A limit row of weight -m is the truncation term -m ln Phi((cut - mu) / sigma): the fit
+    # must equal scipy's truncated normal likelihood maximised by scipy.optimize.
+    from scipy import stats
+    from scipy.optimize import minimize
+
+    from core.estimation.censored_mle import CensoredSample
+    rng = np.random.default_rng(4)
+    groups_e, exact, groups_l, limits, side, weight, expected = [], [], [], [], [], [], []
+    for k in range(12):
+        x = rng.normal(2.0, 0.6, 60)
+        cut, dl = np.quantile(x, 0.7), np.quantile(x, 0.3)
+        kept = x[x < cut]
+        e, lc = kept[kept >= dl], np.full(int((kept < dl).sum()), dl)
+
+        def nll(p, e=e, lc=lc, cut=cut):
+            mu, sigma = p[0], np.exp(p[1])
+            return -(stats.norm.logpdf(e, mu, sigma).sum() + stats.norm.logcdf(lc, mu, sigma).sum()
+                     - (len(e) + len(lc)) * stats.norm.logcdf(cut, mu, sigma))
+
+        best = minimize(nll, [e.mean(), np.log(e.std())], method="Nelder-Mead",
+                        options={"xatol": 1e-10, "fatol": 1e-12, "maxiter": 4000})
+        expected.append(best.x)
+        groups_e += [k] * len(e)
+        exact += list(e)
+        groups_l += [k] * (len(lc) + 1)
+        limits += [*lc, cut]
+        side += [1.0] * (len(lc) + 1)
+        weight += [1.0] * len(lc) + [-float(len(e) + len(lc))]
+    data = CensoredSample(np.array(groups_e), np.array(exact), np.array(groups_l), np.array(limits),
+                          np.array(side), 12, np.array(weight))
+    _fit_matches(data, expected, sigma0=0.5, mu_atol=1e-5)
 
 
 def test_robust_mle_is_the_default_for_censored_deposits_and_sits_between_the_bounds():
@@ -332,10 +373,10 @@ def test_robust_mle_is_the_default_for_censored_deposits_and_sits_between_the_bo
     assert "robust MLE" in fit.rationale()[0]
 
 
-@pytest.mark.parametrize("family, normal_share", [("normal", (0.4, 1.0)), ("lognormal", (0.0, 0.03))])
-def test_robust_mle_tail_is_normal_only_where_the_detects_say_so(family, normal_share):
-    """Half censored, 150 samples: symmetric grades get a normal lower tail in most deposits and
-    a smaller bias than under a log-normal tail; log-normal grades (almost) never get one."""
+@pytest.mark.parametrize("family, normal_weight", [("normal", (0.35, 1.0)), ("lognormal", (0.0, 0.1))])
+def test_robust_mle_tail_is_normal_only_where_the_detects_say_so(family, normal_weight):
+    """Half censored, 150 samples: symmetric grades give the normal lower tail most of the
+    weight and a smaller bias than a log-normal tail alone; log-normal grades almost none."""
     from core.estimation import robust_mle
     from core.estimation.mean_grade import MeanGradeEstimator
     rng = np.random.default_rng(21)
@@ -345,23 +386,63 @@ def test_robust_mle_tail_is_normal_only_where_the_detects_say_so(family, normal_
     censored = values < dl
     data = np.where(censored, dl, values).ravel()
     fit = MeanGradeEstimator(level=0.8, random_state=0).fit(_groups(k, n), data, censored.ravel(), k)
-    share = fit.mle_normal_tail_.mean()
-    assert normal_share[0] <= share <= normal_share[1], share
+    weight = fit.mle_normal_weight_.mean()
+    assert normal_weight[0] <= weight <= normal_weight[1], weight
     truth = values.mean(axis=1)
     bias = np.mean(fit.mean_ / truth - 1.0)
-    assert ("a normal law" in " ".join(fit.rationale())) == (share > 0)
     if family == "normal":
-        only_log = robust_mle.robust_mle_mean(_groups(k, n), data, censored.ravel(), k, upper_share=0.75)
-        forced = robust_mle.MIN_TAIL_CHOICE
+        forced = robust_mle.MIN_NORMAL_DETECTS
         try:
-            robust_mle.MIN_TAIL_CHOICE = 10 ** 6  # no deposit may choose: the log-normal tail everywhere
+            robust_mle.MIN_NORMAL_DETECTS = 10 ** 6  # no normal candidate: the log-normal tails only
             log_tail = robust_mle.robust_mle_mean(_groups(k, n), data, censored.ravel(), k)
         finally:
-            robust_mle.MIN_TAIL_CHOICE = forced
-        assert only_log.normal_tail.any() and not log_tail.normal_tail.any()
+            robust_mle.MIN_NORMAL_DETECTS = forced
+        assert not log_tail.normal_weight.any()
         assert abs(bias) < abs(np.mean(log_tail.mean / truth - 1.0)), bias
     else:
         assert abs(bias) < 0.01, bias
+
+
+def test_robust_mle_window_weight_rises_with_a_richer_population_above_the_window(monkeypatch):
+    """One log-normal population: the within-window log-normal gets little weight. A quarter of
+    the samples from a 3x richer population: most weight, and a mean closer to the truth than
+    the right-censored log-normal alone (whose tail widens to reach the rich samples)."""
+    from core.estimation import robust_mle
+    rng = np.random.default_rng(5)
+    k, n = 400, 150
+    single = np.exp(rng.normal(4.5, 0.25, (k, n)))
+    rich = rng.random((k, n)) < 0.25
+    mixed = np.exp(rng.normal(np.where(rich, 4.5 + np.log(3.0), 4.5), 0.25))
+    results = {}
+    for name, values in (("single", single), ("mixed", mixed)):
+        dl = np.median(values)
+        censored = values < dl
+        data = np.where(censored, dl, values).ravel()
+        results[name] = (robust_mle.robust_mle_mean(_groups(k, n), data, censored.ravel(), k), values.mean(axis=1))
+    assert results["single"][0].window_weight.mean() < 0.3
+    mixed_fit, truth = results["mixed"]
+    assert mixed_fit.window_weight.mean() > 0.5
+    bias = np.mean(mixed_fit.mean / truth - 1.0)
+    # Ablation: the same deposits with the within-window candidate switched off.
+    monkeypatch.setattr(robust_mle, "_window_weight", lambda s, *fits: np.zeros(s.size))
+    censored = mixed < np.median(mixed)
+    alone = robust_mle.robust_mle_mean(_groups(k, n), np.where(censored, np.median(mixed), mixed).ravel(),
+                                       censored.ravel(), k)
+    assert not alone.window_weight.any()
+    assert abs(bias) < 0.5 * abs(np.mean(alone.mean / truth - 1.0)), bias
+
+
+def test_robust_mle_rationale_gives_the_tail_weights():
+    from core.estimation.mean_grade import MeanGradeEstimator
+    rng = np.random.default_rng(3)
+    values = rng.normal(100, 30, (50, 60)).clip(1.0)
+    censored = values < 100
+    fit = MeanGradeEstimator(level=0.8, random_state=0).fit(_groups(50, 60), np.where(censored, 100, values).ravel(),
+                                                            censored.ravel(), 50)
+    text = fit.rationale()[0]
+    w = fit.mle_normal_weight_[0], fit.mle_window_weight_[0]
+    assert f"a normal law ({round(100 * w[0])} %)" in text
+    assert f"a log-normal ({round(100 * (1 - w[0]) * (1 - w[1]))} %)" in text
 
 
 @pytest.mark.parametrize("sample, expected, reason", [

@@ -5,6 +5,9 @@ known: ``<DL``) or right-censored (only y > limit is known). The log-likelihood 
 
     Σ_exact [−ln σ − z²/2] + Σ_left ln Φ(w) + Σ_right ln Φ(−w),   z, w = (y − μ)/σ,
 
+each censored term optionally weighted (a limit row of weight −m at c is the truncation
+term of m values known to lie below c: the likelihood is then conditional on y < c),
+
 maximised over (μ, ln σ) by Newton steps with step halving, all deposits together: every
 sum is one ``np.bincount``. The covariance of (μ, ln σ) is the inverse observed
 information at the maximum.
@@ -34,7 +37,8 @@ TOLERANCE = 1e-9
 @dataclass(frozen=True)
 class CensoredSample:
     """Flat arrays: exact values with their group, censored limits with their group and
-    side (+1 left-censored, −1 right-censored)."""
+    side (+1 left-censored, −1 right-censored), and optionally each limit's weight in the
+    likelihood (1 by default; −m for a truncation of m values below the limit)."""
 
     exact_groups: np.ndarray
     exact: np.ndarray
@@ -42,6 +46,7 @@ class CensoredSample:
     limits: np.ndarray
     side: np.ndarray
     size: int
+    weight: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,7 @@ def _only(data: CensoredSample, groups: np.ndarray) -> CensoredSample:
     """The values of the wanted groups only (the others are not fitted)."""
     e, lim = groups[data.exact_groups], groups[data.limit_groups]
     return CensoredSample(data.exact_groups[e], data.exact[e], data.limit_groups[lim], data.limits[lim],
-                          data.side[lim], data.size)
+                          data.side[lim], data.size, None if data.weight is None else data.weight[lim])
 
 
 def _newton_step(parts: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.ndarray]:
@@ -135,6 +140,8 @@ def _derivatives_unchecked(mu: np.ndarray, tau: np.ndarray, data: CensoredSample
     # h = ln Φ(side·w): h' = side·φ(w)/Φ(side·w), h'' = −side·h'·w − h'².
     h1 = data.side * np.exp(-0.5 * w * w - LOG_SQRT_2PI - log_p)
     h2 = -data.side * h1 * w - h1 * h1
+    if data.weight is not None:
+        log_p, h1, h2 = log_p * data.weight, h1 * data.weight, h2 * data.weight
 
     def total(g: np.ndarray, x: np.ndarray) -> np.ndarray:
         return np.bincount(g, weights=x, minlength=size)

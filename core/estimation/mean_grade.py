@@ -53,10 +53,12 @@ REASONS = {
     "few_to_test": "arithmetic mean, t interval: {n} samples, too few to test log-normality (< {min_test_n})",
     "wide_ln": "arithmetic mean, t interval: sd of ln grades {ln_sd} > {max_ln_sd} with n < {max_ln_sd_n}, "
                "where log-normal limits are unstable (US EPA ProUCL)",
-    "robust_mle": "robust MLE (Helsel 2012) for {n_c} censored of {n}: {mle_tail} fitted by censored "
-                  "likelihood to the lowest {n_fit} samples (normal only where >= 12 detects clearly favour it), "
-                  "each censored value at its expected value below its limit; mean in original units, t interval "
-                  "with the fit's uncertainty",
+    "robust_mle": "robust MLE (Helsel 2012) for {n_c} censored of {n}: lower tail fitted by censored "
+                  "likelihood to the lowest {n_fit} samples, averaged by likelihood weight over a log-normal "
+                  "({w_ln}), a log-normal within those samples only ({w_win}; high where the samples above them "
+                  "look like a richer second population) and a normal law ({w_n}); each censored value at its "
+                  "expected value below its limit; mean in original units, t interval with the fits' and the "
+                  "averaging's uncertainty",
     "ros": "robust ROS (Helsel 2012) for {n_c} censored of {n}, tail fitted in {tail}: mean in original "
            "units of detects and imputed values, t interval on the {n_d} detects",
     "substitution": "{n_c} censored of {n}, too few detects for ROS (needs >= 2 detects and <= 80 % "
@@ -78,7 +80,8 @@ class MeanGradeEstimator:
 
     Fitted attributes (arrays with one entry per group): ``estimator_`` (lognormal,
     robust_mle, ros, substitution, arithmetic or none), ``mle_window_`` (samples in the
-    robust MLE fit), ``mle_normal_tail_`` (its lower tail normal, not log-normal),
+    robust MLE window), ``mle_normal_weight_`` and ``mle_window_weight_`` (the weights of
+    its normal tail and of its within-window log-normal, ``robust_mle``),
     ``reason_`` (a key of REASONS), ``n_``,
     ``n_censored_``, ``mean_`` (best estimate), ``lo_`` and ``hi_`` (the central ``level``
     interval), ``ros_log_tail_`` (ROS line fitted to ln grades), ``p_normal_`` and
@@ -126,7 +129,9 @@ class MeanGradeEstimator:
         self.ros_log_tail_ = done.log_tail
         how = np.where(use, "robust_mle", done.how).astype(object)
         self.mle_window_ = robust.window if robust is not None else np.zeros(size, int)
-        self.mle_normal_tail_ = robust.normal_tail & use if robust is not None else np.zeros(size, bool)
+        zero = np.zeros(size)
+        self.mle_normal_weight_ = np.where(use, robust.normal_weight, 0.0) if robust is not None else zero
+        self.mle_window_weight_ = np.where(use, robust.window_weight, 0.0) if robust is not None else zero
         self._choose(groups, values, size, how)
         self._t_parameters(n, mean, var)
         if robust is not None:
@@ -240,7 +245,7 @@ class MeanGradeEstimator:
                    "p_raw": _p_text(self.p_normal_), "ln_sd": np.round(np.sqrt(self.ln_var_), 2),
                    "n_d": self.n_ - self.n_censored_, "n_fit": self.mle_window_,
                    "tail": np.where(self.ros_log_tail_, "ln units", "original units"),
-                   "mle_tail": np.where(self.mle_normal_tail_, "a normal law", "a log-normal law")}
+                   **_tail_weights(self.mle_normal_weight_, self.mle_window_weight_)}
         for code, template in REASONS.items():
             hit = np.flatnonzero(self.reason_ == code)
             if not len(hit):
@@ -273,6 +278,14 @@ def t_draws(dof: np.ndarray, iterations: int, rng: np.random.Generator) -> tuple
     z = stratified.normals(rng, iterations)
     chi2 = stratified.chi_squares(rng, distinct, iterations)
     return z / np.sqrt(chi2 / distinct[:, None]), which
+
+
+def _tail_weights(normal: np.ndarray, window: np.ndarray) -> dict[str, np.ndarray]:
+    """The robust MLE's tail weights as percentages for the rationale."""
+    def pct(x: np.ndarray) -> np.ndarray:
+        return np.char.add(np.round(100 * x).astype(int).astype(str), " %")
+
+    return {"w_ln": pct((1 - normal) * (1 - window)), "w_win": pct((1 - normal) * window), "w_n": pct(normal)}
 
 
 def _p_text(p: np.ndarray) -> np.ndarray:
