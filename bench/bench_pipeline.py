@@ -133,9 +133,13 @@ class _StackSampler(threading.Thread):
         super().__init__(daemon=True)
         self.thread_id, self.samples, self.stop = thread_id, [], threading.Event()
 
+    def _running(self) -> int:
+        """The pipeline's worker thread (core.monitored) while it runs, else the calling thread."""
+        return next((t.ident for t in threading.enumerate() if t.name == "tailings_unfc job"), self.thread_id)
+
     def run(self):
         while not self.stop.wait(0.1):
-            frame = sys._current_frames().get(self.thread_id)
+            frame = sys._current_frames().get(self._running())
             inner = frame
             plugin = None
             while frame is not None:
@@ -145,11 +149,14 @@ class _StackSampler(threading.Thread):
             self.samples.append((time.perf_counter(), _where(plugin), _where(inner)))
 
     def during(self, start: float, end: float) -> list[str]:
-        """The two most frequent (plugin frame | innermost frame) between two clock times."""
+        """The most frequent innermost plugin frames between two clock times, with the innermost
+        frame of all seen most often with each, and the number of samples."""
         from collections import Counter
 
-        seen = Counter(f"{p} | {i}" for t, p, i in self.samples if start <= t <= end)
-        return [f"{k} ({v})" for k, v in seen.most_common(2)]
+        inside = [(p, i) for t, p, i in self.samples if start <= t <= end]
+        seen = Counter(p for p, _ in inside)
+        return [f"{k} ({v}; innermost: {Counter(i for p, i in inside if p == k).most_common(1)[0][0]})"
+                for k, v in seen.most_common(4)]
 
 
 def _where(frame) -> str:
@@ -170,6 +177,7 @@ def _feedback_class():
             self.last = self.start = time.perf_counter()
             self.max_gap, self.gap_step, self.cancelled_at, self.clock = 0.0, "", None, clock
             self.gaps: list[tuple[float, float, str]] = []  # (start in the run, length, step) of gaps > 1 s
+            self.own_silence = ""
             self.progressChanged.connect(self._tick)
 
         def _tick(self, _value):
@@ -179,6 +187,11 @@ def _feedback_class():
             if now - self.last > GAP_LIMIT:
                 self.gaps.append((self.last - self.start, now - self.last, self.clock.current))
             self.last = now
+
+        def pushInfo(self, info, *args):
+            if "longest stretch without a report" in info:  # core.pipeline's own figure, heartbeat aside
+                self.own_silence = info
+            super().pushInfo(info, *args)
 
         def cancel_now(self):
             self.cancelled_at = time.perf_counter()
@@ -224,6 +237,7 @@ def _plugin(paths: dict[str, Path], work: Path, cancel_after: float | None = Non
         sampler.stop.set()
     return {"seconds": end - start, "steps": clock.seconds, "peak_gb": clock.peak_gb,
             "max_progress_gap": feedback.max_gap, "gap_step": feedback.gap_step, "gaps": gaps,
+            "own_silence": feedback.own_silence,
             "outcome": outcome, "cancel_latency": latency}
 
 
@@ -277,6 +291,8 @@ def _print_steps(plugin: dict) -> None:
     print(f"  {'rest (hashing, reports, ...)':<28s} {plugin['seconds'] - sum(steps.values()):8.2f} s")
     print(f"  longest gap between progress reports: {plugin['max_progress_gap']:.2f} s "
           f"(ending in: {plugin['gap_step']}; goal <= 1 s)")
+    if plugin.get("own_silence"):
+        print(f"  {plugin['own_silence']}")
     gaps = plugin.get("gaps", [])
     print(f"  gaps longer than {GAP_LIMIT:g} s: {len(gaps)}")
     for at, length, step, where in gaps:

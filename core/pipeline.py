@@ -40,6 +40,7 @@ from .export.run import export_run
 from .file_hash import source_sha256
 from .memory import release_freed_memory
 from .message import Message, joined
+from .monitored import MonitorStats, run_monitored
 from .proxy_plan import DEFAULT_TARGETS, plan_proxy_models
 from .report_style import untranslated
 from .run_summary import RunSummary, listed
@@ -331,13 +332,17 @@ def run_pipeline(deposits: pd.DataFrame, settings: PipelineSettings, out_dir: st
     out = Path(out_dir)
     if settings.train_models or settings.model_files:
         _import_in_background("skops.io")
+    stats = MonitorStats()
     try:
-        result = _run(deposits, settings, out, summary, constraints=constraints, deposit_sources=deposit_sources,
-                      log=log, warn=warn, progress=progress, cancel=cancel)
+        result = run_monitored(_run, deposits=deposits, settings=settings, out=out, summary=summary,
+                               constraints=constraints, deposit_sources=deposit_sources,
+                               log=log, warn=warn, progress=progress, cancel=cancel, stats=stats)
     except TailingsInputError as err:
         summary.failure = Message("{0}{1}", err.text, err.where)
         report_summary(summary, out, log, warn)
         raise
+    log(Message("Progress: the longest stretch without a report of the run's own was {0:.1f} s, from {1:.0f} s "
+                "into the run (the bar moved on in between)", stats.longest_silence, stats.silence_from))
     result.summary_path = report_summary(summary, out, log, warn)
     return result
 
