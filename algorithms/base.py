@@ -25,6 +25,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.disk_space import full_disk_hint
 from ..core.errors import OperationCancelled, TailingsInputError
 from ..core.message import Message
+from ..core.monitored import run_monitored
 from ..core.version import docs_url
 from ..qt_translate import error_text, shown
 from .output_check import check_destinations_writable, check_written_outputs
@@ -147,6 +148,13 @@ class TailingsAlgorithm(QgsProcessingAlgorithm):
     def execute(self, parameters: dict[str, Any], context: QgsProcessingContext,
                 feedback: QgsProcessingFeedback) -> dict[str, Any]:
         raise NotImplementedError
+
+    def monitored(self, feedback: QgsProcessingFeedback, job, progress=None):
+        """``job(log=, warn=, progress=, cancel=)`` (core code, no Qt) in a worker thread, while
+        this thread passes its messages and progress to ``feedback``, checks for a cancel every
+        0.25 s and keeps the bar moving during long single calls (core.monitored)."""
+        return run_monitored(job, log=self.info(feedback), warn=self.warning(feedback), progress=progress,
+                             cancel=self.cancel_hook(feedback))
 
     @staticmethod
     def cancel_hook(feedback: QgsProcessingFeedback):

@@ -90,8 +90,10 @@ class EstimateAlgorithm(TailingsAlgorithm):
         deposits = source_to_frame(deposits_src, None, with_geometry=True)
         samples = source_to_frame(samples_src, feedback, with_geometry=False)
         feedback.setProgress(10)
-        result = estimate_deposits(deposits, samples, models, settings, cancel=self.cancel_hook(feedback),
-                                   progress=lambda f: feedback.setProgress(10 + 80 * f))
+        result = self.monitored(
+            feedback, lambda log, warn, progress, cancel: estimate_deposits(
+                deposits, samples, models, settings, cancel=cancel, progress=lambda f: progress(10 + 80 * f)),
+            progress=feedback.setProgress)
         for message in result.messages:
             feedback.pushInfo(self.text(message))
         for dep_id, text in result.warning_texts(self.tr):

@@ -135,14 +135,13 @@ class ExportAlgorithm(TailingsAlgorithm):
         if GEOMETRY_COLUMN not in deposits.columns:
             raise TailingsInputError("INPUT has no geometry")
         feedback.setProgress(0)
-        result = export_run(
+        result = self.monitored(feedback, lambda log, warn, progress, cancel: export_run(
             deposits, quantities, destination, crs=crs_text, report_path=report, run_metadata=run_metadata,
             include_erml=include_erml, table_prefix=prefix, schema=schema,
-            resolve_credentials=resolve_postgis_credentials, progress=feedback.setProgress,
-            cancel=self.cancel_hook(feedback), log=self.info(feedback),
+            resolve_credentials=resolve_postgis_credentials, progress=progress, cancel=cancel, log=log,
             deposits_name=f"INPUT ({deposits_source.sourceName()})",
             quantities_name=f"QUANTITIES ({quantities_source.sourceName()})", language=user_language(),
-            translate=self.tr)
+            translate=self.tr), progress=feedback.setProgress)
         self.log_counts(feedback, "deposits", len(deposits), result.deposits_written, 0)
         self.log_counts(feedback, "quantity rows", len(quantities), result.quantities_written, 0)
         return {

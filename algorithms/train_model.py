@@ -119,8 +119,10 @@ class TrainModelAlgorithm(TailingsAlgorithm):
         feedback.pushInfo(self.tr("Reading {0} samples").format(source.featureCount()))
         frame = source_to_frame(source, feedback, with_geometry=False)
         feedback.setProgress(0)
-        model = train_model(frame, spec, cancel=self.cancel_hook(feedback),
-                            progress=lambda f: feedback.setProgress(100.0 * f))
+        model = self.monitored(
+            feedback, lambda log, warn, progress, cancel: train_model(
+                frame, spec, cancel=cancel, progress=lambda f: progress(100.0 * f)),
+            progress=feedback.setProgress)
         for key, value in model.training.counts.items():
             feedback.pushInfo(f"  {self.text(key)}: {value}")
         for note in model.notes:

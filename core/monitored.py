@@ -11,7 +11,7 @@ thread and every ``HEARTBEAT_S`` the calling thread, which owns the caller's cal
 - checks for a cancel: the job's own cancel checks then stop it at its next one, and the
   call returns at most ``CANCEL_WAIT_S`` later, whether the job has stopped or not (its
   partial outputs are temporary files it removes when it stops);
-- when the job has said nothing for ``QUIET_S``, moves the progress on by ``NUDGE`` points
+- when the bar has not moved for ``QUIET_S``, moves the progress on by ``NUDGE`` points
   (QGIS drops changes below 0.1), never more than ``MAX_AHEAD`` points past the job's own
   last report, so a stall longer than that still shows as one.
 
@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 HEARTBEAT_S = 0.25
-QUIET_S = 0.75
+QUIET_S = 0.5
 NUDGE = 0.15  # points; QGIS drops changes below 0.1, and a caller may scale the run down to 2/3
-MAX_AHEAD = 1.0
+MAX_AHEAD = 2.0
 CANCEL_WAIT_S = 2.0
 
 T = TypeVar("T")
