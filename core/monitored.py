@@ -31,9 +31,10 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 HEARTBEAT_S = 0.25
-QUIET_S = 0.5
+QUIET_S = 0.4
 NUDGE = 0.15  # points; QGIS drops changes below 0.1, and a caller may scale the run down to 2/3
 MAX_AHEAD = 2.0
+VISIBLE = 0.2  # points: a change QGIS shows even when the caller halves the run's scale
 CANCEL_WAIT_S = 2.0
 
 T = TypeVar("T")
@@ -102,7 +103,7 @@ class _Relay:
     def __init__(self, progress: Callable[[float], None] | None, stats: MonitorStats):
         self.progress, self.stats = progress, stats
         self.start = self.last_own = self.last_shown = time.perf_counter()
-        self.own = self.shown = 0.0
+        self.own = self.shown = self.counted = 0.0
 
     def drain(self, events: queue.SimpleQueue) -> None:
         while True:
@@ -132,12 +133,16 @@ class _Relay:
             return
         ahead = min(self.shown + NUDGE, self.own + MAX_AHEAD, 100.0)
         if ahead > self.shown:
-            self._show(ahead, now)
+            self._show(ahead, now, nudge=True)
 
     def finish(self) -> None:
         self._silence(time.perf_counter())
 
-    def _show(self, value: float, now: float) -> None:
-        self.shown, self.last_shown = value, now
+    def _show(self, value: float, now: float, nudge: bool = False) -> None:
+        # QGIS drops a change of less than a tenth of a point (in its own scale, which the caller
+        # may shrink): only a move of VISIBLE points, or a nudge, restarts the quiet clock.
+        if nudge or value - self.counted >= VISIBLE:
+            self.last_shown, self.counted = now, value
+        self.shown = value
         if self.progress is not None:
             self.progress(value)

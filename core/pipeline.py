@@ -121,16 +121,18 @@ class _Steps:
 
 
 def assay_options(settings: PipelineSettings, link: pd.DataFrame | None, cancel: Callable[[], None] | None,
-                  progress: Callable[[float], None] | None) -> ImportOptions:
+                  progress: Callable[[float], None] | None,
+                  assembly_progress: Callable[[float], None] | None = None) -> ImportOptions:
     """The assay importer's options for one file of the run (shared with checkinputs)."""
     return ImportOptions(sheet=settings.sheet, target_crs=settings.crs, deposits=link, cancel=cancel,
-                         progress=progress, source_crs=settings.assay_crs or None,
+                         progress=progress, assembly_progress=assembly_progress,
+                         source_crs=settings.assay_crs or None,
                          field_map=settings.assay_field_map or None, **asdict(settings.read_limits))
 
 
 def _row_progress(path: str, progress: Callable[[float], None] | None) -> Callable[[float], None] | None:
     """The importer reports the row it has reached; the run's progress wants the share of the
-    file, from the file's expected row count (the last 10 % is left for linking the samples)."""
+    file, from the file's expected row count (the last 10 % is left for the assembly)."""
     total = expected_rows(path) if progress is not None else None
     if progress is None or not total:
         return None
@@ -175,7 +177,9 @@ def import_assay_file(path: str, proxy_only: bool, settings: PipelineSettings, d
                       progress: Callable[[float], None] | None) -> AssayFile:
     """Import one assay file as the run does (shared by the pipeline and checkinputs)."""
     link = deposits[["deposit_id", "geometry"]] if "geometry" in deposits.columns else deposits[["deposit_id"]]
-    result = import_assays(path, assay_options(settings, link, cancel, _row_progress(path, progress)))
+    # The read takes the file's first 90 %, the assembly after it (QA/QC, location, linkage) the rest.
+    assembled = (lambda share: progress(0.9 + 0.1 * share)) if progress is not None else None
+    result = import_assays(path, assay_options(settings, link, cancel, _row_progress(path, progress), assembled))
     for note in result.notes:
         log(note)
     kinds = ", ".join(f"{v} {k}" for k, v in result.qaqc_summary.counts.items())

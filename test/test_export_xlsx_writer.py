@@ -198,3 +198,27 @@ def test_used_range_is_declared_for_streaming_readers(tmp_path):
     read_only = load_workbook(path, read_only=True)
     assert read_only["d"].calculate_dimension() == "A1:C3"
     assert [list(r) for r in read_only["d"].iter_rows(values_only=True)][2] == [2.0, "y", 4]
+
+
+def test_a_frame_written_in_slices_equals_one_written_at_once(tmp_path, monkeypatch):
+    """append_frame writes FRAME_SLICE_ROWS rows at a time (memory), and the sheet goes into
+    the zip piece by piece: the cells read back the same as with one slice (only the shared
+    strings' numbering differs), and the sheet in the file is the sheet's own XML."""
+    from core.export import xlsx_writer
+    rng = np.random.default_rng(2)
+    frame = pd.DataFrame({"id": [f"D{i}" for i in range(2_503)], "cu": rng.normal(100, 10, 2_503),
+                          "note": ["ø ±" if i % 7 else None for i in range(2_503)]})
+    cells = {}
+    for slice_rows in (10 ** 6, 1_000):
+        monkeypatch.setattr(xlsx_writer, "FRAME_SLICE_ROWS", slice_rows)
+        book = XlsxWorkbook()
+        sheet = book.add_sheet("d")
+        sheet.append(["id", "cu", "note"], bold=True)
+        sheet.append_frame(frame)
+        path = tmp_path / f"slices_{slice_rows}.xlsx"
+        book.save(path)
+        with zipfile.ZipFile(path) as archive:
+            assert archive.read("xl/worksheets/sheet1.xml").decode("utf-8") == sheet.xml()
+        cells[slice_rows] = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert cells[1_000] == cells[10 ** 6]
+    assert len(cells[1_000]) == 2_504 and cells[1_000][-1][0] == "D2502" and cells[1_000][1][2] == ""

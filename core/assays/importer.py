@@ -35,6 +35,7 @@ from .location import link_to_deposits
 from .merged import fill_merged, merge_notes
 from .overrides import Override, parse_assay_field_map
 from .qaqc import QaqcSummary, classify_kinds, read_certified_values, summarise
+from .sliced_match import contains
 from .sources import (
     STREAM_ABOVE_SHEET_XML_BYTES,
     SheetRows,
@@ -83,7 +84,8 @@ class ImportOptions:
     max_compression_ratio: float = DEFAULT_MAX_COMPRESSION_RATIO  # MAX_COMPRESSION_RATIO
     time_budget_s: float = DEFAULT_TIME_BUDGET_S            # TIME_BUDGET_S: wall clock for reading the rows
     cancel: Callable[[], None] | None = None
-    progress: Callable[[float], None] | None = None
+    progress: Callable[[float], None] | None = None   # the source row reached, while reading
+    assembly_progress: Callable[[float], None] | None = None  # share (0-1) of the assembly after the read
 
     @property
     def limits(self) -> ReadLimits:
@@ -502,6 +504,7 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
         done = finalise(parsed, options.censored_substitution, max_value)
         notes.extend(Message("column {0!r}: {1}", column.header, note) for note in done.notes)
         usable_any |= done.usable
+        _assembled(options, 0.4 * (analyte_columns.index(column) + 1) / len(analyte_columns))
         issues.append(_issue_frame(file_name, sheet, rows, sample_id, column.header, done))
         base, _, repeat = column.name.partition("#")
         suffix = f"_{repeat}" if repeat else ""
@@ -552,6 +555,7 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     reason[no_id] = "no sample id"
     label_row = _label_rows(sample_id, non_sample_labels())
     reason[label_row] = "a detection-limit, units or method row, not a sample"
+    _assembled(options, 0.5)
     if acc.row_problems:
         problem = pd.Series(rows).map(acc.row_problems).to_numpy(dtype=object)
         reason = np.where(pd.notna(problem), problem, reason)
@@ -562,6 +566,7 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     x, y, source_crs_text, located, link, linkage = _locate(file_name, sheet, rows, sample_id, sheet_deposit,
                                                             by_role, layout, acc, options, is_sample, issues,
                                                             notes, warnings)
+    _assembled(options, 0.8)
 
     # Build the frame in one go (assigning column by column would re-consolidate blocks).
     columns: dict[str, object] = {"sample_id": sample_id, "deposit_id": link.deposit_id, "sample_kind": kinds,
@@ -594,6 +599,7 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
             "action": "row kept, flagged in sample_warning"}))
         notes.append(Message("{0} samples share a sample_id with another row (kept, flagged)", int(repeated.sum())))
 
+    _assembled(options, 0.9)
     suspect_rows = np.concatenate(acc.suspect_rows) if acc.suspect_rows else np.array([], dtype=np.int64)
     suspect_text = np.concatenate(acc.suspect_text) if acc.suspect_text else np.array([], dtype=object)
     raw_by_row = pd.Series(suspect_text, index=suspect_rows, dtype=object)
@@ -624,6 +630,14 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     return result
 
 
+def _assembled(options: ImportOptions, share: float) -> None:
+    """The assembly's seams: a cancel check and its progress (the read reports rows, this the rest)."""
+    if options.cancel is not None:
+        options.cancel()
+    if options.assembly_progress is not None:
+        options.assembly_progress(share)
+
+
 def _label_rows(sample_id: np.ndarray, labels: frozenset[str] | set[str]) -> np.ndarray:
     """Rows whose id cell is a label ("Detection limit", "Units", …), not a sample id.
 
@@ -634,7 +648,7 @@ def _label_rows(sample_id: np.ndarray, labels: frozenset[str] | set[str]) -> np.
     ids = pd.Series(sample_id, dtype=object)
     candidates = ids.notna().to_numpy(bool)
     if not any(ch.isdigit() for label in labels for ch in label):
-        candidates &= ~ids.astype(str).str.contains(r"\d", regex=True).to_numpy(bool)
+        candidates &= ~contains(ids.astype(str), r"\d")
     out = np.zeros(len(ids), dtype=bool)
     out[candidates] = ids[candidates].map(lambda v: fold(v) in labels).to_numpy(bool)
     return out

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .chemistry import ELEMENT_BY_LOWER, UNIT_TO_PPM, canonical_unit, parse_oxide
 from .header import clean_header
+from .sliced_match import contains
 
 _TYPE_PATTERNS = {
     "crm": r"^(?:std|stds|standard|crm|srm|ref(?:erence)?(?:\s+material)?|certified.*|oreas.*)$",
@@ -59,7 +60,7 @@ def classify_kinds(sample_id: pd.Series, sample_type: pd.Series | None) -> np.nd
         ids = ids.where(ids.notna(), "").astype(str)
         # One pass for "any QA/QC word", then the few hits are told apart.
         any_pattern = "|".join(f"(?:{p})" for p in _ID_PATTERNS.values())
-        hits = ids.str.contains(any_pattern, case=False, regex=True).to_numpy(dtype=bool)
+        hits = contains(ids, any_pattern, case=False)
         candidates = undecided[hits]
         few = ids[hits]
         taken = np.zeros(len(candidates), dtype=bool)
