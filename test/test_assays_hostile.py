@@ -218,3 +218,17 @@ def test_a_damaged_other_sheet_is_skipped_and_noted(tmp_path: Path) -> None:
     assert any(n.startswith("sheet 'Notes' skipped: The sheet cannot be read") for n in result.notes)
     with pytest.raises(TailingsInputError, match="sheet 'Notes'"):
         import_assays(path, ImportOptions(sheet="Notes"))
+
+
+def test_a_quote_opened_after_a_literal_one_rejects_its_line_only(tmp_path: Path) -> None:
+    # Two quotes, yet unbalanced: the first is a literal inside an unquoted field, the second
+    # opens a field the line never closes (the fuzz test's find). Counting quotes missed it,
+    # and the next line vanished into that field.
+    lines = ["Sample ID;Co_ppm"] + [f"S{i};{i + 1}" for i in range(10)]
+    lines[4] = 'S3";"'
+    path = tmp_path / "q2.csv"
+    path.write_text("\n".join(lines) + "\n")
+    result = import_assays(path)
+    assert result.rows_read == 10 and result.counts_add_up
+    assert result.rejects["src_row"].tolist() == [5]
+    assert result.samples.set_index("sample_id").loc["S4", "co_ppm"] == pytest.approx(5.0)

@@ -417,17 +417,30 @@ UNBALANCED_QUOTE = ("unbalanced quote (\") on this line: its fields cannot be sp
 
 
 def unbalanced_quote_lines(path: Path, dialect: TextDialect) -> list[int]:
-    """Physical line numbers (1-based) with an odd number of quote characters.
+    """Physical line numbers (1-based) with a stray quote: an odd number of them, or a quoted
+    field left open at the line's end.
 
     A CSV record of an assay table never spans lines; a quote that is not closed on its
-    line would make the CSV parser swallow the following lines into one field.
+    line would make the CSV parser swallow the following lines into one field. Counting
+    quotes is not enough: in ``S1";"`` the first quote is a literal inside an unquoted field
+    and the second opens a field that the line never closes (found by the fuzz test).
     """
     out = []
     with path.open(encoding=dialect.encoding, errors="replace", newline=None) as handle:
         for number, text in enumerate(handle, 1):
-            if '"' in text and text.count('"') % 2:
+            if '"' in text and (text.count('"') % 2
+                                or _leaves_quote_open(text.rstrip("\r\n"), dialect.separator)):
                 out.append(number)
     return out
+
+
+def _leaves_quote_open(text: str, separator: str) -> bool:
+    # The csv module (same quoting rules as pandas' parser) carries an open quoted field on
+    # into the next line: then the line and a sentinel after it make one record, not two.
+    try:
+        return sum(1 for _ in csv.reader([text, "x"], delimiter=separator)) < 2
+    except csv.Error:
+        return True
 
 
 def line_chunks(path: Path, dialect: TextDialect, chunk_rows: int, problems: dict[int, str],
