@@ -127,15 +127,17 @@ class ImportAssaysAlgorithm(TailingsAlgorithm):
                 raise TailingsInputError("The DEPOSITS layer has no deposit_id field; run 'Import deposits' first")
         feedback.pushInfo(self.tr("Reading {0}").format(path))
         feedback.setProgressText(self.tr("Reading the assay file"))
-        result = import_assays(path, ImportOptions(
-            sheet=sheet, censored_substitution=substitution,
-            field_map=self.parameterAsString(parameters, self.FIELD_MAP, context) or None,
-            source_crs=source_crs.authid() if source_crs.isValid() else None,
-            target_crs=target_crs.authid() or target_crs.toWkt(), deposits=deposits,
-            cancel=self.cancel_hook(feedback), **limit_values(self, parameters, context),
-            # The number of rows is unknown until the end of a stream: report rows, not percent.
-            progress=lambda row: feedback.setProgressText(
-                self.tr("Reading the assay file: row {0:,.0f}").format(row))))
+        options = {"sheet": sheet, "censored_substitution": substitution,
+                   "field_map": self.parameterAsString(parameters, self.FIELD_MAP, context) or None,
+                   "source_crs": source_crs.authid() if source_crs.isValid() else None,
+                   "target_crs": target_crs.authid() or target_crs.toWkt(), "deposits": deposits,
+                   **limit_values(self, parameters, context)}
+        # The number of rows is unknown until the end of a stream: report rows, not percent
+        # (the worker thread's heartbeat only repeats the row reached).
+        result = self.monitored(
+            feedback, lambda log, warn, progress, cancel: import_assays(
+                path, ImportOptions(**options, cancel=cancel, progress=progress)),
+            progress=lambda row: feedback.setProgressText(self.tr("Reading the assay file: row {0:,.0f}").format(row)))
         for note in result.notes:
             feedback.pushInfo(self.text(note))
         for warning in result.warnings:
