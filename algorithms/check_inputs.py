@@ -64,8 +64,9 @@ class CheckInputsAlgorithm(TailingsAlgorithm):
                       for layer in layers]
         finally:
             context.setInvalidGeometryCheck(previous)
-        report = check_inputs(frames, settings, deposit_field_map(self, parameters, context), log=self.info(feedback),
-                              cancel=self.cancel_hook(feedback))
+        field_map = deposit_field_map(self, parameters, context)
+        report = self.monitored(feedback, lambda log, warn, progress, cancel: check_inputs(
+            frames, settings, field_map, log=log, cancel=cancel))
         path = report.write(Path(self.parameterAsFileOutput(parameters, "OUTPUT_REPORT", context)), self.tr)
         for title, lines in report.sections:
             feedback.pushInfo(f"{self.text(title)}\n  " + "\n  ".join(self.text(line) for line in lines[:60]))
