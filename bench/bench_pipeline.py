@@ -377,16 +377,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="tailings_bench_") as work:
         if args.scaling:
             scaling(Path(work), args.max_polygons, args.steps, args.min_polygons)
-        elif args.gaps:
+            return
+        sizes = SMALL if args.small else NATIONAL
+        national_workload(*sizes)
+        if args.gaps:
             os.environ["BENCH_GAPS"] = "1"  # read by the plugin's child process
-            sizes = SMALL if args.small else NATIONAL
-            national_workload(*sizes)
             plugin = measure("plugin", sizes, Path(work))
             print(f"plugin tailingsunfc:pipeline {plugin['seconds']:.2f} s, peak RSS {plugin['peak_gb']:.2f} GB")
             _print_steps(plugin)
         else:
-            sizes = SMALL if args.small else NATIONAL
-            national_workload(*sizes)
             national(sizes, Path(work), args.cancel)
 
 

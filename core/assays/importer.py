@@ -498,13 +498,13 @@ def _assemble(path: Path, sheet: str, sheets: list[str], engine: str, header_row
     elements_present: list[str] = []
     derived_from_oxide: list[tuple[Column, object]] = []
     analyte_columns = [c for c in layout.columns if c.role in ("element", "oxide")]
-    for column in analyte_columns:
+    for done_columns, column in enumerate(analyte_columns, start=1):
         parsed = ParsedCells.concat(acc.analytes.get(column.index, []))
         max_value = 1e6 if column.role == "element" else 100.0
         done = finalise(parsed, options.censored_substitution, max_value)
         notes.extend(Message("column {0!r}: {1}", column.header, note) for note in done.notes)
         usable_any |= done.usable
-        _assembled(options, 0.4 * (analyte_columns.index(column) + 1) / len(analyte_columns))
+        _assembled(options, 0.4 * done_columns / len(analyte_columns))
         issues.append(_issue_frame(file_name, sheet, rows, sample_id, column.header, done))
         base, _, repeat = column.name.partition("#")
         suffix = f"_{repeat}" if repeat else ""

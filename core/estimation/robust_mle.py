@@ -164,13 +164,13 @@ def _fit_tail(s: _Samples, exact: np.ndarray, above: np.ndarray, scale, below,
         cut_groups = np.flatnonzero(np.bincount(g[above], minlength=s.size) > 0)
         m = np.bincount(g[exact | c], minlength=s.size)[cut_groups].astype(float)
         limit_groups, limits = cut_groups, scale(s.cut[cut_groups])
-        side, weight = np.ones(len(cut_groups)), -m
+        side = np.ones(len(cut_groups))
+        weight = np.concatenate([np.ones(int(c.sum())), -m])
     else:
         limit_groups, limits = g[above], scale(s.top[g[above]])
-        side, weight = -np.ones(int(above.sum())), np.ones(int(above.sum()))
+        side, weight = -np.ones(int(above.sum())), None  # every limit counts once
     data = CensoredSample(g[exact], y[exact], np.concatenate([g[c], limit_groups]), np.concatenate([y[c], limits]),
-                          np.concatenate([np.ones(int(c.sum())), side]), s.size,
-                          np.concatenate([np.ones(int(c.sum())), weight]))
+                          np.concatenate([np.ones(int(c.sum())), side]), s.size, weight)
     n_exact, mu0, var0 = mean_var(data.exact_groups, data.exact, s.size)
     wanted = (n_exact >= MIN_EXACT) & (var0 > 0) & (np.bincount(g[c], minlength=s.size) > 0)
     if only is not None:
